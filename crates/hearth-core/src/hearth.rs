@@ -1,0 +1,180 @@
+//! Opening the data directory, and telling the page what to show.
+//!
+//! A problem with the file (a newer version, not a database, an unreadable
+//! folder) must not crash the app or leave a blank window: it becomes the
+//! `unavailable` phase, which the page turns into a calm screen saying what
+//! happened and where the file is. The file itself is left alone.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::clock::Clock;
+use crate::couple::{Partner, PartnerId, PartnerInput};
+use crate::error::{Error, ErrorKind, Result};
+use crate::store::{Store, DATABASE_FILE};
+
+/// The environment variable that overrides where Hearth keeps its data.
+pub const DATA_DIR_ENV: &str = "HEARTH_DATA_DIR";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// No couple yet: show the welcome and the setup form.
+    Setup,
+    /// Set up: show the app.
+    Ready,
+    /// The data can't be opened: show what happened and where.
+    Unavailable,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub path: String,
+}
+
+/// Everything the page needs to draw its frame.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppState {
+    pub phase: Phase,
+    pub partners: Vec<Partner>,
+    pub writer_id: Option<PartnerId>,
+    pub data_dir: String,
+    pub database_path: String,
+    pub problem: Option<Problem>,
+}
+
+/// The open data directory: a store, or the reason there is none.
+pub struct Hearth {
+    data_dir: PathBuf,
+    store: std::result::Result<Store, Error>,
+    clock: Box<dyn Clock>,
+}
+
+impl Hearth {
+    /// Opens (creating if needed) the data directory and its database.
+    /// Never fails: a problem is kept and reported through [`Hearth::state`].
+    pub fn open(data_dir: impl Into<PathBuf>, clock: Box<dyn Clock>) -> Hearth {
+        let data_dir = data_dir.into();
+        let store = prepare_dir(&data_dir).and_then(|()| Store::open(data_dir.join(DATABASE_FILE)));
+        Hearth {
+            data_dir,
+            store,
+            clock,
+        }
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join(DATABASE_FILE)
+    }
+
+    /// The store, or the error that keeps it closed.
+    pub fn store(&mut self) -> Result<&mut Store> {
+        match &mut self.store {
+            Ok(store) => Ok(store),
+            Err(err) => Err(reopen_error(err)),
+        }
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    pub fn state(&mut self) -> Result<AppState> {
+        let data_dir = self.data_dir.display().to_string();
+        let database_path = self.database_path().display().to_string();
+        let store = match &self.store {
+            Ok(store) => store,
+            Err(err) => {
+                return Ok(AppState {
+                    phase: Phase::Unavailable,
+                    partners: vec![],
+                    writer_id: None,
+                    problem: Some(Problem {
+                        kind: err.kind(),
+                        message: err.to_string(),
+                        path: err
+                            .path()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|| database_path.clone()),
+                    }),
+                    data_dir,
+                    database_path,
+                })
+            }
+        };
+        let partners = store.partners()?;
+        let ready = partners.len() == 2;
+        Ok(AppState {
+            phase: if ready { Phase::Ready } else { Phase::Setup },
+            writer_id: if ready { store.writer()? } else { None },
+            partners,
+            data_dir,
+            database_path,
+            problem: None,
+        })
+    }
+
+    pub fn setup_couple(&mut self, partners: [PartnerInput; 2]) -> Result<AppState> {
+        let clock = &*self.clock;
+        match &mut self.store {
+            Ok(store) => store.setup_couple(partners, clock)?,
+            Err(err) => return Err(reopen_error(err)),
+        }
+        self.state()
+    }
+
+    pub fn set_writer(&mut self, id: PartnerId) -> Result<AppState> {
+        self.store()?.set_writer(id)?;
+        self.state()
+    }
+
+    pub fn update_partner(&mut self, id: PartnerId, input: &PartnerInput) -> Result<AppState> {
+        self.store()?.update_partner(id, input)?;
+        self.state()
+    }
+}
+
+fn prepare_dir(dir: &Path) -> Result<()> {
+    let refuse = |e: std::io::Error| Error::DataDir {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(refuse)?;
+    // Only the people logged in as this user should be able to read a journal.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir).map_err(refuse)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            // Best effort: a folder we don't own (HEARTH_DATA_DIR=/tmp/x) may refuse.
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+    std::fs::read_dir(dir).map_err(refuse)?;
+    Ok(())
+}
+
+/// The kept opening error, rebuilt (errors don't clone: they may hold I/O detail).
+fn reopen_error(err: &Error) -> Error {
+    match err {
+        Error::NewerDatabase {
+            path,
+            found,
+            supported,
+        } => Error::NewerDatabase {
+            path: path.clone(),
+            found: *found,
+            supported: *supported,
+        },
+        Error::NotADatabase { path } => Error::NotADatabase { path: path.clone() },
+        Error::DataDir { path, reason } => Error::DataDir {
+            path: path.clone(),
+            reason: reason.clone(),
+        },
+        other => Error::Storage(other.to_string()),
+    }
+}

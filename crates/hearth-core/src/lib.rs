@@ -1,0 +1,19 @@
+//! Hearth's domain, free of Tauri.
+//!
+//! Everything that decides something about the couple's data lives here: how
+//! the file is opened and migrated, who the partners are, who is writing. The
+//! Tauri shell only carries requests in and answers out, so this crate builds
+//! and tests in seconds without a web view.
+
+pub mod clock;
+pub mod couple;
+pub mod error;
+pub mod hearth;
+pub mod store;
+mod text;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use couple::{Partner, PartnerId, PartnerInput};
+pub use error::{Error, ErrorKind, Result};
+pub use hearth::{AppState, Hearth, Phase, Problem};
+pub use store::Store;

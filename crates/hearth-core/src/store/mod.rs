@@ -1,0 +1,319 @@
+//! The SQLite file that holds everything the couple writes.
+//!
+//! One file, one connection per process, opened the same way every time:
+//! WAL so reading never blocks a save, `synchronous=FULL` because a saved
+//! journal entry must survive a power cut, foreign keys on, and a busy
+//! timeout so a backup or a second handle waits instead of failing.
+//!
+//! Opening never changes a file it can't fully understand: a file that is not
+//! SQLite, or one written by a newer Hearth, is inspected read-only and
+//! refused before any pragma that writes (such as `journal_mode=WAL`) runs.
+
+pub mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+
+use crate::error::{Error, Result};
+
+pub use migrations::LATEST_VERSION;
+
+/// The name of the database file inside the data directory.
+pub const DATABASE_FILE: &str = "hearth.sqlite3";
+/// The folder, inside the data directory, that holds copies of the file.
+pub const BACKUP_DIR: &str = "backups";
+
+/// How the connection is set up, as SQLite itself reports it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostics {
+    pub journal_mode: String,
+    /// 2 is FULL.
+    pub synchronous: String,
+    pub foreign_keys: bool,
+    pub busy_timeout_ms: u64,
+    pub schema_version: i64,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema
+    /// up to date. A copy of an existing file is written to `backups/` beside
+    /// it before any migration step runs.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with_steps(path.as_ref(), migrations::STEPS)
+    }
+
+    /// [`Store::open`] with a given list of schema steps (tests use a longer
+    /// list to exercise upgrades the shipped schema hasn't needed yet).
+    fn open_with_steps(path: &Path, steps: &'static [&'static str]) -> Result<Store> {
+        let path = path.to_path_buf();
+        let latest = steps.len() as i64;
+        if path.exists() {
+            inspect_read_only(&path, latest)?;
+        }
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| refused_or_storage(&path, e))?;
+        configure(&conn).map_err(|e| refused_or_storage(&path, e))?;
+        let mut store = Store { conn, path };
+        store.migrate(steps)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version the file is at (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Reads a value from the small key/value settings table.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Connection settings as SQLite reports them, for Settings and tests.
+    pub fn diagnostics(&self) -> Result<Diagnostics> {
+        let pragma = |name: &str| -> Result<String> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT * FROM pragma_{name}"), [], |r| {
+                    r.get::<_, rusqlite::types::Value>(0)
+                })
+                .map(|v| match v {
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                })?)
+        };
+        Ok(Diagnostics {
+            journal_mode: pragma("journal_mode")?,
+            synchronous: pragma("synchronous")?,
+            foreign_keys: pragma("foreign_keys")? == "1",
+            busy_timeout_ms: pragma("busy_timeout")?.parse().unwrap_or(0),
+            schema_version: self.schema_version()?,
+        })
+    }
+
+    fn migrate(&mut self, steps: &[&str]) -> Result<()> {
+        let from = self.schema_version()?;
+        let latest = steps.len() as i64;
+        if from > latest {
+            // Checked read-only already; kept for a file changed in between.
+            return Err(newer(&self.path, from, latest));
+        }
+        if from == latest {
+            return Ok(());
+        }
+        if from > 0 {
+            self.backup_before_migration(from, latest)?;
+        }
+        migrations::apply(&mut self.conn, steps, from)
+    }
+
+    fn backup_before_migration(&self, from: i64, to: i64) -> Result<PathBuf> {
+        let dir = self
+            .path
+            .parent()
+            .map(|p| p.join(BACKUP_DIR))
+            .unwrap_or_else(|| PathBuf::from(BACKUP_DIR));
+        std::fs::create_dir_all(&dir).map_err(|e| Error::DataDir {
+            path: dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let target = dir.join(format!(
+            "hearth-before-upgrade-v{from}-to-v{to}-{stamp}.sqlite3"
+        ));
+        self.conn.backup(
+            rusqlite::MAIN_DB,
+            &target,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        Ok(target)
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Looks at an existing file without the power to change it.
+fn inspect_read_only(path: &Path, latest: i64) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| refused_or_storage(path, e))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| refused_or_storage(path, e))?;
+    // A file of zero length is a fresh database to SQLite; anything else must
+    // have a readable schema before we touch it.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| refused_or_storage(path, e))?;
+    if version > latest {
+        return Err(newer(path, version, latest));
+    }
+    Ok(())
+}
+
+fn newer(path: &Path, found: i64, supported: i64) -> Error {
+    Error::NewerDatabase {
+        path: path.to_path_buf(),
+        found,
+        supported,
+    }
+}
+
+fn refused_or_storage(path: &Path, err: rusqlite::Error) -> Error {
+    use rusqlite::ffi::ErrorCode;
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => Error::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => Error::DataDir {
+            path: path.to_path_buf(),
+            reason: "the file can't be opened (check that it is readable and writable)".into(),
+        },
+        _ => Error::from(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static TWO_STEPS: &[&str] = &[
+        "CREATE TABLE a (x INTEGER) STRICT;",
+        "CREATE TABLE b (y INTEGER) STRICT;",
+    ];
+    static BROKEN_SECOND_STEP: &[&str] = &[
+        "CREATE TABLE a (x INTEGER) STRICT;",
+        "CREATE TABLE b (y INTEGER) STRICT; THIS IS NOT SQL;",
+    ];
+
+    fn file_at_version_one(dir: &Path) -> PathBuf {
+        let path = dir.join("h.sqlite3");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(TWO_STEPS[0]).unwrap();
+        conn.execute("INSERT INTO a VALUES (42)", []).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        path
+    }
+
+    #[test]
+    fn an_upgrade_keeps_a_copy_of_the_file_from_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = file_at_version_one(dir.path());
+        let store = Store::open_with_steps(&path, TWO_STEPS).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+
+        let copies: Vec<_> = std::fs::read_dir(dir.path().join(BACKUP_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(
+            copies.len(),
+            1,
+            "exactly one copy is taken before upgrading"
+        );
+        let copy = Connection::open(&copies[0]).unwrap();
+        let version: i64 = copy
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let kept: i64 = copy.query_row("SELECT x FROM a", [], |r| r.get(0)).unwrap();
+        assert_eq!(
+            (version, kept),
+            (1, 42),
+            "the copy is the file as it was before the upgrade"
+        );
+    }
+
+    #[test]
+    fn a_failed_upgrade_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = file_at_version_one(dir.path());
+        let err = Store::open_with_steps(&path, BROKEN_SECOND_STEP).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Storage);
+
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let has_b: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'b'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            (version, has_b),
+            (1, 0),
+            "all steps of an upgrade commit together or not at all"
+        );
+    }
+
+    #[test]
+    fn a_fresh_file_runs_every_step_without_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.sqlite3");
+        let store = Store::open_with_steps(&path, TWO_STEPS).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        assert!(
+            !dir.path().join(BACKUP_DIR).exists(),
+            "a new, empty file needs no copy"
+        );
+    }
+}
