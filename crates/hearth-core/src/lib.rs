@@ -9,6 +9,7 @@ pub mod clock;
 pub mod couple;
 pub mod error;
 pub mod hearth;
+pub mod schedule;
 pub mod store;
 mod text;
 

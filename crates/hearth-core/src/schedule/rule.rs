@@ -1,0 +1,301 @@
+//! What a schedule says, in calendar terms: which local dates a ritual falls
+//! on. Times of day, zones and start/end dates live in [`super::RitualTiming`].
+
+use std::fmt;
+
+use chrono::Weekday;
+
+use crate::error::{Error, Result};
+
+/// The longest gap between weeks Hearth plans for: once a year.
+pub const MAX_WEEK_INTERVAL: u32 = 52;
+
+/// Monday to Sunday, the order Hearth lists and exports days in.
+pub(crate) const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// A set of days of the week. Iterates Monday first.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Weekdays(u8);
+
+impl Weekdays {
+    pub const fn empty() -> Self {
+        Weekdays(0)
+    }
+
+    pub fn contains(self, day: Weekday) -> bool {
+        self.0 & bit(day) != 0
+    }
+
+    pub fn insert(&mut self, day: Weekday) {
+        self.0 |= bit(day);
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The days in the set, Monday first.
+    pub fn iter(self) -> impl Iterator<Item = Weekday> {
+        WEEK.into_iter().filter(move |d| self.contains(*d))
+    }
+}
+
+fn bit(day: Weekday) -> u8 {
+    1 << day.num_days_from_monday()
+}
+
+impl FromIterator<Weekday> for Weekdays {
+    fn from_iter<I: IntoIterator<Item = Weekday>>(days: I) -> Self {
+        let mut set = Weekdays::empty();
+        for day in days {
+            set.insert(day);
+        }
+        set
+    }
+}
+
+impl fmt::Debug for Weekdays {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+/// Which weekday of the month: the first to the fourth, or the last. A fifth
+/// is left out on purpose: most months don't have one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Nth {
+    First,
+    Second,
+    Third,
+    Fourth,
+    Last,
+}
+
+impl Nth {
+    /// 1, 2, 3, 4 or -1 (the last), as RFC 5545 writes them.
+    pub fn from_number(n: i64) -> Result<Nth> {
+        match n {
+            1 => Ok(Nth::First),
+            2 => Ok(Nth::Second),
+            3 => Ok(Nth::Third),
+            4 => Ok(Nth::Fourth),
+            -1 => Ok(Nth::Last),
+            _ => Err(Error::invalid(format!(
+                "Please choose the first, second, third, fourth or last week of the month \
+                 ({n} isn't one Hearth can follow every month)."
+            ))),
+        }
+    }
+
+    pub fn number(self) -> i8 {
+        match self {
+            Nth::First => 1,
+            Nth::Second => 2,
+            Nth::Third => 3,
+            Nth::Fourth => 4,
+            Nth::Last => -1,
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Nth::First => "first",
+            Nth::Second => "second",
+            Nth::Third => "third",
+            Nth::Fourth => "fourth",
+            Nth::Last => "last",
+        }
+    }
+}
+
+/// Which local dates a ritual falls on. Made only through the checked
+/// constructors below (the variants with rules are `#[non_exhaustive]`, so
+/// other crates can match on them but can't build an invalid one).
+///
+/// A schedule never puts two occurrences on one date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Schedule {
+    /// Every day (`FREQ=DAILY`).
+    Daily,
+    /// On the chosen weekdays of every `interval`-th week, counting weeks
+    /// (Monday to Sunday) from the one the ritual starts in.
+    /// `FREQ=WEEKLY;INTERVAL=2;BYDAY=SA`.
+    #[non_exhaustive]
+    Weekly { interval: u32, days: Weekdays },
+    /// On this day of every month, or on the month's last day when the month
+    /// is shorter (29, 30 and 31 in short months; 31 means "the last day").
+    #[non_exhaustive]
+    MonthlyOnDay { day: u32 },
+    /// On the nth weekday of every month (`FREQ=MONTHLY;BYDAY=1SA`, `-1FR`).
+    MonthlyOnNthWeekday { nth: Nth, weekday: Weekday },
+}
+
+impl Schedule {
+    pub fn daily() -> Schedule {
+        Schedule::Daily
+    }
+
+    /// Every week on these days.
+    pub fn weekly(days: impl IntoIterator<Item = Weekday>) -> Result<Schedule> {
+        Schedule::every_n_weeks(1, days)
+    }
+
+    /// Every `interval` weeks (1 to 52) on these days.
+    pub fn every_n_weeks(
+        interval: i64,
+        days: impl IntoIterator<Item = Weekday>,
+    ) -> Result<Schedule> {
+        let interval = check_interval(interval)?;
+        let days: Weekdays = days.into_iter().collect();
+        if days.is_empty() {
+            return Err(Error::invalid(
+                "Please choose at least one day of the week for this ritual.",
+            ));
+        }
+        Ok(Schedule::Weekly { interval, days })
+    }
+
+    /// On this day (1 to 31) of every month; in a shorter month, on its last day.
+    pub fn monthly_on_day(day: i64) -> Result<Schedule> {
+        match u32::try_from(day) {
+            Ok(day @ 1..=31) => Ok(Schedule::MonthlyOnDay { day }),
+            _ => Err(Error::invalid(format!(
+                "A month has no day {day}. Please choose a day from 1 to 31."
+            ))),
+        }
+    }
+
+    /// On the last day of every month (the same as day 31, see above).
+    pub fn monthly_on_last_day() -> Schedule {
+        Schedule::MonthlyOnDay { day: 31 }
+    }
+
+    /// On the first (1) to fourth (4) or last (-1) `weekday` of every month.
+    pub fn monthly_on_nth_weekday(nth: i64, weekday: Weekday) -> Result<Schedule> {
+        Ok(Schedule::MonthlyOnNthWeekday {
+            nth: Nth::from_number(nth)?,
+            weekday,
+        })
+    }
+
+    /// A short phrase for people, without the time: "Every Monday and
+    /// Thursday", "On the first Saturday of each month".
+    pub fn describe(&self) -> String {
+        match *self {
+            Schedule::Daily => "Every day".into(),
+            Schedule::Weekly { interval: 1, days } if days.len() == 7 => "Every day".into(),
+            Schedule::Weekly { interval: 1, days } if days == WORKDAYS => {
+                "Every weekday, Monday to Friday".into()
+            }
+            Schedule::Weekly { interval: 1, days } => format!("Every {}", day_list(days)),
+            Schedule::Weekly { interval, days } => {
+                format!("Every {interval} weeks on {}", day_list(days))
+            }
+            Schedule::MonthlyOnDay { day: 31 } => "On the last day of each month".into(),
+            Schedule::MonthlyOnDay { day: day @ 29..=30 } => format!(
+                "On the {} of each month (the last day, in shorter months)",
+                ordinal(day)
+            ),
+            Schedule::MonthlyOnDay { day } => format!("On the {} of each month", ordinal(day)),
+            Schedule::MonthlyOnNthWeekday { nth, weekday } => format!(
+                "On the {} {} of each month",
+                nth.word(),
+                weekday_name(weekday)
+            ),
+        }
+    }
+}
+
+const WORKDAYS: Weekdays = Weekdays(0b0001_1111);
+
+pub(crate) fn check_interval(interval: i64) -> Result<u32> {
+    match u32::try_from(interval) {
+        Ok(n @ 1..=MAX_WEEK_INTERVAL) => Ok(n),
+        Ok(n) if n > MAX_WEEK_INTERVAL => Err(Error::invalid(format!(
+            "Every {n} weeks is a long wait. Please choose from 1 to {MAX_WEEK_INTERVAL} weeks."
+        ))),
+        _ => Err(Error::invalid(format!(
+            "A ritual repeats every 1 week or more, so {interval} weeks doesn't work. \
+             Please choose from 1 to {MAX_WEEK_INTERVAL} weeks."
+        ))),
+    }
+}
+
+/// "Monday", "Monday and Thursday", "Monday, Wednesday and Friday".
+fn day_list(days: Weekdays) -> String {
+    let names: Vec<&str> = days.iter().map(weekday_name).collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+pub(crate) fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// 1st, 2nd, 3rd, 4th, 11th, 21st, 22nd, 31st.
+pub(crate) fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    //! Phrases and small helpers read the way people write them.
+    use super::*;
+
+    #[test]
+    fn ordinals_follow_english() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"],
+            "ordinals use st/nd/rd except the teens"
+        );
+    }
+
+    #[test]
+    fn weekday_sets_list_monday_first_without_repeats() {
+        let set: Weekdays = [Weekday::Fri, Weekday::Mon, Weekday::Fri]
+            .into_iter()
+            .collect();
+        assert_eq!(set.len(), 2, "a day chosen twice counts once");
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            [Weekday::Mon, Weekday::Fri],
+            "days are listed Monday first"
+        );
+        assert_eq!(day_list(set), "Monday and Friday");
+    }
+}
