@@ -83,6 +83,22 @@ impl Hearth {
         self.clock.as_ref()
     }
 
+    /// Runs `f` with the store, the partner writing now and the clock: what
+    /// every journal command needs. The viewer is always the stored writer,
+    /// never one the page names, so the page can't read as someone else.
+    pub fn as_writer<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store, PartnerId, &dyn Clock) -> Result<T>,
+    ) -> Result<T> {
+        let clock = &*self.clock;
+        let store = match &mut self.store {
+            Ok(store) => store,
+            Err(err) => return Err(reopen_error(err)),
+        };
+        let writer = store.writer()?.ok_or(Error::NotSetUp)?;
+        f(store, writer, clock)
+    }
+
     pub fn state(&mut self) -> Result<AppState> {
         let data_dir = self.data_dir.display().to_string();
         let database_path = self.database_path().display().to_string();

@@ -5,11 +5,16 @@
 //! Tauri shell only carries requests in and answers out, so this crate builds
 //! and tests in seconds without a web view.
 
+pub mod appreciations;
 pub mod clock;
 pub mod couple;
 pub mod error;
+pub mod exchange;
 pub mod hearth;
+pub mod journal;
+pub mod prompts;
 pub mod schedule;
+mod stamp;
 pub mod store;
 mod text;
 
@@ -17,4 +22,5 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use couple::{Partner, PartnerId, PartnerInput};
 pub use error::{Error, ErrorKind, Result};
 pub use hearth::{AppState, Hearth, Phase, Problem};
+pub use stamp::OFFSET_LIMIT_MINUTES;
 pub use store::Store;

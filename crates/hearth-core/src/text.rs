@@ -23,6 +23,68 @@ pub(crate) fn short_label(raw: &str, what: &str, max_chars: usize) -> Result<Str
     Ok(value.to_string())
 }
 
+/// The two private-use characters search uses to mark hits in snippets.
+/// They are refused in everything people write, so a snippet can be split on
+/// them without ambiguity and no stored text can fake a highlight.
+pub(crate) const HIT_START: char = '\u{E000}';
+pub(crate) const HIT_END: char = '\u{E001}';
+
+fn has_sentinel(value: &str) -> bool {
+    value.contains([HIT_START, HIT_END])
+}
+
+/// Trims `raw` and checks it is a short label; an empty value is `None`.
+pub(crate) fn optional_label(
+    raw: Option<&str>,
+    what: &str,
+    max_chars: usize,
+) -> Result<Option<String>> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => {
+            let value = short_label(value, what, max_chars)?;
+            if has_sentinel(&value) {
+                return Err(invisible(what));
+            }
+            Ok(Some(value))
+        }
+    }
+}
+
+/// Checks free text with paragraphs (an entry's body, a reply): line endings
+/// become `\n`, the ends are trimmed, and it must be `1..=max_chars`
+/// characters long with no control characters other than newline and tab.
+pub(crate) fn long_text(raw: &str, what: &str, max_chars: usize) -> Result<String> {
+    let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let value = normalised.trim();
+    if value.is_empty() {
+        return Err(Error::invalid(format!(
+            "{what} is empty. Please write something first."
+        )));
+    }
+    let chars = value.chars().count();
+    if chars > max_chars {
+        return Err(Error::invalid(format!(
+            "{what} is {chars} characters long; Hearth keeps up to {max_chars} in one piece. \
+             Please split it in two."
+        )));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+        || has_sentinel(value)
+    {
+        return Err(invisible(what));
+    }
+    Ok(value.to_string())
+}
+
+fn invisible(what: &str) -> Error {
+    Error::invalid(format!(
+        "{what} has an invisible character in it (maybe from a paste). Please retype that part."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +109,21 @@ mod tests {
             short_label("Sa\nm", "Name", 40).is_err(),
             "a label is one line"
         );
+    }
+
+    #[test]
+    fn long_text_keeps_paragraphs_and_refuses_the_invisible() {
+        assert_eq!(long_text(" a\r\n\r\nb\t \n", "It", 10).unwrap(), "a\n\nb");
+        assert!(long_text(" \n\t", "It", 10).is_err(), "blank is refused");
+        assert!(long_text("a\u{0}b", "It", 10).is_err(), "NUL is refused");
+        assert!(
+            long_text("a\u{E000}b", "It", 10).is_err(),
+            "hit markers are refused"
+        );
+        assert!(
+            long_text(&"é".repeat(10), "It", 10).is_ok(),
+            "characters, not bytes"
+        );
+        assert!(long_text(&"é".repeat(11), "It", 10).is_err());
     }
 }

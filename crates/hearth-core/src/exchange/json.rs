@@ -1,0 +1,176 @@
+//! Writing the JSON export.
+
+use rusqlite::params;
+
+use super::{
+    exported, ExportAppreciation, ExportDay, ExportEntry, ExportFile, ExportOptions, ExportPartner,
+    ExportPrompt, ExportReply, EXPORT_FORMAT, EXPORT_VERSION,
+};
+use crate::appreciations::appreciation_from_row;
+use crate::clock::Clock;
+use crate::couple::PartnerId;
+use crate::error::Result;
+use crate::journal::{entry_from_row, Entry, ENTRY_COLUMNS};
+use crate::stamp;
+use crate::store::Store;
+
+impl Store {
+    /// The entries the viewer exports, oldest first, with tags and reads.
+    pub(crate) fn exported_entries(
+        &self,
+        viewer: PartnerId,
+        options: &ExportOptions,
+    ) -> Result<Vec<Entry>> {
+        self.ensure_partner(viewer)?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries e WHERE {} ORDER BY e.created_at, e.id",
+            exported()
+        ))?;
+        let mut entries: Vec<Entry> = stmt
+            .query_map(params![viewer.0, options.include_private], entry_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        for entry in &mut entries {
+            self.hydrate(entry)?;
+        }
+        Ok(entries)
+    }
+
+    /// Everything the viewer may take away, as the export structure.
+    pub fn export_file(
+        &self,
+        viewer: PartnerId,
+        options: &ExportOptions,
+        clock: &dyn Clock,
+    ) -> Result<ExportFile> {
+        let entries = self.exported_entries(viewer, options)?;
+        let mut reply_stmt = self.conn().prepare_cached(
+            "SELECT uid, author, body, created_at, created_offset FROM replies
+             WHERE entry_id = ?1 ORDER BY created_at, id",
+        )?;
+        let mut out_entries = Vec::with_capacity(entries.len());
+        for e in entries {
+            let replies = reply_stmt
+                .query_map([e.id], |r| {
+                    Ok(ExportReply {
+                        uid: r.get(0)?,
+                        author: PartnerId(r.get(1)?),
+                        body: r.get(2)?,
+                        created_at: stamp::parse_column(&r.get::<_, String>(3)?, 3)?,
+                        created_offset: r.get(4)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            out_entries.push(ExportEntry {
+                uid: e.uid,
+                kind: e.kind,
+                author: e.author,
+                title: e.title,
+                body: e.body,
+                feeling: e.feeling.map(|f| f.as_str().to_string()),
+                tags: e.tags,
+                visibility: e.visibility,
+                prompt_id: e.prompt_id,
+                prompt_date: e.prompt_date,
+                repair: e.repair,
+                created_at: e.created_at,
+                created_offset: e.created_offset,
+                updated_at: e.updated_at,
+                updated_offset: e.updated_offset,
+                deleted_at: e.deleted_at,
+                replies,
+                reads: e.reads,
+            });
+        }
+        let partners = self
+            .partners()?
+            .into_iter()
+            .map(|p| ExportPartner {
+                id: p.id,
+                name: p.name,
+                color: p.color,
+            })
+            .collect();
+        let custom_prompts = self
+            .conn()
+            .prepare(
+                "SELECT id, category, text, created_by, created_at FROM custom_prompts
+                 ORDER BY created_at, id",
+            )?
+            .query_map([], |r| {
+                let p = crate::prompts::custom_from_row(r)?;
+                Ok(ExportPrompt {
+                    id: p.id,
+                    category: p.category,
+                    text: p.text,
+                    added_by: PartnerId(r.get(3)?),
+                    created_at: stamp::parse_column(&r.get::<_, String>(4)?, 4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut skipped_stmt = self
+            .conn()
+            .prepare("SELECT prompt_id FROM skipped_prompts WHERE date = ?1 ORDER BY prompt_id")?;
+        let days: Vec<(String, String, String)> = self
+            .conn()
+            .prepare("SELECT date, prompt_id, chosen_at FROM daily_prompts ORDER BY date")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut daily_prompts = Vec::with_capacity(days.len());
+        for (date, prompt_id, chosen_at) in days {
+            let skipped = skipped_stmt
+                .query_map([&date], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            daily_prompts.push(ExportDay {
+                date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                    .map_err(|_| stamp::bad_column(0, "date", &date))?,
+                prompt_id,
+                chosen_at: stamp::parse_column(&chosen_at, 2)?,
+                skipped,
+            });
+        }
+        let appreciations = self
+            .conn()
+            .prepare(
+                "SELECT id, uid, from_partner, to_partner, text, created_at, created_offset, read_at
+                 FROM appreciations ORDER BY created_at, id",
+            )?
+            .query_map([], appreciation_from_row)?
+            .map(|a| {
+                a.map(|a| ExportAppreciation {
+                    uid: a.uid,
+                    from: a.from,
+                    to: a.to,
+                    text: a.text,
+                    created_at: a.created_at,
+                    created_offset: a.created_offset,
+                    read_at: a.read_at,
+                })
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ExportFile {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            exported_at: clock.now(),
+            exported_by: viewer,
+            includes_private: options.include_private,
+            partners,
+            entries: out_entries,
+            custom_prompts,
+            daily_prompts,
+            appreciations,
+        })
+    }
+
+    /// The JSON export as text, ready to be saved to a file.
+    pub fn export_json(
+        &self,
+        viewer: PartnerId,
+        options: &ExportOptions,
+        clock: &dyn Clock,
+    ) -> Result<String> {
+        let file = self.export_file(viewer, options, clock)?;
+        serde_json::to_string_pretty(&file).map_err(|e| {
+            crate::error::Error::Storage(format!("the export couldn't be written: {e}"))
+        })
+    }
+}

@@ -1,0 +1,465 @@
+//! Export and import: a JSON round trip reproduces every field, twice adds nothing, bad files change nothing; the Markdown book respects privacy.
+
+use chrono::{Duration, NaiveDate};
+use hearth_core::exchange::{ExportFile, ExportOptions};
+use hearth_core::journal::{EntryInput, RepairInput, TimelineQuery, Visibility};
+use hearth_core::{ErrorKind, PartnerId, Store};
+use hearth_tests::{note, private_note, Journal, TempHearth, ALEX, OFFSET, SAM};
+
+const ALL: ExportOptions = ExportOptions {
+    include_private: true,
+};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+/// A journal with one of everything, written over a few weeks.
+fn rich() -> Journal {
+    let mut j = Journal::new();
+    let tick = |j: &mut Journal| j.clock.advance(Duration::hours(7));
+    let first = j.write_with(
+        SAM,
+        &EntryInput {
+            title: Some("Sunday".into()),
+            body: "We cooked together.\n\nIt felt easy again.".into(),
+            feeling: Some("close".into()),
+            tags: vec!["food".into(), "us".into()],
+            prompt_id: Some("thanks-10".into()),
+            ..Default::default()
+        },
+    );
+    tick(&mut j);
+    j.store
+        .reply(ALEX, first.id, "I noticed that too.", -300, &j.clock)
+        .unwrap();
+    tick(&mut j);
+    j.store.mark_read(ALEX, first.id, -300, &j.clock).unwrap();
+    j.write_with(ALEX, &private_note("Alex's private page."));
+    j.write_with(SAM, &private_note("Sam's private page."));
+    tick(&mut j);
+    j.store
+        .create_repair(
+            SAM,
+            &RepairInput {
+                title: Some("About the phone".into()),
+                what_i_did: "I hid my phone.".into(),
+                how_it_affected_you: "You felt shut out.".into(),
+                what_i_feel: "Sorry.".into(),
+                what_i_will_do_differently: "Phone stays on the table.".into(),
+                feeling: Some("sad".into()),
+                tags: vec!["repair".into()],
+                visibility: Visibility::Shared,
+            },
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap();
+    let edited = j.write(ALEX, "Before editing.");
+    tick(&mut j);
+    j.store
+        .edit_entry(ALEX, edited.id, &note("After editing."), 120, &j.clock)
+        .unwrap();
+    let trashed = j.write(SAM, "Changed my mind.");
+    j.store.delete_entry(SAM, trashed.id, &j.clock).unwrap();
+    let custom = j
+        .store
+        .add_prompt(
+            ALEX,
+            "hopes",
+            "What would our perfect Saturday be?",
+            &j.clock,
+        )
+        .unwrap();
+    j.write_with(
+        SAM,
+        &EntryInput {
+            body: "Slow breakfast.".into(),
+            prompt_id: Some(custom.id),
+            ..Default::default()
+        },
+    );
+
+    for d in [20, 21, 22] {
+        tick(&mut j);
+        j.store.prompt_of_the_day(SAM, day(d), &j.clock).unwrap();
+    }
+    j.store.skip_prompt(ALEX, day(21), &j.clock).unwrap();
+    for (who, d, body) in [
+        (SAM, 20, "Sam on the 20th."),
+        (ALEX, 20, "Alex on the 20th."),
+        (SAM, 21, "Sam alone on the 21st."),
+        (ALEX, 22, "Alex alone on the 22nd."),
+    ] {
+        tick(&mut j);
+        j.store
+            .answer_prompt(who, day(d), &note(body), OFFSET, &j.clock)
+            .unwrap();
+    }
+    tick(&mut j);
+    let thanks = j
+        .store
+        .appreciate(SAM, "Thank you for the tea.", OFFSET, &j.clock)
+        .unwrap();
+    tick(&mut j);
+    j.store
+        .mark_appreciation_read(ALEX, thanks.id, &j.clock)
+        .unwrap();
+    j.store
+        .appreciate(ALEX, "Thanks for listening.", -300, &j.clock)
+        .unwrap();
+    j
+}
+
+fn empty_store(home: &TempHearth) -> Store {
+    Store::open(home.database()).unwrap()
+}
+
+fn export(store: &Store, viewer: PartnerId, j: &Journal) -> ExportFile {
+    store.export_file(viewer, &ALL, &j.clock).unwrap()
+}
+
+#[test]
+fn an_export_read_back_reproduces_every_field() {
+    let j = rich();
+    let text = j.store.export_json(SAM, &ALL, &j.clock).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        (json["format"].as_str(), json["version"].as_u64()),
+        (Some("hearth-export"), Some(1))
+    );
+
+    let home = TempHearth::new();
+    let mut copy = empty_store(&home);
+    let report = copy.import_json(&text, &j.clock).unwrap();
+    assert!(
+        report.couple_set_up,
+        "an empty journal takes the couple from the file"
+    );
+    assert_eq!(
+        copy.partners().unwrap(),
+        j.store.partners().unwrap(),
+        "names and colours come along"
+    );
+    assert_eq!(
+        export(&copy, SAM, &j),
+        export(&j.store, SAM, &j),
+        "a round trip reproduces every exported field"
+    );
+    let strip = |store: &Store| -> Vec<serde_json::Value> {
+        let page = store
+            .timeline(
+                SAM,
+                &TimelineQuery {
+                    limit: Some(100),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        page.entries
+            .iter()
+            .map(|e| {
+                let mut v = serde_json::to_value(e).unwrap();
+                v.as_object_mut().unwrap().remove("id");
+                v
+            })
+            .collect()
+    };
+    assert_eq!(
+        strip(&copy),
+        strip(&j.store),
+        "the timeline reads the same after import"
+    );
+    assert_eq!(
+        copy.trash(SAM).unwrap().len(),
+        1,
+        "the exporter's trash comes along"
+    );
+    assert!(
+        text.contains("Sam's private page."),
+        "asked for, the exporter's private entries are in it"
+    );
+    assert!(
+        !text.contains("Alex's private page."),
+        "the other partner's private entries never are"
+    );
+    assert!(
+        !text.contains("Alex alone on the 22nd."),
+        "nor their answers the exporter may not see yet"
+    );
+    let plain = j
+        .store
+        .export_json(SAM, &ExportOptions::default(), &j.clock)
+        .unwrap();
+    assert!(
+        !plain.contains("Sam's private page."),
+        "by default no private entries are exported"
+    );
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing() {
+    let j = rich();
+    let text = j.store.export_json(SAM, &ALL, &j.clock).unwrap();
+    let home = TempHearth::new();
+    let mut copy = empty_store(&home);
+    copy.import_json(&text, &j.clock).unwrap();
+    let before = hearth_tests::dump(&home.database());
+    let again = copy.import_json(&text, &j.clock).unwrap();
+    assert_eq!(
+        (
+            again.entries_added,
+            again.replies_added,
+            again.reads_added,
+            again.appreciations_added,
+            again.prompts_added,
+            again.days_added
+        ),
+        (0, 0, 0, 0, 0, 0),
+        "{again:?}"
+    );
+    assert_eq!(
+        hearth_tests::dump(&home.database()),
+        before,
+        "a second import changes nothing"
+    );
+
+    let mut original = j;
+    let before = original.dump();
+    original.store.import_json(&text, &original.clock).unwrap();
+    assert_eq!(
+        original.dump(),
+        before,
+        "importing a journal's own export into it changes nothing"
+    );
+}
+
+#[test]
+fn both_partners_exports_merge_into_the_whole_journal() {
+    let j = rich();
+    let home = TempHearth::new();
+    let mut merged = empty_store(&home);
+    for viewer in [SAM, ALEX] {
+        merged
+            .import_json(
+                &j.store.export_json(viewer, &ALL, &j.clock).unwrap(),
+                &j.clock,
+            )
+            .unwrap();
+    }
+    for viewer in [SAM, ALEX] {
+        assert_eq!(
+            export(&merged, viewer, &j),
+            export(&j.store, viewer, &j),
+            "partner {} sees the same journal",
+            viewer.0
+        );
+    }
+}
+
+#[test]
+fn partners_are_matched_by_id_and_names_here_are_kept() {
+    let j = rich();
+    let text = j.store.export_json(SAM, &ALL, &j.clock).unwrap();
+    let home = TempHearth::new();
+    let mut hearth = home.open();
+    hearth
+        .setup_couple([hearth_tests::input("Robin"), hearth_tests::input("Kai")])
+        .unwrap();
+    drop(hearth);
+    let mut other = empty_store(&home);
+    let report = other.import_json(&text, &j.clock).unwrap();
+    assert!(!report.couple_set_up);
+    let names: Vec<_> = other
+        .partners()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Robin", "Kai"],
+        "an import never renames the couple"
+    );
+    let page = other
+        .timeline(
+            SAM,
+            &TimelineQuery {
+                filter: hearth_core::journal::TimelineFilter {
+                    author: Some(SAM),
+                    ..Default::default()
+                },
+                limit: Some(100),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        page.entries.iter().any(|e| e.body == "Sam's private page."),
+        "partner 1's entries belong to partner 1 here"
+    );
+}
+
+#[test]
+fn a_malformed_foreign_or_newer_file_is_refused_and_changes_nothing() {
+    let mut j = rich();
+    let good: serde_json::Value =
+        serde_json::from_str(&j.store.export_json(SAM, &ALL, &j.clock).unwrap()).unwrap();
+    let with = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        v.to_string()
+    };
+    let last = good["entries"].as_array().unwrap().len() - 1;
+    let cases: Vec<(&str, String)> = vec![
+        ("not JSON", "this is not json {".into()),
+        (
+            "truncated",
+            good.to_string()[..good.to_string().len() / 2].to_string(),
+        ),
+        ("empty object", "{}".into()),
+        ("a JSON array", "[1,2,3]".into()),
+        (
+            "foreign format",
+            with(&|v| v["format"] = "other-app".into()),
+        ),
+        ("newer version", with(&|v| v["version"] = 2.into())),
+        ("version as text", with(&|v| v["version"] = "1".into())),
+        (
+            "empty body in the last entry",
+            with(&|v| v["entries"][last]["body"] = "".into()),
+        ),
+        (
+            "body too long",
+            with(&|v| v["entries"][last]["body"] = "a".repeat(100_001).into()),
+        ),
+        (
+            "unknown feeling",
+            with(&|v| v["entries"][last]["feeling"] = "furious".into()),
+        ),
+        (
+            "unknown author",
+            with(&|v| v["entries"][last]["author"] = 3.into()),
+        ),
+        (
+            "repeated uid",
+            with(&|v| v["entries"][last]["uid"] = v["entries"][0]["uid"].clone()),
+        ),
+        ("bad uid", with(&|v| v["entries"][last]["uid"] = "x".into())),
+        (
+            "unknown prompt",
+            with(&|v| v["entries"][0]["promptId"] = "nope-01".into()),
+        ),
+        (
+            "offset out of range",
+            with(&|v| v["entries"][last]["createdOffset"] = 2000.into()),
+        ),
+        (
+            "bad tags",
+            with(&|v| v["entries"][last]["tags"] = serde_json::json!(["UPPER"])),
+        ),
+        (
+            "missing field",
+            with(&|v| {
+                v["entries"][last].as_object_mut().unwrap().remove("body");
+            }),
+        ),
+        (
+            "a reader who wrote it",
+            with(&|v| v["entries"][0]["reads"][0]["reader"] = 1.into()),
+        ),
+        (
+            "a thank-you to oneself",
+            with(&|v| v["appreciations"][0]["to"] = 1.into()),
+        ),
+        (
+            "control characters",
+            with(&|v| v["entries"][last]["body"] = "a\u{7}b".into()),
+        ),
+    ];
+    let before = j.dump();
+    for (what, text) in cases {
+        let err = j.store.import_json(&text, &j.clock).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::InvalidInput,
+            "{what}: refused as invalid input ({err})"
+        );
+        assert!(
+            err.to_string().contains("Nothing was changed"),
+            "{what}: the message says nothing changed: {err}"
+        );
+        assert_eq!(j.dump(), before, "{what}: the database is unchanged");
+    }
+    let newer = with(&|v| v["version"] = 2.into());
+    let err = j.store.import_json(&newer, &j.clock).unwrap_err();
+    assert!(
+        err.to_string().contains("newer version of Hearth"),
+        "a newer file says so: {err}"
+    );
+    let home = TempHearth::new();
+    let mut fresh = empty_store(&home);
+    let before = hearth_tests::dump(&home.database());
+    fresh
+        .import_json(&with(&|v| v["entries"][last]["body"] = "".into()), &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        hearth_tests::dump(&home.database()),
+        before,
+        "a refused import doesn't even set up the couple"
+    );
+    j.clock.advance(Duration::days(1));
+}
+
+#[test]
+fn the_memory_book_is_grouped_by_month_in_both_voices_and_keeps_privacy() {
+    let j = rich();
+    let book = j
+        .store
+        .export_markdown(SAM, &ExportOptions::default(), &j.clock)
+        .unwrap();
+    assert!(book.starts_with("# Our journal: Sam and Alex"), "{book}");
+    assert!(book.contains("## November 2026"), "grouped by month");
+    assert!(
+        book.contains("**Sam**") && book.contains("**Alex**"),
+        "both voices are labelled by name"
+    );
+    assert!(
+        book.contains("#### What I did\n\nI hid my phone."),
+        "repair parts are sections"
+    );
+    assert!(
+        book.contains("> I noticed that too."),
+        "replies are quoted under their entry"
+    );
+    assert!(book.contains("Read by Alex"), "reads are shown");
+    assert!(
+        book.contains("Thank you for the tea."),
+        "appreciations are in it"
+    );
+    assert!(book.contains("Alex on the 20th.") && book.contains("Sam alone on the 21st."));
+    assert!(
+        !book.contains("Alex alone on the 22nd."),
+        "an answer Sam may not see yet is left out"
+    );
+    assert!(
+        !book.contains("Alex's private page."),
+        "the other partner's private entries are never in it"
+    );
+    assert!(
+        !book.contains("Sam's private page."),
+        "the exporter's own private entries only when asked"
+    );
+    assert!(!book.contains("Changed my mind."), "the trash is left out");
+    let with_private = j.store.export_markdown(SAM, &ALL, &j.clock).unwrap();
+    assert!(
+        with_private.contains("Sam's private page."),
+        "asked for, they are included"
+    );
+    assert!(!with_private.contains("Alex's private page."));
+    let alex = j.store.export_markdown(ALEX, &ALL, &j.clock).unwrap();
+    assert!(
+        !alex.contains("Sam's private page."),
+        "Alex's book never has Sam's private entries"
+    );
+}

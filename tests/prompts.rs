@@ -1,0 +1,352 @@
+//! Prompts: the library, the prompt of the day (shared, stable, no repeats within 30 days) and answers hidden until both have written.
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDate};
+use hearth_core::exchange::ExportOptions;
+use hearth_core::journal::{EntryInput, EntryKind, TimelineQuery, Visibility};
+use hearth_core::prompts::{library::LIBRARY, Category};
+use hearth_core::{ErrorKind, Store};
+use hearth_tests::{note, Journal, ALEX, OFFSET, SAM};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + Duration::days(i64::from(d) - 1)
+}
+
+#[test]
+fn the_library_has_enough_warm_prompts_in_every_category() {
+    assert!(LIBRARY.len() >= 60, "at least 60 prompts ship");
+    let ids: HashSet<_> = LIBRARY.iter().map(|p| p.0).collect();
+    assert_eq!(ids.len(), LIBRARY.len(), "prompt ids are unique");
+    let texts: HashSet<_> = LIBRARY.iter().map(|p| p.2).collect();
+    assert_eq!(texts.len(), LIBRARY.len(), "no prompt is there twice");
+    for category in Category::ALL {
+        let n = LIBRARY.iter().filter(|p| p.1 == category).count();
+        assert!(n >= 8, "{category:?} has at least 8 prompts (has {n})");
+    }
+    for (id, _, text) in LIBRARY {
+        assert!(
+            text.ends_with('?') || text.ends_with('.'),
+            "{id} reads as a sentence"
+        );
+        assert!(text.len() <= 300, "{id} is short");
+    }
+}
+
+#[test]
+fn the_prompt_of_the_day_is_the_same_for_both_and_stays_once_shown() {
+    let mut j = Journal::new();
+    let sam = j.store.prompt_of_the_day(SAM, day(22), &j.clock).unwrap();
+    // A new prompt of their own doesn't change a day already shown.
+    j.store
+        .add_prompt(ALEX, "hopes", "Where shall we go in spring?", &j.clock)
+        .unwrap();
+    let alex = j.store.prompt_of_the_day(ALEX, day(22), &j.clock).unwrap();
+    assert_eq!(
+        sam.prompt, alex.prompt,
+        "both partners get the same prompt for a date"
+    );
+
+    let path = j.home.database();
+    drop(j.store);
+    let store = Store::open(&path).unwrap();
+    j.store = store;
+    let later = j.store.prompt_of_the_day(SAM, day(22), &j.clock).unwrap();
+    assert_eq!(
+        later.prompt, sam.prompt,
+        "the day's prompt is saved, so it survives a restart"
+    );
+}
+
+#[test]
+fn a_prompt_is_not_repeated_within_thirty_days_even_when_skipping() {
+    let mut j = Journal::new();
+    let mut shown: Vec<(NaiveDate, String)> = Vec::new();
+    for d in 1..=31 {
+        let p = j.store.prompt_of_the_day(SAM, day(d), &j.clock).unwrap();
+        shown.push((day(d), p.prompt.id.clone()));
+        if d % 3 == 0 {
+            let skipped = p.prompt.id.clone();
+            let next = j.store.skip_prompt(ALEX, day(d), &j.clock).unwrap();
+            assert_ne!(next.prompt.id, skipped, "skipping gives another prompt");
+            assert_eq!(
+                j.store
+                    .prompt_of_the_day(SAM, day(d), &j.clock)
+                    .unwrap()
+                    .prompt,
+                next.prompt,
+                "and it is the day's prompt for both from then on"
+            );
+            shown.push((day(d), next.prompt.id));
+        }
+    }
+    for (i, (date, id)) in shown.iter().enumerate() {
+        for (other_date, other) in &shown[..i] {
+            if (*date - *other_date).num_days() <= 30 {
+                assert_ne!(
+                    id, other,
+                    "{id} was shown on {other_date} and again on {date}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn skipping_stops_once_someone_has_answered() {
+    let mut j = Journal::new();
+    j.store.prompt_of_the_day(SAM, day(5), &j.clock).unwrap();
+    j.store
+        .answer_prompt(SAM, day(5), &note("My answer."), OFFSET, &j.clock)
+        .unwrap();
+    let before = j.dump();
+    let err = j.store.skip_prompt(ALEX, day(5), &j.clock).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::InvalidInput,
+        "an answered prompt stays: {err}"
+    );
+    assert_eq!(j.dump(), before);
+}
+
+#[test]
+fn an_answer_is_hidden_everywhere_until_both_have_answered() {
+    let mut j = Journal::new();
+    let date = day(22);
+    j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let word = "marigoldanswer";
+    let sam = j
+        .store
+        .answer_prompt(
+            SAM,
+            date,
+            &note(&format!("Sam's {word}.")),
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap();
+    let sam_answer = sam
+        .my_answer
+        .clone()
+        .expect("the author sees their own answer");
+    assert_eq!(sam_answer.kind, EntryKind::Answer);
+    assert_eq!(sam_answer.prompt_date, Some(date));
+    assert_eq!(sam.partner_answer, None);
+
+    let alex_view = j.store.prompt_of_the_day(ALEX, date, &j.clock).unwrap();
+    assert_eq!(
+        alex_view.partner_answer, None,
+        "Alex can't read Sam's answer yet"
+    );
+    assert!(alex_view.partner_has_answered, "but is told one is waiting");
+    assert_eq!(
+        j.store.entry(ALEX, sam_answer.id).unwrap_err().kind(),
+        ErrorKind::NotFound,
+        "get"
+    );
+    assert_eq!(
+        j.store.thread(ALEX, sam_answer.id).unwrap_err().kind(),
+        ErrorKind::NotFound,
+        "thread"
+    );
+    assert_eq!(
+        j.store
+            .reply(ALEX, sam_answer.id, "hm", OFFSET, &j.clock)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound,
+        "reply"
+    );
+    assert!(
+        j.store
+            .timeline(ALEX, &TimelineQuery::default())
+            .unwrap()
+            .entries
+            .is_empty(),
+        "timeline"
+    );
+    assert!(j.store.search(ALEX, word, 10).unwrap().is_empty(), "search");
+    assert_eq!(j.store.entry_count(ALEX).unwrap(), 0, "counts");
+    assert_eq!(j.store.unread_count(ALEX).unwrap(), 0, "unread counts");
+    assert!(
+        !j.store
+            .export_markdown(ALEX, &ExportOptions::default(), &j.clock)
+            .unwrap()
+            .contains(word),
+        "book"
+    );
+    assert!(
+        !j.store
+            .export_json(ALEX, &ExportOptions::default(), &j.clock)
+            .unwrap()
+            .contains(word),
+        "export"
+    );
+    let err = j
+        .store
+        .reply(SAM, sam_answer.id, "more", OFFSET, &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::InvalidInput,
+        "replies open once both have answered"
+    );
+    assert_eq!(
+        j.store.search(SAM, word, 10).unwrap().len(),
+        1,
+        "the author finds their own answer"
+    );
+
+    let alex = j
+        .store
+        .answer_prompt(ALEX, date, &note("Alex's answer."), OFFSET, &j.clock)
+        .unwrap();
+    assert_eq!(
+        alex.partner_answer.as_ref().map(|e| e.id),
+        Some(sam_answer.id),
+        "once both have answered, both are shown"
+    );
+    assert_eq!(
+        alex.my_answer.as_ref().map(|e| e.body.as_str()),
+        Some("Alex's answer.")
+    );
+    let sam = j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    assert_eq!(
+        sam.partner_answer.map(|e| e.body),
+        Some("Alex's answer.".into()),
+        "side by side for Sam too"
+    );
+    assert_eq!(
+        j.store.search(ALEX, word, 10).unwrap().len(),
+        1,
+        "and searchable"
+    );
+    assert_eq!(j.store.entry_count(ALEX).unwrap(), 2);
+    j.store
+        .reply(
+            ALEX,
+            sam_answer.id,
+            "I loved reading this.",
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap();
+}
+
+#[test]
+fn each_partner_answers_a_day_once_and_answers_are_shared() {
+    let mut j = Journal::new();
+    let date = day(3);
+    let err = j
+        .store
+        .answer_prompt(SAM, date, &note("early"), OFFSET, &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::NotFound,
+        "a day's prompt is shown before it is answered"
+    );
+    j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let private = EntryInput {
+        body: "x".into(),
+        visibility: Visibility::Private,
+        ..Default::default()
+    };
+    assert_eq!(
+        j.store
+            .answer_prompt(SAM, date, &private, OFFSET, &j.clock)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput,
+        "answers are shared"
+    );
+    let first = j
+        .store
+        .answer_prompt(SAM, date, &note("one"), OFFSET, &j.clock)
+        .unwrap();
+    let before = j.dump();
+    let err = j
+        .store
+        .answer_prompt(SAM, date, &note("two"), OFFSET, &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::InvalidInput,
+        "one answer per partner per date: {err}"
+    );
+    assert_eq!(j.dump(), before);
+    let id = first.my_answer.unwrap().id;
+    let edited = j
+        .store
+        .edit_entry(SAM, id, &note("one, better"), OFFSET, &j.clock)
+        .unwrap();
+    assert_eq!(
+        edited.prompt_date,
+        Some(date),
+        "an edited answer is still the answer of its day"
+    );
+    let err = j
+        .store
+        .edit_entry(
+            SAM,
+            id,
+            &hearth_tests::private_note("one"),
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::InvalidInput,
+        "an answer can't be made private"
+    );
+}
+
+#[test]
+fn couples_can_add_their_own_prompts() {
+    let mut j = Journal::new();
+    let p = j
+        .store
+        .add_prompt(
+            SAM,
+            "memories",
+            "  What was the best part of our first winter? ",
+            &j.clock,
+        )
+        .unwrap();
+    assert!(p.custom && p.id.starts_with("custom-"));
+    assert_eq!(p.text, "What was the best part of our first winter?");
+    assert_eq!(p.added_by, Some(SAM));
+    assert!(
+        j.store.prompts().unwrap().contains(&p),
+        "it joins the library"
+    );
+    assert_eq!(j.store.prompt(&p.id).unwrap(), p);
+    let e = j.write_with(
+        ALEX,
+        &EntryInput {
+            body: "The snow.".into(),
+            prompt_id: Some(p.id.clone()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        e.prompt_id,
+        Some(p.id),
+        "an entry can be written from any prompt"
+    );
+    assert_eq!(
+        j.store
+            .add_prompt(SAM, "gossip", "x?", &j.clock)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
+    assert_eq!(
+        j.store
+            .add_prompt(SAM, "hopes", " ", &j.clock)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
+}
