@@ -1,0 +1,61 @@
+// Starts Hearth: asks the core what to show and shows it.
+
+import { api, hasBackend } from './api.js';
+import { focusElement } from './dom.js';
+import { store } from './store.js';
+import { renderSetup } from './views/setup.js';
+import { renderFrame } from './views/frame.js';
+import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
+
+const app = document.getElementById('app');
+let shown = { phase: null, screen: null };
+
+function mount(phase, screen, { moveFocus }) {
+  shown.screen?.destroy?.();
+  app.replaceChildren(screen.el);
+  shown = { phase, screen };
+  if (screen.title) document.title = screen.title;
+  if (moveFocus) screen.focus?.();
+}
+
+async function load() {
+  try {
+    store.set(await api.getState());
+  } catch (err) {
+    // get_state itself failed: same calm screen, with the core's words.
+    mount('error', renderUnavailable({ kind: err.kind, message: err.message, path: null }, { onRetry: load }),
+      { moveFocus: shown.phase !== null });
+  }
+}
+
+function render(state) {
+  const phase = ['setup', 'ready', 'unavailable'].includes(state?.phase) ? state.phase : 'unavailable';
+  if (phase === shown.phase) {
+    shown.screen.update?.(state);
+    return;
+  }
+  const moveFocus = shown.phase !== null;
+  if (phase === 'setup') mount(phase, renderSetup(state), { moveFocus });
+  else if (phase === 'ready') mount(phase, renderFrame(state), { moveFocus });
+  else {
+    const problem = state?.problem ?? {
+      kind: 'unknown',
+      message: 'Hearth got an answer it did not understand from its core.',
+      path: state?.databasePath ?? null,
+    };
+    mount(phase, renderUnavailable(problem, { onRetry: load }), { moveFocus });
+  }
+}
+
+// "Skip to content" moves focus without touching the #/route in the address.
+document.getElementById('skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  focusElement(document.getElementById('main'));
+});
+
+if (hasBackend()) {
+  store.subscribe(render);
+  load();
+} else {
+  mount('no-backend', renderNoBackend(), { moveFocus: false });
+}

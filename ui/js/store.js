@@ -1,0 +1,27 @@
+// The last AppState the core sent, and who wants to know when it changes.
+
+let current = null;
+const listeners = new Set();
+
+export const store = {
+  get: () => current,
+  set(state) {
+    current = state;
+    for (const listener of [...listeners]) listener(state);
+  },
+  subscribe(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/** The partner who is writing now, or null. */
+export function writerOf(state) {
+  return state?.partners?.find((p) => p.id === state.writerId) ?? null;
+}
+
+/** The partner who is not writing (the one a switch goes to). */
+export function otherOf(state) {
+  const partners = state?.partners ?? [];
+  return partners.find((p) => p.id !== state.writerId) ?? partners[0] ?? null;
+}

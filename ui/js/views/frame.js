@@ -1,0 +1,135 @@
+// The app frame once the couple is set up: header with who is writing,
+// navigation between the five places, and the place itself.
+
+import { api } from '../api.js';
+import { h, announce, focusElement, replaceChildren, setCssVar } from '../dom.js';
+import { alertSlot } from '../fields.js';
+import { PLACES, currentRoute, hrefFor, go, onRouteChange, normalizeHash } from '../router.js';
+import { store, writerOf, otherOf } from '../store.js';
+import { renderPlace } from './places.js';
+import { renderSettings } from './settings.js';
+
+export function renderFrame(state) {
+  normalizeHash();
+
+  // --- who is writing -------------------------------------------------------
+  const writerName = h('strong', { class: 'writer-name', id: 'writer-name' });
+  const indicator = h('p', { class: 'writer', id: 'writer-indicator' },
+    h('span', { class: 'writer-dot', 'aria-hidden': 'true' }),
+    h('span', { class: 'writer-text' }, 'Writing as ', writerName));
+  const switchLabel = h('span', { class: 'button-text' });
+  const switchButton = h('button', {
+    type: 'button',
+    class: 'button button--quiet switch-writer',
+    id: 'switch-writer',
+    'aria-keyshortcuts': 'Control+Shift+S',
+    title: 'Ctrl+Shift+S',
+  }, h('span', { class: 'switch-dot', 'aria-hidden': 'true' }), switchLabel);
+  const writerError = alertSlot('writer-error', 'form-alert');
+  writerError.el.classList.add('header-alert');
+
+  let switching = false;
+  async function switchWriter() {
+    const current = store.get();
+    const next = otherOf(current);
+    if (switching || !next) return;
+    switching = true;
+    switchButton.setAttribute('aria-disabled', 'true');
+    writerError.clear();
+    try {
+      const updated = await api.setWriter(next.id);
+      store.set(updated);
+      announce(`Now writing as ${writerOf(updated)?.name ?? next.name}.`);
+    } catch (err) {
+      writerError.show(err.message);
+    } finally {
+      switching = false;
+      switchButton.removeAttribute('aria-disabled');
+    }
+  }
+  switchButton.addEventListener('click', switchWriter);
+
+  const header = h('header', { class: 'app-header' },
+    h('a', { class: 'brand', href: hrefFor('today') },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
+      h('span', { class: 'brand-name' }, 'Hearth')),
+    h('div', { class: 'writer-bar', role: 'group', 'aria-label': 'Who is writing' },
+      indicator, switchButton),
+    writerError.el);
+
+  // --- navigation -------------------------------------------------------------
+  const links = new Map();
+  const nav = h('nav', { class: 'app-nav', 'aria-label': 'Places' },
+    h('ul', { class: 'nav-list' },
+      PLACES.map((place, i) => {
+        const link = h('a', {
+          class: 'nav-link',
+          id: `nav-${place.route}`,
+          href: hrefFor(place.route),
+          'aria-keyshortcuts': `Alt+${i + 1}`,
+        }, place.label);
+        links.set(place.route, link);
+        return h('li', {}, link);
+      })));
+
+  const main = h('main', { id: 'main', class: 'app-main', tabindex: '-1' });
+  const el = h('div', { class: 'frame' }, header, h('div', { class: 'frame-body' }, nav, main));
+
+  // --- the place shown --------------------------------------------------------
+  let view = null;
+  function showRoute(route, { moveFocus }) {
+    for (const [r, link] of links) {
+      if (r === route) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    view = route === 'settings' ? renderSettings(store.get()) : renderPlace(route, store.get());
+    replaceChildren(main, view.el);
+    document.title = `${view.title} · Hearth`;
+    if (moveFocus) focusElement(view.heading);
+  }
+
+  function update(next) {
+    const writer = writerOf(next);
+    const other = otherOf(next);
+    writerName.textContent = writer ? writer.name : 'no one yet';
+    indicator.title = writer ? `Writing as ${writer.name}` : '';
+    setCssVar(el, '--partner-color', writer?.color);
+    setCssVar(el, '--other-color', other?.color);
+    switchLabel.textContent = other ? (writer ? `Switch to ${other.name}` : `Write as ${other.name}`) : 'Switch';
+    switchButton.title = other ? `Switch to ${other.name} (Ctrl+Shift+S)` : 'Ctrl+Shift+S';
+    view?.update?.(next);
+  }
+
+  // --- keyboard ---------------------------------------------------------------
+  function onKeydown(event) {
+    if (event.ctrlKey && event.shiftKey && !event.altKey && (event.code === 'KeyS' || event.key.toLowerCase() === 's')) {
+      event.preventDefault();
+      switchWriter();
+      return;
+    }
+    if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      const digit = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
+      const place = digit ? PLACES[Number(digit) - 1] : null;
+      if (place) {
+        event.preventDefault();
+        if (place.route === currentRoute()) focusElement(view?.heading);
+        else go(place.route);
+      }
+    }
+  }
+  document.addEventListener('keydown', onKeydown);
+  const stopRouting = onRouteChange((route) => showRoute(route, { moveFocus: true }));
+
+  showRoute(currentRoute(), { moveFocus: false });
+  update(state);
+
+  return {
+    el,
+    update,
+    focus: () => focusElement(view?.heading),
+    destroy() {
+      document.removeEventListener('keydown', onKeydown);
+      stopRouting();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// First run: a short welcome and the two names.
+
+import { api } from '../api.js';
+import { h, focusElement } from '../dom.js';
+import { textField, formMessages } from '../fields.js';
+import { swatchGroup } from '../swatches.js';
+import { store } from '../store.js';
+import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
+
+export function renderSetup() {
+  const you = textField({ id: 'partner-1-name', label: 'Your name' });
+  const partner = textField({ id: 'partner-2-name', label: "Your partner's name" });
+  const yourColor = swatchGroup({
+    name: 'partner-1-color',
+    legend: 'Your colour',
+    hint: 'Optional. It marks what you write.',
+  });
+  const theirColor = swatchGroup({
+    name: 'partner-2-color',
+    legend: 'Their colour',
+    hint: 'Optional. It marks what they write.',
+  });
+  const messages = formMessages('setup');
+  const begin = h('button', { type: 'submit', class: 'button button--primary', id: 'setup-begin' }, 'Begin');
+
+  const form = h('form', { class: 'setup-form', id: 'setup-form', novalidate: true, 'aria-labelledby': 'setup-form-title' },
+    h('h2', { id: 'setup-form-title' }, 'First, your names'),
+    h('p', { class: 'muted' }, 'You can change these later in Settings.'),
+    h('div', { class: 'partner-pair' },
+      h('div', { class: 'partner-block' }, you.el, yourColor.el),
+      h('div', { class: 'partner-block' }, partner.el, theirColor.el)),
+    messages.alert,
+    h('div', { class: 'form-actions' }, begin));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (begin.disabled) return;
+    messages.clear();
+    you.clearError();
+    partner.clearError();
+
+    const names = [you.input.value, partner.input.value];
+    const problems = [nameProblem(names[0], 'your name'), nameProblem(names[1], "your partner's name")];
+    if (problems[0]) you.showError(problems[0]);
+    if (problems[1]) partner.showError(problems[1]);
+    if (!problems[0] && !problems[1] && sameNames(names[0], names[1])) {
+      problems[1] = SAME_NAMES_MESSAGE;
+      partner.showError(SAME_NAMES_MESSAGE);
+    }
+    if (problems[0]) { you.input.focus(); return; }
+    if (problems[1]) { partner.input.focus(); return; }
+
+    begin.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      const state = await api.setupCouple([
+        { name: names[0].trim(), color: yourColor.value() },
+        { name: names[1].trim(), color: theirColor.value() },
+      ]);
+      store.set(state);
+    } catch (err) {
+      // Everything typed stays in the fields; only the message is new.
+      messages.showError(err.message);
+      begin.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+
+  const title = h('h1', { id: 'setup-title' }, 'Welcome to Hearth');
+  const el = h('main', { id: 'main', class: 'screen screen--centered', tabindex: '-1' },
+    h('div', { class: 'card welcome', id: 'view-setup' },
+      h('span', { class: 'brand-mark brand-mark--large', 'aria-hidden': 'true' }),
+      title,
+      h('p', { class: 'lead' },
+        'A quiet place for the two of you to rebuild trust, a little at a time: ',
+        'a shared journal, small rituals you keep together, and a weekly check-in.'),
+      h('p', {},
+        'Everything stays on this laptop. There is no account, nothing goes online, ',
+        'and no one else reads it.'),
+      h('aside', { class: 'gentle-note', 'aria-label': 'Before you start' },
+        h('p', {},
+          'Hearth is not therapy, and it can’t stand in for a counsellor. ',
+          'It is also not meant for a relationship where either of you feels unsafe. ',
+          'If that is where you are, please reach out to someone you trust or a local support service first.')),
+      form));
+
+  return {
+    el,
+    focus: () => focusElement(title),
+    title: 'Welcome · Hearth',
+  };
+}
