@@ -1,0 +1,73 @@
+// Serves ui/ on a free local port and opens pages in headless Chromium with
+// the fake Tauri backend installed before any page script runs.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const UI_DIR = path.resolve(here, '../../ui');
+const FAKE = fs.readFileSync(path.join(here, 'fake-tauri.js'), 'utf8');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+export async function start() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = path.resolve(UI_DIR, rel);
+    if (!file.startsWith(UI_DIR + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+  /** Opens the page. cfg seeds the fake ({phase, partners, writerId, problem}); tauri:false leaves it out. */
+  async function open({ cfg = {}, hash = '', tauri = true, width = 1100, height = 800, scheme = 'light' } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // Chromium notes that frame-ancestors is ignored in a <meta> CSP; that is expected.
+      if (m.type() === 'error' && !m.text().includes('frame-ancestors')) problems.push(m.text());
+    });
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    if (tauri) await page.addInitScript(`window.__HEARTH_FAKE__ = ${JSON.stringify(cfg)};\n${FAKE}`);
+    // tauri.conf.json sets freezePrototype: the page must work with a frozen Object.prototype.
+    await page.addInitScript(() => Object.freeze(Object.prototype));
+    await page.goto(base + hash);
+    await page.waitForSelector('#main:not(:has(#loading))');
+    page.problems = problems;
+    return page;
+  }
+
+  return {
+    open,
+    async stop() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export const READY = {
+  phase: 'ready',
+  writerId: 1,
+  partners: [{ id: 1, name: 'Sam', color: '#b4532a' }, { id: 2, name: 'Alex', color: '#3f6e8c' }],
+};
