@@ -175,3 +175,5 @@ pub fn dump(database: &Path) -> String {
     }
     out
 }
+
+pub mod rituals;

@@ -6,13 +6,16 @@
 //! and tests in seconds without a web view.
 
 pub mod appreciations;
+pub mod checkins;
 pub mod clock;
+pub mod commitments;
 pub mod couple;
 pub mod error;
 pub mod exchange;
 pub mod hearth;
 pub mod journal;
 pub mod prompts;
+pub mod rituals;
 pub mod schedule;
 mod stamp;
 pub mod store;

@@ -145,6 +145,99 @@ pub static STEPS: &[&str] = &[
      ) STRICT;
      CREATE INDEX appreciations_by_recipient ON appreciations (to_partner, read_at, created_at);
      CREATE INDEX appreciations_timeline ON appreciations (created_at, id);",
+    // v3: reconnection rituals (with pauses and what happened on each day),
+    // weekly check-ins, and commitments with their check-offs.
+    "CREATE TABLE rituals (
+        id                     INTEGER PRIMARY KEY,
+        uid                    TEXT NOT NULL UNIQUE CHECK (length(uid) = 32),
+        title                  TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 80),
+        intention              TEXT CHECK (length(intention) BETWEEN 1 AND 280),
+        rrule                  TEXT NOT NULL CHECK (rrule GLOB 'FREQ=*'),
+        time_of_day            TEXT NOT NULL CHECK (time_of_day GLOB '[0-2][0-9]:[0-5][0-9]'),
+        zone                   TEXT NOT NULL CHECK (length(zone) BETWEEN 1 AND 64),
+        duration_minutes       INTEGER NOT NULL CHECK (duration_minutes BETWEEN 1 AND 600),
+        start_date             TEXT NOT NULL,
+        end_date               TEXT CHECK (end_date >= start_date),
+        for_partner            INTEGER REFERENCES partners (id),
+        active                 INTEGER NOT NULL CHECK (active IN (0, 1)),
+        reminder_lead_minutes  INTEGER NOT NULL DEFAULT 0
+                               CHECK (reminder_lead_minutes BETWEEN 0 AND 1440),
+        template_id            TEXT,
+        counted_from           TEXT NOT NULL,
+        created_by             INTEGER NOT NULL REFERENCES partners (id),
+        created_at             TEXT NOT NULL,
+        updated_at             TEXT NOT NULL,
+        archived_at            TEXT,
+        archived_on            TEXT,
+        CHECK ((archived_at IS NULL) = (archived_on IS NULL))
+     ) STRICT;
+     CREATE INDEX rituals_listed ON rituals (archived_at, id);
+     CREATE TABLE ritual_pauses (
+        ritual_id   INTEGER NOT NULL REFERENCES rituals (id),
+        from_date   TEXT NOT NULL,
+        until_date  TEXT CHECK (until_date > from_date),
+        PRIMARY KEY (ritual_id, from_date)
+     ) STRICT, WITHOUT ROWID;
+     CREATE UNIQUE INDEX ritual_pauses_one_open ON ritual_pauses (ritual_id)
+        WHERE until_date IS NULL;
+     CREATE TABLE ritual_outcomes (
+        ritual_id    INTEGER NOT NULL REFERENCES rituals (id),
+        date         TEXT NOT NULL,
+        status       TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+        by_partner   INTEGER NOT NULL REFERENCES partners (id),
+        note         TEXT CHECK (length(note) BETWEEN 1 AND 2000),
+        entry_id     INTEGER REFERENCES entries (id) ON DELETE SET NULL,
+        recorded_at  TEXT NOT NULL,
+        PRIMARY KEY (ritual_id, date)
+     ) STRICT, WITHOUT ROWID;
+     CREATE INDEX ritual_outcomes_by_entry ON ritual_outcomes (entry_id)
+        WHERE entry_id IS NOT NULL;
+     CREATE TABLE ritual_outcome_log (
+        id          INTEGER PRIMARY KEY,
+        ritual_id   INTEGER NOT NULL REFERENCES rituals (id),
+        date        TEXT NOT NULL,
+        action      TEXT NOT NULL CHECK (action IN ('done', 'skipped', 'undone')),
+        by_partner  INTEGER NOT NULL REFERENCES partners (id),
+        at          TEXT NOT NULL
+     ) STRICT;
+     CREATE INDEX ritual_outcome_log_by_ritual ON ritual_outcome_log (ritual_id, date, id);
+     CREATE TABLE checkins (
+        week             TEXT NOT NULL,
+        author           INTEGER NOT NULL REFERENCES partners (id),
+        trust            INTEGER NOT NULL CHECK (trust BETWEEN 1 AND 10),
+        safety           INTEGER NOT NULL CHECK (safety BETWEEN 1 AND 10),
+        closeness        INTEGER NOT NULL CHECK (closeness BETWEEN 1 AND 10),
+        communication    INTEGER NOT NULL CHECK (communication BETWEEN 1 AND 10),
+        went_well        TEXT CHECK (length(went_well) BETWEEN 1 AND 5000),
+        was_hard         TEXT CHECK (length(was_hard) BETWEEN 1 AND 5000),
+        need_from_you    TEXT CHECK (length(need_from_you) BETWEEN 1 AND 5000),
+        submitted_at     TEXT NOT NULL,
+        submitted_offset INTEGER NOT NULL CHECK (submitted_offset BETWEEN -1080 AND 1080),
+        PRIMARY KEY (week, author)
+     ) STRICT, WITHOUT ROWID;
+     CREATE TABLE commitments (
+        id           INTEGER PRIMARY KEY,
+        uid          TEXT NOT NULL UNIQUE CHECK (length(uid) = 32),
+        title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+        details      TEXT CHECK (length(details) BETWEEN 1 AND 2000),
+        owner        INTEGER REFERENCES partners (id),
+        cadence      TEXT CHECK (cadence GLOB 'FREQ=*'),
+        start_date   TEXT NOT NULL,
+        zone         TEXT NOT NULL CHECK (length(zone) BETWEEN 1 AND 64),
+        review_on    TEXT CHECK (review_on >= start_date),
+        created_by   INTEGER NOT NULL REFERENCES partners (id),
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        ended_on     TEXT
+     ) STRICT;
+     CREATE TABLE commitment_checks (
+        commitment_id  INTEGER NOT NULL REFERENCES commitments (id),
+        date           TEXT NOT NULL,
+        by_partner     INTEGER NOT NULL REFERENCES partners (id),
+        note           TEXT CHECK (length(note) BETWEEN 1 AND 280),
+        recorded_at    TEXT NOT NULL,
+        PRIMARY KEY (commitment_id, date, by_partner)
+     ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The version a fresh install ends at.

@@ -1,0 +1,398 @@
+//! What happened on the day of an occurrence: done, skipped, or (derived,
+//! never stored) missed once the local day has passed with nothing recorded.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use super::store::{scheduled_on, Gap};
+use super::{day, long_date, parse_day, today_in, Ritual, NOTE_MAX_CHARS};
+use crate::clock::Clock;
+use crate::couple::PartnerId;
+use crate::error::{Error, Result};
+use crate::journal::{Entry, EntryInput, Visibility};
+use crate::schedule::{RitualTiming, Schedule};
+use crate::stamp::{self, bad_column};
+use crate::store::Store;
+use crate::text::long_text;
+
+/// Longest span [`Store::ritual_history`] returns at once, in days.
+pub const HISTORY_MAX_DAYS: i64 = 400;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeStatus {
+    Done,
+    Skipped,
+}
+
+impl OutcomeStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            OutcomeStatus::Done => "done",
+            OutcomeStatus::Skipped => "skipped",
+        }
+    }
+}
+
+/// What was recorded for one occurrence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    pub status: OutcomeStatus,
+    /// The partner who recorded it.
+    pub by: PartnerId,
+    /// A note when done, or the reason when skipped.
+    pub note: Option<String>,
+    /// The journal entry the note became, if it did (and still exists).
+    pub journal_entry_id: Option<i64>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Where an occurrence stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OccurrenceState {
+    /// Its local day hasn't come yet.
+    Upcoming,
+    /// Today, with nothing recorded yet (all day, even after its time).
+    Due,
+    Done,
+    Skipped,
+    /// Its local day has passed with nothing recorded.
+    Missed,
+}
+
+/// One occurrence with its state, as Today, the agenda and the history show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OccurrenceView {
+    pub ritual_id: i64,
+    /// The local date in the ritual's zone: with the ritual id, the key.
+    pub date: NaiveDate,
+    pub at: DateTime<Utc>,
+    /// The wall time in the ritual's zone, "07:30".
+    pub local_time: String,
+    pub state: OccurrenceState,
+    pub outcome: Option<Outcome>,
+}
+
+pub(crate) fn state_of(
+    date: NaiveDate,
+    today: NaiveDate,
+    outcome: Option<&Outcome>,
+) -> OccurrenceState {
+    match outcome.map(|o| o.status) {
+        Some(OutcomeStatus::Done) => OccurrenceState::Done,
+        Some(OutcomeStatus::Skipped) => OccurrenceState::Skipped,
+        None if date < today => OccurrenceState::Missed,
+        None if date == today => OccurrenceState::Due,
+        None => OccurrenceState::Upcoming,
+    }
+}
+
+/// The instant of a ritual's time on `date`, by the engine's DST policy.
+pub(crate) fn instant_on(tz: Tz, time: NaiveTime, date: NaiveDate) -> DateTime<Utc> {
+    RitualTiming::new(Schedule::daily(), date, time, tz)
+        .occurrence_on(date)
+        .map(|o| o.at)
+        .unwrap_or_else(|| date.and_time(time).and_utc())
+}
+
+pub(crate) fn view(
+    ritual: &Ritual,
+    date: NaiveDate,
+    today: NaiveDate,
+    outcome: Option<&Outcome>,
+) -> OccurrenceView {
+    let at = instant_on(ritual.tz, ritual.naive_time, date);
+    OccurrenceView {
+        ritual_id: ritual.id,
+        date,
+        at,
+        local_time: at.with_timezone(&ritual.tz).format("%H:%M").to_string(),
+        state: state_of(date, today, outcome),
+        outcome: outcome.cloned(),
+    }
+}
+
+/// Outcomes by ritual and date, in one query (all rituals, or one).
+pub(crate) fn outcomes(
+    conn: &Connection,
+    only: Option<i64>,
+) -> Result<HashMap<i64, BTreeMap<NaiveDate, Outcome>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.ritual_id, o.date, o.status, o.by_partner, o.note, o.entry_id, o.recorded_at
+         FROM ritual_outcomes o WHERE ?1 IS NULL OR o.ritual_id = ?1",
+    )?;
+    let rows = stmt.query_map([only], |r| {
+        let status: String = r.get(2)?;
+        let status = match status.as_str() {
+            "done" => OutcomeStatus::Done,
+            "skipped" => OutcomeStatus::Skipped,
+            other => return Err(bad_column(2, "outcome", other)),
+        };
+        Ok((
+            r.get::<_, i64>(0)?,
+            parse_day(&r.get::<_, String>(1)?, 1)?,
+            Outcome {
+                status,
+                by: PartnerId(r.get(3)?),
+                note: r.get(4)?,
+                journal_entry_id: r.get(5)?,
+                recorded_at: stamp::parse_column(&r.get::<_, String>(6)?, 6)?,
+            },
+        ))
+    })?;
+    let mut out: HashMap<i64, BTreeMap<NaiveDate, Outcome>> = HashMap::new();
+    for row in rows {
+        let (id, date, outcome) = row?;
+        out.entry(id).or_default().insert(date, outcome);
+    }
+    Ok(out)
+}
+
+fn optional_note(raw: Option<&str>, what: &str) -> Result<Option<String>> {
+    match raw {
+        Some(text) if !text.trim().is_empty() => Ok(Some(long_text(text, what, NOTE_MAX_CHARS)?)),
+        _ => Ok(None),
+    }
+}
+
+impl Store {
+    /// "We did it": records the occurrence of `date` as done, by `by`.
+    pub fn mark_ritual_done(
+        &mut self,
+        by: PartnerId,
+        ritual_id: i64,
+        date: NaiveDate,
+        note: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<OccurrenceView> {
+        let note = optional_note(note, "The note")?;
+        self.record(by, ritual_id, date, OutcomeStatus::Done, note, clock)
+    }
+
+    /// "Skip this time", with an optional reason; may be recorded ahead.
+    pub fn skip_ritual(
+        &mut self,
+        by: PartnerId,
+        ritual_id: i64,
+        date: NaiveDate,
+        reason: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<OccurrenceView> {
+        let reason = optional_note(reason, "The reason")?;
+        self.record(by, ritual_id, date, OutcomeStatus::Skipped, reason, clock)
+    }
+
+    /// Takes back what was recorded for the occurrence of `date`.
+    pub fn undo_ritual_outcome(
+        &mut self,
+        by: PartnerId,
+        ritual_id: i64,
+        date: NaiveDate,
+        clock: &dyn Clock,
+    ) -> Result<OccurrenceView> {
+        self.ensure_partner(by)?;
+        let ritual = self.live_ritual(ritual_id)?;
+        let tx = self.conn_mut().transaction()?;
+        let removed = tx.execute(
+            "DELETE FROM ritual_outcomes WHERE ritual_id = ?1 AND date = ?2",
+            params![ritual_id, day(date)],
+        )?;
+        if removed == 0 {
+            return Err(Error::NotFound(format!(
+                "Nothing is recorded for “{}” on {}, so there's nothing to undo.",
+                ritual.title,
+                long_date(date)
+            )));
+        }
+        log(&tx, ritual_id, date, "undone", by, clock)?;
+        tx.commit()?;
+        self.ritual_occurrence(ritual_id, date, clock)
+    }
+
+    /// One occurrence with its state. The date must be one the ritual falls on.
+    pub fn ritual_occurrence(
+        &self,
+        ritual_id: i64,
+        date: NaiveDate,
+        clock: &dyn Clock,
+    ) -> Result<OccurrenceView> {
+        let ritual = self.ritual(ritual_id)?;
+        let outcome = outcomes(self.conn(), Some(ritual_id))?
+            .remove(&ritual_id)
+            .and_then(|mut by_date| by_date.remove(&date));
+        if outcome.is_none() {
+            ensure_scheduled(&ritual, &self.ritual_gaps(ritual_id)?, date)?;
+        }
+        Ok(view(
+            &ritual,
+            date,
+            today_in(ritual.tz, clock),
+            outcome.as_ref(),
+        ))
+    }
+
+    /// Every occurrence of a ritual dated `from..=to` (at most 400 days), in
+    /// order, with recorded outcomes on days the schedule no longer has.
+    pub fn ritual_history(
+        &self,
+        ritual_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        clock: &dyn Clock,
+    ) -> Result<Vec<OccurrenceView>> {
+        if to < from || (to - from).num_days() >= HISTORY_MAX_DAYS {
+            return Err(Error::invalid(format!(
+                "Please ask for a span of 1 to {HISTORY_MAX_DAYS} days, with the end on or after the start."
+            )));
+        }
+        let ritual = self.ritual(ritual_id)?;
+        let gaps = self.ritual_gaps(ritual_id)?;
+        let recorded = outcomes(self.conn(), Some(ritual_id))?
+            .remove(&ritual_id)
+            .unwrap_or_default();
+        let today = today_in(ritual.tz, clock);
+        let items = super::consistency::occurrence_dates(&ritual, &gaps, &recorded, from, to)
+            .into_iter()
+            .map(|date| view(&ritual, date, today, recorded.get(&date)))
+            .collect();
+        Ok(items)
+    }
+
+    /// Copies the note of a done occurrence into a journal entry by its
+    /// writer, and links the two. Asking again returns the same entry.
+    pub fn note_to_journal(
+        &mut self,
+        by: PartnerId,
+        ritual_id: i64,
+        date: NaiveDate,
+        visibility: Visibility,
+        offset_minutes: i32,
+        clock: &dyn Clock,
+    ) -> Result<Entry> {
+        self.ensure_partner(by)?;
+        let ritual = self.ritual(ritual_id)?;
+        let occurrence = self.ritual_occurrence(ritual_id, date, clock)?;
+        let outcome = occurrence
+            .outcome
+            .filter(|o| o.status == OutcomeStatus::Done)
+            .ok_or_else(|| {
+                Error::invalid("Only a note on a ritual you did can go to the journal.")
+            })?;
+        let Some(note) = outcome.note else {
+            return Err(Error::invalid(
+                "This one has no note yet. Add a note when you mark it done.",
+            ));
+        };
+        if outcome.by != by {
+            return Err(Error::NotAllowed(
+                "This note was written by your partner, so only they can put it in the journal."
+                    .into(),
+            ));
+        }
+        if let Some(entry_id) = outcome.journal_entry_id {
+            if let Ok(entry) = self.entry(by, entry_id) {
+                return Ok(entry);
+            }
+        }
+        let input = EntryInput {
+            title: Some(format!("{}, {}", ritual.title, date.format("%-d %B %Y"))),
+            body: note,
+            tags: vec!["ritual".into()],
+            visibility,
+            ..Default::default()
+        };
+        let entry = self.create_entry(by, &input, offset_minutes, clock)?;
+        self.conn().execute(
+            "UPDATE ritual_outcomes SET entry_id = ?3 WHERE ritual_id = ?1 AND date = ?2",
+            params![ritual_id, day(date), entry.id],
+        )?;
+        Ok(entry)
+    }
+
+    fn record(
+        &mut self,
+        by: PartnerId,
+        ritual_id: i64,
+        date: NaiveDate,
+        status: OutcomeStatus,
+        note: Option<String>,
+        clock: &dyn Clock,
+    ) -> Result<OccurrenceView> {
+        self.ensure_partner(by)?;
+        let ritual = self.live_ritual(ritual_id)?;
+        ensure_scheduled(&ritual, &self.ritual_gaps(ritual_id)?, date)?;
+        if status == OutcomeStatus::Done && date > today_in(ritual.tz, clock) {
+            return Err(Error::invalid(format!(
+                "“{}” on {} hasn't come yet. You can mark it done on the day or after.",
+                ritual.title,
+                long_date(date)
+            )));
+        }
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "INSERT INTO ritual_outcomes (ritual_id, date, status, by_partner, note, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (ritual_id, date) DO UPDATE SET status = excluded.status,
+                by_partner = excluded.by_partner, note = excluded.note, entry_id = NULL,
+                recorded_at = excluded.recorded_at",
+            params![
+                ritual_id,
+                day(date),
+                status.as_str(),
+                by.0,
+                note,
+                stamp::now(clock)
+            ],
+        )?;
+        log(&tx, ritual_id, date, status.as_str(), by, clock)?;
+        tx.commit()?;
+        self.ritual_occurrence(ritual_id, date, clock)
+    }
+}
+
+fn ensure_scheduled(ritual: &Ritual, gaps: &[Gap], date: NaiveDate) -> Result<()> {
+    if scheduled_on(ritual, gaps, date) {
+        return Ok(());
+    }
+    let why = if gaps.iter().any(|g| g.covers(date)) {
+        "it was paused then"
+    } else if ritual.archived_on.is_some_and(|a| date >= a) {
+        "it was deleted by then"
+    } else {
+        "it isn't planned for that day"
+    };
+    Err(Error::invalid(format!(
+        "There's nothing to mark for “{}” on {}: {why}. Please pick one of its days.",
+        ritual.title,
+        long_date(date)
+    )))
+}
+
+fn log(
+    conn: &Connection,
+    ritual_id: i64,
+    date: NaiveDate,
+    action: &str,
+    by: PartnerId,
+    clock: &dyn Clock,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO ritual_outcome_log (ritual_id, date, action, by_partner, at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        ritual_id,
+        day(date),
+        action,
+        by.0,
+        stamp::now(clock)
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! Consistency, gently: a skip keeps the run, a miss ends it, today's open one leaves it be; shares leave skips out; milestones at 7, 30 and 100; no shaming words.
+
+use chrono::NaiveDate;
+use hearth_core::rituals::{templates, Consistency, MILESTONES};
+use hearth_tests::rituals::{d, ritual, utc};
+use hearth_tests::{Journal, SAM};
+
+// The fixed clock: Sunday 22 November 2026, 10:30 in Berlin.
+
+fn daily(j: &mut Journal, title: &str, start: NaiveDate) -> i64 {
+    j.store
+        .create_ritual(SAM, &ritual(title, "FREQ=DAILY", "07:30", start), &j.clock)
+        .unwrap()
+        .id
+}
+
+fn done(j: &mut Journal, id: i64, days: impl IntoIterator<Item = u32>) {
+    for day in days {
+        j.store
+            .mark_ritual_done(SAM, id, d(2026, 11, day), None, &j.clock)
+            .unwrap();
+    }
+}
+
+fn of(j: &Journal, id: i64) -> Consistency {
+    j.store
+        .ritual_consistency(id, &j.clock)
+        .unwrap()
+        .consistency
+}
+
+#[test]
+fn a_skip_neither_counts_nor_breaks_the_run() {
+    let mut j = Journal::new();
+    let id = daily(&mut j, "Coffee", d(2026, 11, 15));
+    done(&mut j, id, 15..=17);
+    j.store
+        .skip_ritual(SAM, id, d(2026, 11, 18), Some("Early train"), &j.clock)
+        .unwrap();
+    done(&mut j, id, 19..=21);
+    let c = of(&j, id);
+    assert_eq!(
+        c.current_run, 6,
+        "a skip keeps the run, and today's open one doesn't end it"
+    );
+    assert_eq!(c.longest_run, 6);
+    assert_eq!((c.kept, c.skipped), (6, 1), "a skip doesn't count as kept");
+}
+
+#[test]
+fn a_miss_ends_the_run_and_the_longest_is_remembered() {
+    let mut j = Journal::new();
+    let id = daily(&mut j, "Coffee", d(2026, 11, 15));
+    done(&mut j, id, 15..=18);
+    done(&mut j, id, 20..=21);
+    let c = of(&j, id);
+    assert_eq!(
+        c.current_run, 2,
+        "the 19th passed with nothing recorded: the run starts again"
+    );
+    assert_eq!(c.longest_run, 4, "the longest run stays");
+}
+
+#[test]
+fn todays_occurrence_ends_the_run_only_once_its_day_has_passed() {
+    let mut j = Journal::new();
+    let id = daily(&mut j, "Coffee", d(2026, 11, 20));
+    done(&mut j, id, 20..=21);
+    assert_eq!(of(&j, id).current_run, 2, "today (the 22nd) is still open");
+    j.clock.set(utc(2026, 11, 22, 22, 59));
+    assert_eq!(
+        of(&j, id).current_run,
+        2,
+        "23:59 in Berlin is still the 22nd"
+    );
+    j.clock.set(utc(2026, 11, 22, 23, 1));
+    let c = of(&j, id);
+    assert_eq!(
+        c.current_run, 0,
+        "once the local day has passed, it is missed"
+    );
+    assert_eq!(c.longest_run, 2);
+}
+
+#[test]
+fn shares_count_kept_over_kept_and_missed_leaving_skips_out() {
+    let mut j = Journal::new();
+    let id = daily(&mut j, "Coffee", d(2026, 11, 1));
+    done(&mut j, id, 1..=10);
+    for day in 11..=15 {
+        j.store
+            .skip_ritual(SAM, id, d(2026, 11, day), None, &j.clock)
+            .unwrap();
+    }
+    // 16th to 21st: nothing recorded (6 missed); 22nd is today.
+    let c = of(&j, id);
+    assert_eq!(
+        (c.last_4_weeks.kept, c.last_4_weeks.counted),
+        (10, 16),
+        "10 kept of 16 that count: the 5 skips and today are left out"
+    );
+    assert!((c.last_4_weeks.share.unwrap() - 0.625).abs() < 1e-9);
+    assert_eq!(
+        c.last_12_weeks.counted, 16,
+        "the ritual is younger than 12 weeks"
+    );
+
+    let fresh = daily(&mut j, "Walk", d(2026, 11, 22));
+    assert_eq!(
+        of(&j, fresh).last_4_weeks.share,
+        None,
+        "nothing to count yet is not zero"
+    );
+}
+
+#[test]
+fn the_four_week_window_is_the_last_28_local_days() {
+    let mut j = Journal::new();
+    let id = daily(&mut j, "Coffee", d(2026, 10, 1));
+    // Every day of October done: only 26 to 31 October fall in the last 28 days.
+    for day in 1..=31 {
+        j.store
+            .mark_ritual_done(SAM, id, d(2026, 10, day), None, &j.clock)
+            .unwrap();
+    }
+    let c = of(&j, id);
+    assert_eq!(
+        (c.last_4_weeks.kept, c.last_4_weeks.counted),
+        (6, 27),
+        "25 Oct to 21 Nov, less today"
+    );
+    assert_eq!((c.last_12_weeks.kept, c.last_12_weeks.counted), (31, 52));
+}
+
+#[test]
+fn milestones_come_at_7_30_and_100_kept_and_are_celebrated_once_reached() {
+    let mut j = Journal::new();
+    let id = daily(&mut j, "Coffee", d(2026, 8, 1));
+    let start = d(2026, 8, 1);
+    let mark = |j: &mut Journal, n: u64| {
+        let date = start.checked_add_days(chrono::Days::new(n)).unwrap();
+        j.store
+            .mark_ritual_done(SAM, id, date, None, &j.clock)
+            .unwrap();
+    };
+    assert_eq!(MILESTONES, [7, 30, 100]);
+    for n in 0..6 {
+        mark(&mut j, n);
+    }
+    let m = of(&j, id).milestones;
+    assert_eq!(
+        (m.reached.len(), m.just_reached, m.next),
+        (0, None, Some(7))
+    );
+    mark(&mut j, 6);
+    let m = of(&j, id).milestones;
+    assert_eq!(
+        (m.reached, m.just_reached),
+        (vec![7], Some(7)),
+        "the 7th kept reaches the first milestone"
+    );
+    assert!(
+        of(&j, id).summary.contains("celebrating"),
+        "and the summary celebrates it"
+    );
+    mark(&mut j, 7);
+    assert_eq!(
+        of(&j, id).milestones.just_reached,
+        None,
+        "the celebration is for the moment it is reached"
+    );
+    for n in 8..30 {
+        mark(&mut j, n);
+    }
+    assert_eq!(of(&j, id).milestones.just_reached, Some(30));
+    for n in 30..100 {
+        mark(&mut j, n);
+    }
+    let c = of(&j, id);
+    assert_eq!(c.kept, 100);
+    assert_eq!(
+        (
+            c.milestones.reached,
+            c.milestones.just_reached,
+            c.milestones.next
+        ),
+        (vec![7, 30, 100], Some(100), None)
+    );
+    let overall = j.store.consistency(&j.clock).unwrap().overall;
+    assert_eq!(
+        overall.milestones.just_reached,
+        Some(100),
+        "overall counts every ritual's kept"
+    );
+}
+
+#[test]
+fn overall_puts_every_ritual_in_one_line_by_time() {
+    let mut j = Journal::new();
+    let coffee = daily(&mut j, "Coffee", d(2026, 11, 19));
+    let walk = j
+        .store
+        .create_ritual(
+            SAM,
+            &ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 19)),
+            &j.clock,
+        )
+        .unwrap()
+        .id;
+    done(&mut j, coffee, 19..=21);
+    done(&mut j, walk, [19, 21]);
+    let report = j.store.consistency(&j.clock).unwrap();
+    assert_eq!(report.rituals.len(), 2);
+    assert_eq!(report.rituals[0].consistency.current_run, 3);
+    assert_eq!(report.rituals[1].consistency.current_run, 1);
+    assert_eq!(
+        report.overall.current_run, 2,
+        "the walk of the 20th (19:00) ends the overall run; coffee and walk on the 21st follow"
+    );
+    assert_eq!(
+        report.overall.longest_run, 3,
+        "coffee 19, walk 19, coffee 20"
+    );
+    assert_eq!(report.overall.kept, 5);
+}
+
+#[test]
+fn nothing_the_couple_reads_shames_them() {
+    let mut j = Journal::new();
+    let id = daily(&mut j, "Coffee", d(2026, 11, 1));
+    let mut texts: Vec<String> = Vec::new();
+    texts.push(of(&j, id).summary);
+    done(&mut j, id, [1, 2, 3]);
+    texts.push(of(&j, id).summary);
+    done(&mut j, id, 4..=21);
+    texts.push(of(&j, id).summary);
+    for t in templates() {
+        texts.push(t.title.to_string());
+        texts.push(t.intention.to_string());
+    }
+    let report = j.store.consistency(&j.clock).unwrap();
+    texts.push(report.overall.summary);
+    for word in [
+        "fail", "broke", "broken", "missed", "streak", "lost", "behind", "lazy", "shame", "should",
+        "only",
+    ] {
+        for text in &texts {
+            assert!(
+                !text
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w == word),
+                "no shaming words such as “{word}” in “{text}”"
+            );
+        }
+    }
+}
