@@ -177,3 +177,5 @@ pub fn dump(database: &Path) -> String {
 }
 
 pub mod rituals;
+
+pub mod safety;

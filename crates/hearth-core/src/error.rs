@@ -22,6 +22,8 @@ pub enum ErrorKind {
     NotSetUp,
     NewerDatabase,
     NotADatabase,
+    /// SQLite found the file (or a snapshot) damaged; it is left untouched.
+    DamagedDatabase,
     DataDir,
     Storage,
 }
@@ -51,6 +53,17 @@ pub enum Error {
          It may be damaged or be some other kind of file. Nothing in it was changed."
     )]
     NotADatabase { path: PathBuf },
+    #[error(
+        "The file Hearth keeps your journal in is damaged, so Hearth won't open it. \
+         Nothing in it was changed. If there is a backup, Hearth can bring back the newest \
+         good one; the damaged file is then kept aside, never deleted."
+    )]
+    DamagedDatabase { path: PathBuf },
+    /// A snapshot that fails SQLite's check (or can't be read as a journal).
+    #[error(
+        "This backup is damaged ({detail}), so Hearth won't use it. Your journal was not changed."
+    )]
+    DamagedBackup { path: PathBuf, detail: String },
     #[error("Hearth can't use the folder where it keeps your journal: {reason}.")]
     DataDir { path: PathBuf, reason: String },
     #[error("Hearth couldn't save or read your journal just now ({0}). Nothing was lost; please try again.")]
@@ -66,6 +79,9 @@ impl Error {
             Error::NotSetUp => ErrorKind::NotSetUp,
             Error::NewerDatabase { .. } => ErrorKind::NewerDatabase,
             Error::NotADatabase { .. } => ErrorKind::NotADatabase,
+            Error::DamagedDatabase { .. } | Error::DamagedBackup { .. } => {
+                ErrorKind::DamagedDatabase
+            }
             Error::DataDir { .. } => ErrorKind::DataDir,
             Error::Storage(_) => ErrorKind::Storage,
         }
@@ -76,6 +92,8 @@ impl Error {
         match self {
             Error::NewerDatabase { path, .. }
             | Error::NotADatabase { path }
+            | Error::DamagedDatabase { path }
+            | Error::DamagedBackup { path, .. }
             | Error::DataDir { path, .. } => Some(path),
             _ => None,
         }
@@ -124,6 +142,16 @@ mod tests {
             json,
             serde_json::json!({"kind": "invalid_input", "message": "Please write a name."})
         );
+    }
+
+    #[test]
+    fn a_damaged_file_has_its_own_kind() {
+        let json = serde_json::to_value(Error::DamagedDatabase {
+            path: "/x/hearth.sqlite3".into(),
+        })
+        .unwrap();
+        assert_eq!(json["kind"], "damaged_database");
+        assert!(json["message"].as_str().unwrap().contains("never deleted"));
     }
 
     #[test]

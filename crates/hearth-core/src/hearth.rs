@@ -3,7 +3,11 @@
 //! A problem with the file (a newer version, not a database, an unreadable
 //! folder) must not crash the app or leave a blank window: it becomes the
 //! `unavailable` phase, which the page turns into a calm screen saying what
-//! happened and where the file is. The file itself is left alone.
+//! happened and where the file is. The file itself is left alone. When the
+//! file is damaged and a good snapshot exists, the problem says so, and
+//! [`Hearth::recover_from_newest_backup`] brings it back (see `backups.rs`).
+
+mod backups;
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +16,9 @@ use serde::Serialize;
 use crate::clock::Clock;
 use crate::couple::{Partner, PartnerId, PartnerInput};
 use crate::error::{Error, ErrorKind, Result};
-use crate::store::{Store, DATABASE_FILE};
+use crate::store::{Backup, Store, DATABASE_FILE};
+
+pub use backups::{Recoverable, RestoreReport};
 
 /// The environment variable that overrides where Hearth keeps its data.
 pub const DATA_DIR_ENV: &str = "HEARTH_DATA_DIR";
@@ -29,10 +35,14 @@ pub enum Phase {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub kind: ErrorKind,
     pub message: String,
     pub path: String,
+    /// For a damaged file: the newest snapshot that passed its check, which
+    /// `recover_from_newest_backup` would bring back; `null` when there is none.
+    pub recoverable: Option<Recoverable>,
 }
 
 /// Everything the page needs to draw its frame.
@@ -52,6 +62,8 @@ pub struct Hearth {
     data_dir: PathBuf,
     store: std::result::Result<Store, Error>,
     clock: Box<dyn Clock>,
+    /// For a damaged file, the snapshot recovery would use (checked at open).
+    recoverable: Option<Backup>,
 }
 
 impl Hearth {
@@ -59,12 +71,16 @@ impl Hearth {
     /// Never fails: a problem is kept and reported through [`Hearth::state`].
     pub fn open(data_dir: impl Into<PathBuf>, clock: Box<dyn Clock>) -> Hearth {
         let data_dir = data_dir.into();
-        let store = prepare_dir(&data_dir).and_then(|()| Store::open(data_dir.join(DATABASE_FILE)));
-        Hearth {
+        let store = prepare_dir(&data_dir)
+            .and_then(|()| Store::open_at(data_dir.join(DATABASE_FILE), clock.as_ref()));
+        let mut hearth = Hearth {
             data_dir,
             store,
             clock,
-        }
+            recoverable: None,
+        };
+        hearth.find_recoverable();
+        hearth
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -116,6 +132,7 @@ impl Hearth {
                             .path()
                             .map(|p| p.display().to_string())
                             .unwrap_or_else(|| database_path.clone()),
+                        recoverable: self.recoverable.as_ref().map(Recoverable::from),
                     }),
                     data_dir,
                     database_path,
@@ -187,6 +204,7 @@ fn reopen_error(err: &Error) -> Error {
             supported: *supported,
         },
         Error::NotADatabase { path } => Error::NotADatabase { path: path.clone() },
+        Error::DamagedDatabase { path } => Error::DamagedDatabase { path: path.clone() },
         Error::DataDir { path, reason } => Error::DataDir {
             path: path.clone(),
             reason: reason.clone(),

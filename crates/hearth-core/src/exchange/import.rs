@@ -60,6 +60,13 @@ pub(crate) fn parse(text: &str) -> Result<ExportFile> {
 }
 
 impl Store {
+    /// Checks that `text` is an export this journal would accept, changing
+    /// nothing (so a snapshot is only taken before an import that will run).
+    pub(crate) fn check_import(&self, text: &str) -> Result<()> {
+        let file = parse(text)?;
+        self.check_file(&file)
+    }
+
     /// Imports a JSON export (see the module documentation for the rules).
     pub fn import_json(&mut self, text: &str, clock: &dyn Clock) -> Result<ImportReport> {
         let file = parse(text)?;

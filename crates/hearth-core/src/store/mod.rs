@@ -8,7 +8,12 @@
 //! Opening never changes a file it can't fully understand: a file that is not
 //! SQLite, or one written by a newer Hearth, is inspected read-only and
 //! refused before any pragma that writes (such as `journal_mode=WAL`) runs.
+//! That inspection ends with `PRAGMA quick_check`: a file SQLite finds damaged
+//! is refused as `damaged_database`, also untouched, so it can be set aside
+//! and a snapshot brought back (see [`backup`] and `Hearth::recover_from_newest_backup`).
 
+pub mod backup;
+mod bulk;
 pub mod migrations;
 
 use std::path::{Path, PathBuf};
@@ -16,14 +21,19 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
+use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 
+pub use backup::{Backup, BackupPreview, Reason};
 pub use migrations::LATEST_VERSION;
 
 /// The name of the database file inside the data directory.
 pub const DATABASE_FILE: &str = "hearth.sqlite3";
 /// The folder, inside the data directory, that holds copies of the file.
 pub const BACKUP_DIR: &str = "backups";
+/// The folder, inside the data directory, where a file replaced by a restore
+/// (or found damaged) is moved. Nothing in it is ever overwritten or deleted.
+pub const SET_ASIDE_DIR: &str = "set-aside";
 
 /// How the connection is set up, as SQLite itself reports it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -50,15 +60,25 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema
-    /// up to date. A copy of an existing file is written to `backups/` beside
-    /// it before any migration step runs.
+    /// up to date. A verified snapshot of an existing file is written to
+    /// `backups/` beside it before any migration step runs. Names the
+    /// snapshot by the system clock; [`Store::open_at`] takes one.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        Store::open_with_steps(path.as_ref(), migrations::STEPS)
+        Store::open_at(path, &SystemClock)
+    }
+
+    /// [`Store::open`], naming a pre-upgrade snapshot by `clock`.
+    pub fn open_at(path: impl AsRef<Path>, clock: &dyn Clock) -> Result<Store> {
+        Store::open_with_steps(path.as_ref(), migrations::STEPS, clock)
     }
 
     /// [`Store::open`] with a given list of schema steps (tests use a longer
     /// list to exercise upgrades the shipped schema hasn't needed yet).
-    fn open_with_steps(path: &Path, steps: &'static [&'static str]) -> Result<Store> {
+    fn open_with_steps(
+        path: &Path,
+        steps: &'static [&'static str],
+        clock: &dyn Clock,
+    ) -> Result<Store> {
         let path = path.to_path_buf();
         let latest = steps.len() as i64;
         if path.exists() {
@@ -73,7 +93,7 @@ impl Store {
         .map_err(|e| refused_or_storage(&path, e))?;
         configure(&conn).map_err(|e| refused_or_storage(&path, e))?;
         let mut store = Store { conn, path };
-        store.migrate(steps)?;
+        store.migrate(steps, clock)?;
         Ok(store)
     }
 
@@ -138,7 +158,33 @@ impl Store {
         })
     }
 
-    fn migrate(&mut self, steps: &[&str]) -> Result<()> {
+    /// Caps the file at `pages` pages on this connection (SQLite won't go
+    /// below the current size), so tests can fill the "disk". Returns the cap
+    /// now in force. Not for the app.
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Copies everything in the `-wal` file into the database file and
+    /// empties it, so the file alone holds the whole journal.
+    pub fn checkpoint(&self) -> Result<()> {
+        let (busy, _, _): (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        if busy != 0 {
+            return Err(Error::Storage("the journal is busy".into()));
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self, steps: &[&str], clock: &dyn Clock) -> Result<()> {
         let from = self.schema_version()?;
         let latest = steps.len() as i64;
         if from > latest {
@@ -149,31 +195,16 @@ impl Store {
             return Ok(());
         }
         if from > 0 {
-            self.backup_before_migration(from, latest)?;
+            self.backup_before_migration(from, latest, clock)?;
         }
         migrations::apply(&mut self.conn, steps, from)
     }
 
-    fn backup_before_migration(&self, from: i64, to: i64) -> Result<PathBuf> {
-        let dir = self
-            .path
-            .parent()
-            .map(|p| p.join(BACKUP_DIR))
-            .unwrap_or_else(|| PathBuf::from(BACKUP_DIR));
-        std::fs::create_dir_all(&dir).map_err(|e| Error::DataDir {
-            path: dir.clone(),
-            reason: e.to_string(),
-        })?;
-        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-        let target = dir.join(format!(
-            "hearth-before-upgrade-v{from}-to-v{to}-{stamp}.sqlite3"
-        ));
-        self.conn.backup(
-            rusqlite::MAIN_DB,
-            &target,
-            None::<fn(rusqlite::backup::Progress)>,
-        )?;
-        Ok(target)
+    /// A verified snapshot, the same as every other, before an upgrade.
+    fn backup_before_migration(&self, from: i64, to: i64, clock: &dyn Clock) -> Result<PathBuf> {
+        let detail = format!("v{from}-to-v{to}");
+        self.snapshot_named(Reason::BeforeUpgrade, clock.now(), Some(&detail), |_| {})
+            .map(|b| b.path)
     }
 }
 
@@ -205,6 +236,11 @@ fn inspect_read_only(path: &Path, latest: i64) -> Result<()> {
     if version > latest {
         return Err(newer(path, version, latest));
     }
+    // Damage SQLite can see without reading every index: a page that isn't
+    // a page, a broken tree. Found now, before anything writes to the file.
+    backup::integrity(&conn, "quick_check").map_err(|_| Error::DamagedDatabase {
+        path: path.to_path_buf(),
+    })?;
     Ok(())
 }
 
@@ -219,7 +255,10 @@ fn newer(path: &Path, found: i64, supported: i64) -> Error {
 fn refused_or_storage(path: &Path, err: rusqlite::Error) -> Error {
     use rusqlite::ffi::ErrorCode;
     match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => Error::NotADatabase {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => Error::DamagedDatabase {
             path: path.to_path_buf(),
         },
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => Error::DataDir {
@@ -256,7 +295,7 @@ mod tests {
     fn an_upgrade_keeps_a_copy_of_the_file_from_before() {
         let dir = tempfile::tempdir().unwrap();
         let path = file_at_version_one(dir.path());
-        let store = Store::open_with_steps(&path, TWO_STEPS).unwrap();
+        let store = Store::open_with_steps(&path, TWO_STEPS, &SystemClock).unwrap();
         assert_eq!(store.schema_version().unwrap(), 2);
 
         let copies: Vec<_> = std::fs::read_dir(dir.path().join(BACKUP_DIR))
@@ -284,7 +323,7 @@ mod tests {
     fn a_failed_upgrade_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = file_at_version_one(dir.path());
-        let err = Store::open_with_steps(&path, BROKEN_SECOND_STEP).unwrap_err();
+        let err = Store::open_with_steps(&path, BROKEN_SECOND_STEP, &SystemClock).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Storage);
 
         let conn = Connection::open(&path).unwrap();
@@ -309,7 +348,7 @@ mod tests {
     fn a_fresh_file_runs_every_step_without_a_copy() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.sqlite3");
-        let store = Store::open_with_steps(&path, TWO_STEPS).unwrap();
+        let store = Store::open_with_steps(&path, TWO_STEPS, &SystemClock).unwrap();
         assert_eq!(store.schema_version().unwrap(), 2);
         assert!(
             !dir.path().join(BACKUP_DIR).exists(),

@@ -1,0 +1,71 @@
+//! A full disk: the save fails with a clear `storage` error, the file stays whole, earlier entries and the draft stay.
+
+use hearth_core::ErrorKind;
+use hearth_tests::safety::integrity;
+use hearth_tests::{note, Journal, OFFSET, SAM};
+
+#[test]
+fn a_full_disk_refuses_the_save_and_loses_nothing() {
+    let mut j = Journal::new();
+    let earlier: Vec<_> = (0..20)
+        .map(|i| j.write(SAM, &format!("Entry {i}: the walk by the river.")))
+        .collect();
+    let long = "Everything I wanted to say tonight. ".repeat(1500);
+    let draft = j
+        .store
+        .save_draft(SAM, "new", &serde_json::json!({ "body": long }), &j.clock)
+        .unwrap();
+
+    // The "disk" is now exactly as big as the file.
+    let cap = j.store.limit_pages_for_tests(1).unwrap();
+    assert!(
+        cap > 1,
+        "the cap can't go below the file's size ({cap} pages)"
+    );
+    let err = j
+        .store
+        .create_entry(SAM, &note(&long), OFFSET, &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::Storage,
+        "a full disk is a storage error"
+    );
+    assert!(
+        err.to_string().contains("the disk is full"),
+        "the message says the disk is full: {err}"
+    );
+    assert!(err.to_string().contains("Nothing was lost"), "{err}");
+
+    assert_eq!(
+        j.store.draft(SAM, "new").unwrap(),
+        Some(draft.clone()),
+        "a draft saved before the failure is still there"
+    );
+    for e in &earlier {
+        assert_eq!(
+            j.store.entry(SAM, e.id).unwrap(),
+            *e,
+            "earlier entries are intact"
+        );
+    }
+    assert_eq!(
+        integrity(&j.home.database()),
+        "ok",
+        "the database stays intact"
+    );
+
+    // Space comes back: the same save now works, and nothing was half-written.
+    j.store.limit_pages_for_tests(u32::MAX - 1).unwrap();
+    let saved = j
+        .store
+        .create_entry(SAM, &note(&long), OFFSET, &j.clock)
+        .unwrap();
+    assert_eq!(
+        saved.id,
+        earlier.last().unwrap().id + 1,
+        "the failed save left no row"
+    );
+    drop(j.store);
+    assert_eq!(integrity(&j.home.database()), "ok");
+}
