@@ -1,7 +1,12 @@
 // An in-memory stand-in for the Hearth command contract (docs/ARCHITECTURE.md).
-// Seed it with window.__HEARTH_FAKE__ = {phase, partners, writerId, problem}.
+// Seed it with window.__HEARTH_FAKE__ = {phase, partners, writerId, problem,
+// entries, drafts, appreciations, prompt}. The journal part follows the core's
+// rules that the page relies on: the viewer is always the writer, a private
+// entry is shown only to its author, an answer only once both answered,
+// nothing in the trash is listed or searched, snippets are [{text, hit}].
 // Set window.__failNext = {kind, message} to make the next command reject.
-// Every call is recorded in window.__calls as [command, args].
+// Every call is recorded in window.__calls as [command, args]; window.__inflight
+// counts the calls not answered yet.
 (() => {
   const cfg = window.__HEARTH_FAKE__ || {};
   const PALETTE = ['#b4532a', '#3f6e8c'];
@@ -23,7 +28,12 @@
     return v;
   }
   const calls = (window.__calls = []);
+  window.__inflight = 0;
   async function invoke(cmd, args) {
+    window.__inflight += 1;
+    try { return await answer(cmd, args); } finally { window.__inflight -= 1; }
+  }
+  async function answer(cmd, args) {
     calls.push([cmd, args]);
     await new Promise((r) => setTimeout(r, 30));
     if (window.__failNext) { const f = window.__failNext; window.__failNext = null; throw f; }
@@ -51,8 +61,13 @@
         if (args.color && !/^#[0-9a-f]{6}$/i.test(args.color)) throw bad('That colour is not one Hearth knows.');
         p.name = n; if (args.color) p.color = args.color; return snap();
       }
-      default: throw `command ${cmd} not allowed`;
+      default: {
+        const journal = window.__HEARTH_JOURNAL__;
+        if (journal && cmd in journal) return journal[cmd](args ?? {});
+        throw `command ${cmd} not allowed`;
+      }
     }
   }
   window.__TAURI__ = { core: { invoke } };
+  window.__HEARTH_STATE__ = st;
 })();

@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const UI_DIR = path.resolve(here, '../../ui');
-const FAKE = fs.readFileSync(path.join(here, 'fake-tauri.js'), 'utf8');
+const FAKE = fs.readFileSync(path.join(here, 'fake-tauri.js'), 'utf8')
+  + '\n' + fs.readFileSync(path.join(here, 'fake-journal.js'), 'utf8');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 export async function start() {
@@ -53,6 +54,9 @@ export async function start() {
     await page.addInitScript(() => Object.freeze(Object.prototype));
     await page.goto(base + hash);
     await page.waitForSelector('#main:not(:has(#loading))');
+    // Let the first screen finish asking the fake for what it shows, so a
+    // test's __failNext reaches the command the test means.
+    if (tauri) await page.waitForFunction(() => window.__inflight === 0, null, { polling: 50 });
     page.problems = problems;
     return page;
   }

@@ -46,10 +46,67 @@ function partnerInput({ name, color }) {
   return color ? { name, color } : { name };
 }
 
+/** The local UTC offset in minutes (east positive), as the core wants it. */
+export function offsetMinutes(at = new Date()) {
+  return -at.getTimezoneOffset();
+}
+
+/** The local date as YYYY-MM-DD. */
+export function localDate(at = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+const withOffset = (args) => ({ ...args, offsetMinutes: offsetMinutes() });
+
 export const api = {
   getState: () => call('get_state', {}),
   setupCouple: (partners) => call('setup_couple', { partners: partners.map(partnerInput) }),
   setWriter: (partnerId) => call('set_writer', { partnerId }),
   updatePartner: (partnerId, { name, color }) =>
     call('update_partner', color ? { partnerId, name, color } : { partnerId, name }),
+
+  // The journal. The viewer is always the partner writing now (the core decides).
+  journalWords: () => call('journal_words', {}),
+  timeline: (query, jumpTo = null) =>
+    call('timeline', jumpTo ? withOffset({ query, jumpTo }) : { query }),
+  entry: (id) => call('get_entry', { id }),
+  thread: (id) => call('get_thread', { id }),
+  createEntry: (input) => call('create_entry', withOffset({ input })),
+  editEntry: (id, input) => call('edit_entry', withOffset({ id, input })),
+  createRepair: (input) => call('create_repair', withOffset({ input })),
+  editRepair: (id, input) => call('edit_repair', withOffset({ id, input })),
+  reply: (entryId, body) => call('reply', withOffset({ entryId, body })),
+  markRead: (entryId) => call('mark_read', withOffset({ entryId })),
+  unreadCount: () => call('unread_count', {}),
+  deleteEntry: (id) => call('delete_entry', { id }),
+  restoreEntry: (id) => call('restore_entry', { id }),
+  trash: () => call('list_trash', {}),
+  emptyTrash: () => call('empty_trash', {}),
+  search: (query, limit) => call('search_journal', limit ? { query, limit } : { query }),
+  saveDraft: (key, content) => call('save_draft', { key, content }),
+  draft: (key) => call('get_draft', { key }),
+  clearDraft: (key) => call('clear_draft', { key }),
+
+  // Prompts and thank-yous.
+  prompts: () => call('list_prompts', {}),
+  addPrompt: (category, text) => call('add_prompt', { category, text }),
+  promptOfTheDay: (date = localDate()) => call('prompt_of_the_day', { date }),
+  skipPrompt: (date = localDate()) => call('skip_prompt', { date }),
+  answerPrompt: (date, input) => call('answer_prompt', withOffset({ date, input })),
+  appreciate: (text) => call('appreciate', withOffset({ text })),
+  unreadAppreciations: () => call('unread_appreciations', {}),
+  markAppreciationRead: (id) => call('mark_appreciation_read', { id }),
+
+  // Export and import. An export returns the path of the file it wrote.
+  exportJson: (includePrivate) => call('export_json', { options: { includePrivate }, date: localDate() }),
+  exportMarkdown: (includePrivate) => call('export_markdown', { options: { includePrivate }, date: localDate() }),
+  importJson: (text) => call('import_json', { text }),
 };
+
+let words = null;
+/** The journal's fixed words and limits (feelings, repair parts…), asked once. */
+export function journalWords() {
+  words ??= api.journalWords().catch((err) => { words = null; throw err; });
+  return words;
+}

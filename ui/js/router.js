@@ -1,4 +1,5 @@
-// Hash routing (#/today …): the back key works and the place survives reload.
+// Hash routing (#/today, #/journal/entry/12 …): the back key works and the
+// place survives reload. A place may have a sub-path after its name.
 
 export const PLACES = [
   { route: 'today', label: 'Today' },
@@ -9,35 +10,48 @@ export const PLACES = [
 ];
 
 const DEFAULT_ROUTE = 'today';
+const HASH = /^#\/([a-z-]+)(?:\/([a-z0-9/-]*))?$/;
 
-export function currentRoute() {
-  const match = /^#\/([a-z-]+)$/.exec(window.location.hash);
+function parse() {
+  const match = HASH.exec(window.location.hash);
   const route = match?.[1];
-  return PLACES.some((p) => p.route === route) ? route : DEFAULT_ROUTE;
+  if (!PLACES.some((p) => p.route === route)) return { route: DEFAULT_ROUTE, sub: '' };
+  return { route, sub: (match[2] ?? '').replace(/\/+$/, '') };
 }
 
-export function hrefFor(route) {
-  return `#/${route}`;
+export function currentRoute() {
+  return parse().route;
+}
+
+/** What follows the place in the address ("entry/12"), or "". */
+export function currentSub() {
+  return parse().sub;
+}
+
+export function hrefFor(route, sub = '') {
+  return sub ? `#/${route}/${sub}` : `#/${route}`;
 }
 
 /** Makes the address match the route shown, without adding a history entry. */
 export function normalizeHash() {
-  const wanted = hrefFor(currentRoute());
+  const { route, sub } = parse();
+  const wanted = hrefFor(route, sub);
   if (window.location.hash !== wanted) {
     window.history.replaceState(null, '', wanted);
   }
 }
 
-export function go(route) {
-  const wanted = hrefFor(route);
+export function go(route, sub = '') {
+  const wanted = hrefFor(route, sub);
   if (window.location.hash !== wanted) window.location.hash = wanted;
 }
 
-/** Calls `fn(route)` on every hash change; returns a function that stops it. */
+/** Calls `fn(route, sub)` on every hash change; returns a function that stops it. */
 export function onRouteChange(fn) {
   const handler = () => {
     normalizeHash();
-    fn(currentRoute());
+    const { route, sub } = parse();
+    fn(route, sub);
   };
   window.addEventListener('hashchange', handler);
   return () => window.removeEventListener('hashchange', handler);

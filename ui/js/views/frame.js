@@ -4,9 +4,12 @@
 import { api } from '../api.js';
 import { h, announce, focusElement, replaceChildren, setCssVar } from '../dom.js';
 import { alertSlot } from '../fields.js';
-import { PLACES, currentRoute, hrefFor, go, onRouteChange, normalizeHash } from '../router.js';
+import { PLACES, currentRoute, currentSub, hrefFor, go, onRouteChange, normalizeHash } from '../router.js';
+import { flushDrafts } from '../drafts.js';
 import { store, writerOf, otherOf } from '../store.js';
 import { renderPlace } from './places.js';
+import { renderJournal } from './journal/index.js';
+import { renderToday } from './today/index.js';
 import { renderSettings } from './settings.js';
 
 export function renderFrame(state) {
@@ -37,6 +40,8 @@ export function renderFrame(state) {
     switchButton.setAttribute('aria-disabled', 'true');
     writerError.clear();
     try {
+      // What was being typed is saved as the one who typed it, before the switch.
+      await flushDrafts();
       const updated = await api.setWriter(next.id);
       store.set(updated);
       announce(`Now writing as ${writerOf(updated)?.name ?? next.name}.`);
@@ -77,12 +82,23 @@ export function renderFrame(state) {
 
   // --- the place shown --------------------------------------------------------
   let view = null;
-  function showRoute(route, { moveFocus }) {
+  let shownRoute = null;
+  function showRoute(route, sub, { moveFocus }) {
     for (const [r, link] of links) {
       if (r === route) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    view = route === 'settings' ? renderSettings(store.get()) : renderPlace(route, store.get());
+    if (route === shownRoute && view?.navigate) {
+      view.navigate(sub, { moveFocus });
+      return;
+    }
+    view?.destroy?.();
+    const state = store.get();
+    if (route === 'settings') view = renderSettings(state);
+    else if (route === 'journal') view = renderJournal(state, sub);
+    else if (route === 'today') view = renderToday(state);
+    else view = renderPlace(route, state);
+    shownRoute = route;
     replaceChildren(main, view.el);
     document.title = `${view.title} · Hearth`;
     if (moveFocus) focusElement(view.heading);
@@ -112,15 +128,15 @@ export function renderFrame(state) {
       const place = digit ? PLACES[Number(digit) - 1] : null;
       if (place) {
         event.preventDefault();
-        if (place.route === currentRoute()) focusElement(view?.heading);
+        if (place.route === currentRoute() && !currentSub()) focusElement(view?.heading);
         else go(place.route);
       }
     }
   }
   document.addEventListener('keydown', onKeydown);
-  const stopRouting = onRouteChange((route) => showRoute(route, { moveFocus: true }));
+  const stopRouting = onRouteChange((route, sub) => showRoute(route, sub, { moveFocus: true }));
 
-  showRoute(currentRoute(), { moveFocus: false });
+  showRoute(currentRoute(), currentSub(), { moveFocus: false });
   update(state);
 
   return {
@@ -130,6 +146,7 @@ export function renderFrame(state) {
     destroy() {
       document.removeEventListener('keydown', onKeydown);
       stopRouting();
+      view?.destroy?.();
     },
   };
 }

@@ -1,9 +1,11 @@
-// Settings: the two names and colours, where the data lives, and About.
+// Settings: the two names and colours, where the data lives, export and
+// import, and About.
 
 import { api } from '../api.js';
 import { h, setCssVar } from '../dom.js';
 import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
+import { exchangeSection } from './settings-exchange.js';
 import { store } from '../store.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
@@ -111,6 +113,7 @@ export function renderSettings(state) {
         ? h('p', { class: 'muted' }, 'The journal itself is the file ',
           h('span', { class: 'path path--inline', id: 'settings-database-path' }, state.databasePath), '.')
         : null),
+    exchangeSection(),
     section('settings-keys-title', 'Keyboard',
       h('ul', { class: 'keys' },
         h('li', {}, h('kbd', {}, 'Ctrl'), '+', h('kbd', {}, 'Shift'), '+', h('kbd', {}, 'S'), ' switches who is writing'),

@@ -1,26 +1,9 @@
-//! The commands the page may call: each takes the lock, asks the core, and
-//! returns its answer. No decisions are made here.
-//!
-//! They are `async` so Tauri runs them off the main thread: a durable save
-//! waits for the disk (`synchronous=FULL`), and the window must not freeze
-//! while it does.
+//! The couple: who they are and who is writing.
 
-use std::sync::{Mutex, MutexGuard};
-
-use hearth_core::{AppState, Error, Hearth, PartnerId, PartnerInput};
+use hearth_core::{AppState, Error, PartnerId, PartnerInput};
 use tauri::State;
 
-pub struct Shared(pub Mutex<Hearth>);
-
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, Hearth> {
-        // A panic while holding the lock can't leave SQLite half-written (every
-        // change is a transaction), so carry on with the inner value.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
+use super::Shared;
 
 #[tauri::command]
 pub async fn get_state(shared: State<'_, Shared>) -> Result<AppState, Error> {

@@ -1,0 +1,174 @@
+// The journal and Today against the fake backend: what is stored is shown as
+// text (search snippets included), drafts come back, delete can be undone,
+// and the prompt of the day keeps the partner's answer hidden until both wrote.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, READY } from './harness.mjs';
+
+const XSS = '<img src=x onerror=alert(1)> and <script>alert(2)</script> hope';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.stop(); });
+
+async function clean(page) {
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
+  assert.deepEqual(page.problems, [], 'no page errors');
+  await page.context().close();
+}
+
+/** Fails the test if any alert()/confirm() dialog opens. */
+function noDialogs(page) {
+  const seen = [];
+  page.on('dialog', (d) => { seen.push(d.message()); d.dismiss(); });
+  return seen;
+}
+
+test('journal: markup in an entry shows as text in the timeline, the thread and search snippets', async () => {
+  const page = await h.open({ cfg: { ...READY, entries: [{ author: 2, title: '<b>bold?</b>', body: XSS }] }, hash: '#/journal' });
+  const dialogs = noDialogs(page);
+  const card = page.locator('#timeline-list .entry-card').first();
+  await card.waitFor();
+  assert.equal(await card.locator('.entry-link').textContent(), '<b>bold?</b>');
+  assert.match(await card.locator('.entry-preview').textContent(), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.locator('#view-journal img, #view-journal script, #view-journal b').count(), 0, 'no element was made from the text');
+
+  await page.getByLabel('Search the journal').fill('hope');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const hit = page.locator('#search-results .snippet').first();
+  await hit.waitFor();
+  assert.equal(await hit.locator('mark').textContent(), 'hope');
+  assert.match(await hit.textContent(), /<script>alert\(2\)<\/script>/);
+  assert.equal(await page.locator('#search-results img, #search-results script').count(), 0);
+  assert.equal(await page.locator('#timeline-list').isVisible(), false, 'results take the timeline’s place');
+
+  await card.locator('.entry-link').click().catch(() => {});
+  await page.locator('#search-results .entry-link').first().click();
+  await page.locator('#thread-title').waitFor();
+  assert.match(await page.locator('.entry-body').textContent(), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.locator('#thread img, #thread script').count(), 0);
+  assert.deepEqual(dialogs, []);
+  await clean(page);
+});
+
+test('journal: a draft is kept as you type and comes back; saving clears it', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/journal' });
+  await page.getByLabel('What would you like to say?').fill('Half a thought about Sunday');
+  await page.getByLabel('Title').fill('Sunday');
+  await page.waitForFunction(() => window.__calls.some(([c, a]) => c === 'save_draft' && a.content.body === 'Half a thought about Sunday'));
+  await page.getByRole('link', { name: 'Today' }).click();
+  await page.locator('#view-today').waitFor();
+  await page.getByRole('link', { name: 'Journal', exact: true }).first().click();
+  const body = page.getByLabel('What would you like to say?');
+  await page.waitForFunction(() => document.querySelector('#composer-body')?.value === 'Half a thought about Sunday');
+  assert.equal(await page.getByLabel('Title').inputValue(), 'Sunday');
+  await page.getByText(/Your draft from .* is back\./).waitFor();
+
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.locator('#timeline-list .entry-link', { hasText: 'Sunday' }).waitFor();
+  assert.equal(await body.inputValue(), '');
+  const calls = await page.evaluate(() => window.__calls.map(([c]) => c));
+  assert.ok(calls.lastIndexOf('clear_draft') > calls.lastIndexOf('create_entry'), 'the draft is cleared after the save');
+  const draft = await page.evaluate(() => window.__TAURI__.core.invoke('get_draft', { key: 'new' }));
+  assert.equal(draft, null);
+  await clean(page);
+});
+
+test('journal: a draft is saved as the one who typed it before the writer switches', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/journal' });
+  await page.getByLabel('What would you like to say?').fill('Only for Sam');
+  await page.keyboard.press('Control+Shift+S');
+  await page.locator('#writer-indicator', { hasText: 'Writing as Alex' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#composer-body')?.value === '');
+  const saves = await page.evaluate(() => window.__calls.filter(([c]) => c === 'save_draft' || c === 'set_writer').map(([c]) => c));
+  assert.deepEqual(saves, ['save_draft', 'set_writer'], 'the draft is saved before the switch, and only once');
+  await page.keyboard.press('Control+Shift+S');
+  await page.locator('#writer-indicator', { hasText: 'Writing as Sam' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#composer-body')?.value === 'Only for Sam');
+  await clean(page);
+});
+
+test('journal: delete moves to the trash with Undo; the trash restores and empties after a real dialog', async () => {
+  const entries = [{ author: 1, title: 'First', body: 'one' }, { author: 1, title: 'Second', body: 'two' }];
+  const page = await h.open({ cfg: { ...READY, entries }, hash: '#/journal' });
+  await page.locator('#timeline-list .entry-link', { hasText: 'Second' }).click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.waitFor();
+  await page.locator('.toast', { hasText: 'Moved to the trash.' }).waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#/journal');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo', 'Undo has focus, one key away');
+  await page.waitForFunction(() => !document.querySelector('#timeline-list')?.textContent.includes('Second'));
+  await page.keyboard.press('Enter');
+  await page.locator('#timeline-list .entry-link', { hasText: 'Second' }).waitFor();
+  assert.equal(await page.locator('.toast').count(), 0);
+
+  await page.locator('#timeline-list .entry-link', { hasText: 'First' }).click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('link', { name: 'Trash' }).click();
+  await page.locator('#trash-list .entry-card', { hasText: 'First' }).waitFor();
+  await page.getByRole('button', { name: 'Empty trash' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Empty the trash for good?' });
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /1 entry and their replies .* can't be undone/);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#trash-list .entry-card').count(), 1, 'Escape keeps them');
+  await page.getByRole('button', { name: 'Empty trash' }).click();
+  await page.getByRole('button', { name: 'Empty the trash' }).click();
+  await page.getByText('The trash is empty.', { exact: true }).waitFor();
+  await clean(page);
+});
+
+test('today: the partner’s answer stays hidden until both answered, then both show side by side', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/today' });
+  await page.locator('#prompt-text').waitFor();
+  await page.getByLabel('Your answer').fill('Sam’s secret answer');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await page.locator('#prompt-state', { hasText: 'Waiting for Alex' }).waitFor();
+  await page.keyboard.press('Control+Shift+S');
+  await page.locator('#prompt-state', { hasText: "Sam has answered; their answer will appear once you've written yours." }).waitFor();
+  assert.doesNotMatch(await page.locator('#view-today').textContent(), /secret/);
+  assert.equal(await page.getByRole('button', { name: 'Another prompt' }).count(), 0, 'no skipping once one has answered');
+  await page.getByLabel('Your answer').fill('Alex’s answer');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  const answers = page.locator('#prompt-answers .answer');
+  await answers.nth(1).waitFor();
+  assert.match(await answers.nth(0).textContent(), /Alex’s answer/);
+  assert.match(await answers.nth(1).textContent(), /Sam’s secret answer/);
+  await clean(page);
+});
+
+test('today: a thank-you is shown until read; settings export says where, import says what was added', async () => {
+  const page = await h.open({ cfg: { ...READY, appreciations: [{ from: 2, to: 1, text: '<i>thanks</i> for the walk' }] }, hash: '#/today' });
+  const note = page.locator('.thanks-note');
+  await note.waitFor();
+  assert.equal(await note.locator('p').textContent(), 'From Alex: <i>thanks</i> for the walk');
+  await page.getByRole('button', { name: 'Thank you, I’ve read it' }).click();
+  await page.getByText('No new notes from Alex.').waitFor();
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Save a memory book (Markdown)' }).click();
+  await page.locator('#export-path', { hasText: /Hearth export \d{4}-\d\d-\d\d\.md$/ }).waitFor();
+  await page.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"hearth-export"}') });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.locator('#import-status', { hasText: 'Added 12 entries, 3 replies; 40 were already here.' }).waitFor();
+  await page.setInputFiles('#import-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.locator('#import-error', { hasText: "isn't a Hearth export" }).waitFor();
+  await clean(page);
+});
+
+test('journal: a 100,000-character entry and long words do not widen the page', async () => {
+  const body = `${'x'.repeat(60000)} ${'word '.repeat(8000)}`;
+  for (const width of [1100, 360]) {
+    const page = await h.open({ cfg: { ...READY, entries: [{ author: 2, title: 'T'.repeat(120), body, tags: ['t'.repeat(30)] }] }, hash: '#/journal', width });
+    await page.locator('#timeline-list .entry-card').waitFor();
+    await page.locator('.entry-link').click();
+    await page.locator('#thread-title').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `the thread overflows by ${overflow}px at ${width}px`);
+    await clean(page);
+  }
+});

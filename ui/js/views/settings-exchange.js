@@ -1,0 +1,88 @@
+// Settings: take the journal away (a Markdown memory book, a JSON backup)
+// and bring a backup back in.
+
+import { api } from '../api.js';
+import { h, announce } from '../dom.js';
+import { formMessages } from '../fields.js';
+import { plural } from '../format.js';
+
+function importSummary(r) {
+  const added = [
+    plural(r.entriesAdded, 'entry', 'entries'),
+    plural(r.repliesAdded, 'reply', 'replies'),
+  ];
+  if (r.appreciationsAdded) added.push(plural(r.appreciationsAdded, 'thank-you', 'thank-yous'));
+  if (r.promptsAdded) added.push(plural(r.promptsAdded, 'prompt', 'prompts'));
+  let text = `Added ${added.join(', ')}`;
+  text += r.entriesAlreadyHere ? `; ${r.entriesAlreadyHere} ${r.entriesAlreadyHere === 1 ? 'was' : 'were'} already here.` : '.';
+  if (r.answersSkipped) text += ` ${plural(r.answersSkipped, 'answer was', 'answers were')} left out: that day already had one.`;
+  return text;
+}
+
+export function exchangeSection() {
+  const includePrivate = h('input', { type: 'checkbox', id: 'export-private', class: 'checkbox' });
+  const book = h('button', { type: 'button', class: 'button button--quiet', id: 'export-markdown' }, 'Save a memory book (Markdown)');
+  const backup = h('button', { type: 'button', class: 'button button--quiet', id: 'export-json' }, 'Save a backup (JSON)');
+  const out = formMessages('export');
+  const where = h('p', { class: 'path', id: 'export-path', hidden: true });
+
+  async function run(button, make) {
+    if (button.disabled) return;
+    out.clear();
+    where.hidden = true;
+    book.disabled = true;
+    backup.disabled = true;
+    try {
+      const path = await make(includePrivate.checked);
+      out.showStatus('Saved. You will find it here:');
+      where.textContent = path;
+      where.hidden = false;
+      announce(`Saved to ${path}`);
+    } catch (err) {
+      out.showError(err.message);
+    } finally {
+      book.disabled = false;
+      backup.disabled = false;
+    }
+  }
+  book.addEventListener('click', () => run(book, api.exportMarkdown));
+  backup.addEventListener('click', () => run(backup, api.exportJson));
+
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.json,application/json', class: 'file-input' });
+  const importButton = h('button', { type: 'submit', class: 'button button--quiet', id: 'import-go' }, 'Import');
+  const result = formMessages('import');
+  const importForm = h('form', { class: 'import-form', novalidate: true, 'aria-labelledby': 'import-title' },
+    h('h3', { id: 'import-title' }, 'Bring a backup back'),
+    h('p', { class: 'muted' }, 'Entries already in your journal are not added twice. If the file can’t be used, nothing changes.'),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: file.id }, 'Hearth backup (.json)'), file),
+    result.alert,
+    h('div', { class: 'form-actions' }, importButton, result.status));
+  importForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (importButton.disabled) return;
+    result.clear();
+    const chosen = file.files?.[0];
+    if (!chosen) { result.showError('Please choose a backup file first.'); file.focus(); return; }
+    importButton.disabled = true;
+    try {
+      const text = await chosen.text();
+      const report = await api.importJson(text);
+      result.showStatus(importSummary(report));
+    } catch (err) {
+      result.showError(err.message);
+    } finally {
+      importButton.disabled = false;
+    }
+  });
+
+  return h('section', { class: 'settings-section', 'aria-labelledby': 'settings-exchange-title' },
+    h('h2', { id: 'settings-exchange-title' }, 'Take your journal with you'),
+    h('p', {}, 'A memory book is easy to read or print, month by month, in both your voices. ',
+      'A backup holds everything, so it can come back into Hearth later.'),
+    h('p', { class: 'muted' }, 'Files go to your Documents folder (or to Hearth’s own folder when there is none). They are not encrypted, so keep them somewhere safe.'),
+    h('div', { class: 'field checkbox-field' }, includePrivate,
+      h('label', { for: includePrivate.id }, ' Include my private entries')),
+    h('div', { class: 'form-actions' }, book, backup),
+    out.alert, out.status, where,
+    importForm);
+}

@@ -1,0 +1,87 @@
+// Today: a greeting, the prompt of the day, thank-yous, and what is due.
+
+import { api, journalWords } from '../../api.js';
+import { h, replaceChildren } from '../../dom.js';
+import { plural } from '../../format.js';
+import { hrefFor } from '../../router.js';
+import { writerOf, otherOf } from '../../store.js';
+import { emptyState } from '../places.js';
+import { renderPromptCard } from './prompt.js';
+import { renderThanks } from './thanks.js';
+
+function greeting(now = new Date()) {
+  const hour = now.getHours();
+  if (hour < 5) return 'Hello';
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+export function renderToday(initialState) {
+  let state = initialState;
+  const heading = h('h1', { id: 'today-title' }, 'Today');
+  const hello = h('p', { class: 'lead greeting', id: 'today-greeting' });
+  const unread = h('p', { class: 'unread-note', id: 'today-unread' });
+  const cards = h('div', { class: 'today-cards' });
+  const partnerNote = h('span', {});
+  const el = h('div', { class: 'place', id: 'view-today', 'aria-labelledby': heading.id },
+    h('div', { class: 'place-head' }, heading, hello),
+    unread,
+    cards,
+    emptyState('today-empty', 'Nothing due today',
+      h('p', {},
+        'When you set up rituals, the ones for today will wait for you here. ',
+        'So will any notes ', partnerNote, ' leaves for you.'),
+      h('p', { class: 'muted' },
+        'A gentle place to begin: add a small ',
+        h('a', { href: hrefFor('rituals') }, 'ritual'),
+        ' you can keep together, or write a first page in the ',
+        h('a', { href: hrefFor('journal') }, 'journal'),
+        '.')));
+
+  let prompt = null;
+  async function build() {
+    await prompt?.stop();
+    let words;
+    try {
+      words = await journalWords();
+    } catch (err) {
+      replaceChildren(cards, h('p', { class: 'form-alert', role: 'alert' }, err.message));
+      return;
+    }
+    prompt = renderPromptCard({ state, words });
+    const thanks = renderThanks({ state, words });
+    replaceChildren(cards, prompt.el, thanks.el);
+    prompt.load();
+    thanks.load();
+    api.unreadCount().then((n) => {
+      const other = otherOf(state)?.name ?? 'Your partner';
+      replaceChildren(unread, n > 0
+        ? [`${other} wrote ${plural(n, 'entry', 'entries')} you haven’t marked read yet. `, h('a', { href: hrefFor('journal') }, 'Open the journal')]
+        : []);
+    }, () => replaceChildren(unread));
+  }
+
+  function names(next) {
+    const writer = writerOf(next);
+    const other = otherOf(next);
+    hello.textContent = writer ? `${greeting()}, ${writer.name}.` : `${greeting()}.`;
+    partnerNote.textContent = writer && other ? other.name : 'your partner';
+  }
+
+  names(state);
+  build();
+
+  return {
+    el,
+    heading,
+    title: 'Today',
+    update(next) {
+      const rebuild = next.writerId !== state.writerId || JSON.stringify(next.partners) !== JSON.stringify(state.partners);
+      state = next;
+      names(next);
+      if (rebuild) build();
+    },
+    destroy: () => prompt?.stop(),
+  };
+}
