@@ -14,7 +14,7 @@ import { emptyState } from '../places.js';
 import { renderCommitments } from './commitments.js';
 import { renderRitualForm } from './form.js';
 import { occurrenceActions } from './marking.js';
-import { addDays, dayLabel, forWhom, milestoneText, ritualWords, runText, shareText, stateText } from './words.js';
+import { addDays, dayLabel, forWhom, milestoneText, ritualWords, runText, shareText, stateText, times } from './words.js';
 
 const TOOLS = [
   { sub: '', id: 'tool-rituals', label: 'Your rituals' },
@@ -22,6 +22,12 @@ const TOOLS = [
   { sub: 'agenda', id: 'tool-agenda', label: 'Next 7 days' },
   { sub: 'commitments', id: 'tool-commitments', label: 'Commitments' },
 ];
+
+/** The share kept lately; one quiet line while there is nothing to count. */
+function shareChips(c) {
+  if (!c.last12Weeks.counted) return h('li', {}, 'Nothing to count yet in the last weeks');
+  return [h('li', {}, shareText(c.last4Weeks, 4)), h('li', {}, shareText(c.last12Weeks, 12))];
+}
 
 export function renderRituals(initialState, initialSub = '') {
   let state = initialState;
@@ -59,8 +65,7 @@ export function renderRituals(initialState, initialSub = '') {
       h('p', { class: 'ritual-meta' }, forWhom(state, ritual.forPartner)),
       c ? h('ul', { class: 'ritual-stats', 'aria-label': `How “${ritual.title}” is going` },
         h('li', {}, runText(c)),
-        h('li', {}, shareText(c.last4Weeks, 4)),
-        h('li', {}, shareText(c.last12Weeks, 12)),
+        shareChips(c),
         c.milestones.justReached ? h('li', { class: 'celebration' }, milestoneText(c.milestones.justReached)) : null) : null,
       h('div', { class: 'form-actions' },
         h('a', { class: 'button button--quiet', href: hrefFor('rituals', `edit/${ritual.id}`) }, 'Change'),
@@ -137,8 +142,7 @@ export function renderRituals(initialState, initialSub = '') {
         h('p', { id: 'overall-summary' }, o.summary),
         h('ul', { class: 'ritual-stats' },
           h('li', {}, runText(o)),
-          h('li', {}, shareText(o.last4Weeks, 4)),
-          h('li', {}, shareText(o.last12Weeks, 12)),
+          shareChips(o),
           o.kept ? h('li', {}, `${plural(o.kept, 'ritual', 'rituals')} kept in all`) : null),
         o.milestones.justReached ? h('p', { class: 'celebration' }, milestoneText(o.milestones.justReached)) : null),
       h('ul', { class: 'ritual-list', id: 'ritual-list', 'aria-label': 'Your rituals' }, rituals.map((r) => ritualCard(r, byId.get(r.id)))),
@@ -201,15 +205,15 @@ export function renderRituals(initialState, initialSub = '') {
     const todayIso = localDate();
     const [ritual, c, words] = await Promise.all([api.ritual(id), api.ritualConsistency(id), ritualWords()]);
     const from = ritual.startDate > addDays(todayIso, -83) ? ritual.startDate : addDays(todayIso, -83);
-    const to = addDays(todayIso, 7);
+    const to = todayIso;
     const history = from <= to ? await api.ritualHistory(id, from, to) : [];
     const deleted = Boolean(ritual.archivedAt);
     const rows = [...history].reverse().map((o) => {
-      const label = h('span', { class: 'history-date' }, dayLabel(o.date, { year: false }));
+      const label = h('span', { class: 'history-date' }, dayLabel(o.date), h('span', { class: 'muted' }, ` · ${o.localTime}`));
       const actions = deleted ? h('p', { class: 'occurrence-state' }, stateText(state, o))
         : occurrenceActions({ state, occurrence: o, title: ritual.title, words, withNote: o.state === 'due', compact: true,
           onChanged: () => show(sub, { focusSelector: `[data-date="${o.date}"] button` }) }).el;
-      return h('li', { class: `history-item history-item--${o.state}` }, label, ` · ${o.localTime}`, actions);
+      return h('li', { class: `history-item history-item--${o.state}` }, label, actions);
     });
     const restore = deleted ? h('button', { type: 'button', class: 'button button--primary' }, 'Bring it back') : null;
     restore?.addEventListener('click', async () => {
@@ -228,15 +232,14 @@ export function renderRituals(initialState, initialSub = '') {
         h('p', { id: 'ritual-summary' }, c.summary),
         h('ul', { class: 'ritual-stats', id: 'ritual-stats' },
           h('li', { id: 'ritual-run' }, runText(c)),
-          h('li', {}, `Longest run: ${c.longestRun}`),
-          h('li', {}, shareText(c.last4Weeks, 4)),
-          h('li', {}, shareText(c.last12Weeks, 12))),
+          c.longestRun > 0 ? h('li', {}, `Longest run: ${times(c.longestRun)} in a row`) : null,
+          shareChips(c)),
         c.milestones.justReached ? h('p', { class: 'celebration' }, milestoneText(c.milestones.justReached)) : null),
-      h('div', { class: 'form-actions' },
+      h('div', { class: 'form-actions ritual-page-actions' },
         deleted ? restore : h('a', { class: 'button button--quiet', href: hrefFor('rituals', `edit/${id}`) }, 'Change')),
       h('section', { class: 'ritual-history', 'aria-labelledby': 'history-title' },
         h('h3', { id: 'history-title' }, 'Its days'),
-        h('p', { class: 'muted' }, 'The coming week and the last twelve weeks. A day you missed can still be marked if you did it after all.'),
+        h('p', { class: 'muted' }, 'Today and the twelve weeks before, newest first. A day that passed unmarked can still be marked if you did it after all. What is coming is in the ', h('a', { href: hrefFor('rituals', 'agenda') }, 'next 7 days'), '.'),
         rows.length ? h('ol', { class: 'history-list', id: 'history-list' }, rows) : h('p', { class: 'muted' }, 'No days yet.')));
   }
 
@@ -254,7 +257,7 @@ export function renderRituals(initialState, initialSub = '') {
               h('span', { class: 'agenda-what' },
                 h('a', { href: hrefFor('rituals', `ritual/${item.occurrence.ritualId}`) }, item.title),
                 h('span', { class: 'muted' }, ` · ${plural(item.durationMinutes, 'minute', 'minutes')} · ${forWhom(state, item.forPartner)}`)),
-              h('span', { class: 'agenda-state' }, item.occurrence.state === 'upcoming' ? '' : stateText(state, item.occurrence)));
+              h('span', { class: 'agenda-state' }, ['upcoming', 'due'].includes(item.occurrence.state) ? '' : stateText(state, item.occurrence)));
             if (item.forPartner) setCssVar(li, '--for-color', partnerById(state, item.forPartner)?.color);
             return li;
           }))
