@@ -3,7 +3,8 @@
 // to. Seed: window.__HEARTH_FAKE__.rituals = [{title, …RitualInput}],
 // .checkins = [{author, week, ratings, …}], .commitments = [...].
 // It follows the core's rules the page relies on: every ritual here falls on
-// every day (FREQ=DAILY is all the fake understands for "today"), a check-in
+// every day (FREQ=DAILY is all the fake understands for "today"), an agenda
+// item carries its occurrence's fields flat (as the core's serde(flatten)), a check-in
 // stays hidden from the other partner until both have shared that week, the
 // run counts done days and a milestone is "just reached" at 7 kept.
 (() => {
@@ -166,14 +167,14 @@
     one_ritual_consistency: ({ ritualId }) => { const r = live(ritualId); return { ritualId, title: r.title, ...consistencyOf(r) }; },
     rituals_today: ({ date }) => ({
       date,
-      items: rituals.filter(falls).map((r) => ({ title: r.title, intention: r.intention, forPartner: r.forPartner, durationMinutes: r.durationMinutes, zone: r.zone, viewerTime: r.time, occurrence: view(r, date) })),
+      items: rituals.filter(falls).map((r) => ({ title: r.title, intention: r.intention, forPartner: r.forPartner, durationMinutes: r.durationMinutes, zone: r.zone, viewerTime: r.time, ...view(r, date) })),
     }),
     ritual_agenda({ from, days }) {
       const out = [];
       for (let i = 0; i < days; i += 1) {
         const [y, m, d] = from.split('-').map(Number);
         const date = iso(new Date(y, m - 1, d + i));
-        out.push({ date, items: rituals.filter(falls).map((r) => ({ title: r.title, intention: r.intention, forPartner: r.forPartner, durationMinutes: r.durationMinutes, zone: r.zone, viewerTime: r.time, occurrence: view(r, date) })) });
+        out.push({ date, items: rituals.filter(falls).map((r) => ({ title: r.title, intention: r.intention, forPartner: r.forPartner, durationMinutes: r.durationMinutes, zone: r.zone, viewerTime: r.time, ...view(r, date) })) });
       }
       return out;
     },

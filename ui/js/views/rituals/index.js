@@ -252,12 +252,12 @@ export function renderRituals(initialState, initialSub = '') {
         h('h3', { class: 'agenda-date' }, i === 0 ? `Today, ${dayLabel(d.date)}` : dayLabel(d.date)),
         d.items.length
           ? h('ul', { class: 'agenda-items' }, d.items.map((item) => {
-            const li = h('li', { class: `agenda-item agenda-item--${item.occurrence.state}` },
-              h('time', { class: 'ritual-time', datetime: item.occurrence.at }, item.viewerTime),
+            const li = h('li', { class: `agenda-item agenda-item--${item.state}` },
+              h('time', { class: 'ritual-time', datetime: item.at }, item.viewerTime),
               h('span', { class: 'agenda-what' },
-                h('a', { href: hrefFor('rituals', `ritual/${item.occurrence.ritualId}`) }, item.title),
+                h('a', { href: hrefFor('rituals', `ritual/${item.ritualId}`) }, item.title),
                 h('span', { class: 'muted' }, ` · ${plural(item.durationMinutes, 'minute', 'minutes')} · ${forWhom(state, item.forPartner)}`)),
-              h('span', { class: 'agenda-state' }, ['upcoming', 'due'].includes(item.occurrence.state) ? '' : stateText(state, item.occurrence)));
+              h('span', { class: 'agenda-state' }, ['upcoming', 'due'].includes(item.state) ? '' : stateText(state, item)));
             if (item.forPartner) setCssVar(li, '--for-color', partnerById(state, item.forPartner)?.color);
             return li;
           }))

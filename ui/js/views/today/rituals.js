@@ -15,7 +15,8 @@ export function renderTodayRituals({ state, onEmpty }) {
     h('h2', { id: 'today-rituals-title' }, 'Rituals for today'), body);
 
   function item(entry, consistency, words) {
-    const o = entry.occurrence;
+    // The core flattens the occurrence into the item (ritualId, date, state…).
+    const o = entry;
     const actions = occurrenceActions({
       state, occurrence: o, title: entry.title, words,
       onChanged: () => load({ focusRitual: o.ritualId }),
@@ -59,7 +60,7 @@ export function renderTodayRituals({ state, onEmpty }) {
       overall ? h('p', { class: 'celebration celebration--overall', id: 'today-milestone' },
         `Together: ${milestoneText(overall)}`) : null,
       h('ul', { class: 'ritual-today-list', id: 'today-ritual-list' },
-        today.items.map((entry) => item(entry, byId.get(entry.occurrence.ritualId), words))),
+        today.items.map((entry) => item(entry, byId.get(entry.ritualId), words))),
       report.overall.summary ? h('p', { class: 'muted ritual-summary' }, report.overall.summary) : null);
     if (focusRitual) focusElement(body.querySelector(`li[data-ritual="${focusRitual}"] .occurrence button`));
   }
