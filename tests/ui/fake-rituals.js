@@ -50,8 +50,15 @@
       createdBy: me(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
     };
   }
-  for (const r of cfg.rituals || []) {
-    rituals.push(make({ schedule: 'FREQ=DAILY', time: '08:00', zone: 'Europe/Berlin', durationMinutes: 15, startDate: today(), ...r }));
+  for (const { keptDays = 0, ...r } of cfg.rituals || []) {
+    const made = make({ schedule: 'FREQ=DAILY', time: '08:00', zone: 'Europe/Berlin', durationMinutes: 15, startDate: today(), ...r });
+    rituals.push(made);
+    // keptDays: that many days before today marked done, by partner 1.
+    for (let i = 1; i <= keptDays; i += 1) {
+      const at = new Date();
+      at.setDate(at.getDate() - i);
+      outcomes.set(`${made.id}:${iso(at)}`, { status: 'done', by: 1, note: null, journalEntryId: null, recordedAt: at.toISOString() });
+    }
   }
   const live = (id) => {
     const r = rituals.find((x) => x.id === id);

@@ -76,6 +76,20 @@ test('today: an error from the core shows by the ritual and keeps the note typed
   await clean(page);
 });
 
+test('today: the seventh time kept is celebrated in warm words, not counted against', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee', keptDays: 6 }] }, hash: '#/today' });
+  await page.locator('#today-ritual-list').waitFor();
+  assert.match(await page.locator('#today-ritual-list').textContent(), /Kept 6 times in a row/);
+  assert.equal(await page.locator('.celebration').count(), 0, 'nothing to celebrate at six');
+  await page.getByRole('button', { name: 'We did it' }).click();
+  const cheer = page.locator('#today-ritual-list .celebration');
+  await cheer.waitFor();
+  assert.equal(await cheer.textContent(), 'Seven times kept. A rhythm is taking root.');
+  assert.match(await page.locator('#today-milestone').textContent(), /^Together: Seven times kept/);
+  assert.doesNotMatch(await page.locator('#today-rituals').textContent(), SHAMING);
+  await clean(page);
+});
+
 test('rituals: an idea is added in two clicks and opens its own page', async () => {
   const page = await h.open({ cfg: READY, hash: '#/rituals' });
   await page.locator('#rituals-empty').waitFor();
