@@ -44,7 +44,10 @@ export function renderTodayRituals({ state, onEmpty }) {
       return;
     }
     const byId = new Map(report.rituals.map((r) => [r.ritualId, r]));
-    onEmpty?.(today.items.length === 0 && report.rituals.length === 0);
+    // With no rituals at all, Today's own empty state says what they are.
+    const none = today.items.length === 0 && report.rituals.length === 0;
+    onEmpty?.(none);
+    el.hidden = none;
     if (!today.items.length) {
       replaceChildren(body, h('p', { class: 'muted', id: 'today-rituals-none' },
         report.rituals.length
