@@ -6,8 +6,9 @@ import { api, localDate, systemZone } from '../../api.js';
 import { h, announce, focusElement, replaceChildren, uid } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { nameOf, number } from '../../format.js';
-import { WEEKDAYS, fromRrule, toRrule } from '../../rrule.js';
-import { dayLabel, times } from './words.js';
+import { fromRrule } from '../../rrule.js';
+import { field, schedulePicker } from './schedule.js';
+import { addDays, dayLabel, times } from './words.js';
 
 let limits = null;
 const commitmentWords = () => {
@@ -30,7 +31,6 @@ function followText(c) {
 
 function commitmentForm({ state, words, commitment = null, onSaved, onCancel }) {
   const p = uid('cf');
-  const sched = commitment?.cadence ? fromRrule(commitment.cadence) : null;
   const title = h('input', { type: 'text', id: `${p}-title`, class: 'text-input', maxlength: words.titleMax, autocomplete: 'off' });
   title.value = commitment?.title ?? '';
   const details = h('textarea', { id: `${p}-details`, class: 'text-input text-area text-area--short', rows: 2, maxlength: words.detailsMax });
@@ -39,40 +39,23 @@ function commitmentForm({ state, words, commitment = null, onSaved, onCancel }) 
     h('option', { value: '' }, 'Both of us (an agreement)'),
     (state.partners ?? []).map((x) => h('option', { value: String(x.id) }, `${x.name} (a promise)`)));
   whose.value = String(commitment?.owner ?? '');
-  const cadence = h('select', { id: `${p}-cadence`, class: 'text-input' },
-    h('option', { value: 'none' }, 'No set rhythm'),
-    h('option', { value: 'daily' }, 'Every day'),
-    h('option', { value: 'weekly' }, 'On chosen days of the week'));
-  cadence.value = !sched ? 'none' : sched.kind === 'daily' ? 'daily' : 'weekly';
-  const dayBoxes = WEEKDAYS.map((d) => {
-    const box = h('input', { type: 'checkbox', class: 'checkbox', id: `${p}-day-${d.code}` });
-    box.checked = Boolean(sched?.days?.includes(d.code));
-    return { d, box, label: h('label', { class: 'radio-label', for: box.id }, box, d.short) };
-  });
-  const days = h('fieldset', { class: 'field' }, h('legend', { class: 'field-label' }, 'On which days'),
-    h('div', { class: 'radio-row' }, dayBoxes.map((b) => b.label)));
-  const showDays = () => { days.hidden = cadence.value !== 'weekly'; };
-  cadence.addEventListener('change', showDays);
-  showDays();
+  const cadence = schedulePicker({ prefix: p, schedule: commitment?.cadence ? fromRrule(commitment.cadence) : null, none: true });
   const start = h('input', { type: 'date', id: `${p}-start`, class: 'text-input text-input--short' });
   start.value = commitment?.startDate ?? localDate();
   const review = h('input', { type: 'date', id: `${p}-review`, class: 'text-input text-input--short' });
   review.value = commitment?.reviewOn ?? '';
-  const label = (input, text, hint) => h('div', { class: 'field' },
-    h('label', { class: 'field-label', for: input.id }, text), hint ? h('p', { class: 'field-hint' }, hint) : null, input);
   const messages = formMessages(`${p}-form`);
-  const save = h('button', { type: 'submit', class: 'button button--primary' }, commitment ? 'Save changes' : 'Add it');
+  const save = h('button', { type: 'submit', class: 'button button--primary' }, commitment ? 'Save changes' : 'Add this commitment');
   const cancel = onCancel ? h('button', { type: 'button', class: 'button button--quiet' }, 'Cancel') : null;
   cancel?.addEventListener('click', onCancel);
   const form = h('form', { class: 'commitment-form', novalidate: true, 'aria-label': commitment ? 'Change the commitment' : 'A new commitment' },
-    label(title, 'What is promised or agreed', 'In plain words: “I text when I leave work.”'),
-    label(details, 'Details (optional)'),
-    label(whose, 'Whose it is'),
-    label(cadence, 'How often'),
-    days,
+    field('What is promised or agreed', title, 'In plain words: “I text when I leave work.”'),
+    field('Details (optional)', details),
+    field('Whose it is', whose),
+    cadence.el,
     h('div', { class: 'inline-fields' },
-      label(start, 'From'),
-      label(review, 'Look at it again together on (optional)', 'Agreements work best for a set time; Hearth will remind you.')),
+      field('From', start),
+      field('Look at it again together on (optional)', review, 'Agreements work best for a set time; Hearth will remind you.')),
     messages.alert,
     h('div', { class: 'form-actions' }, save, cancel, messages.status));
   form.addEventListener('submit', async (event) => {
@@ -80,13 +63,13 @@ function commitmentForm({ state, words, commitment = null, onSaved, onCancel }) 
     if (save.disabled) return;
     messages.clear();
     if (!title.value.trim()) { messages.showError('Please say what is promised or agreed.'); title.focus(); return; }
-    const chosen = dayBoxes.filter((b) => b.box.checked).map((b) => b.d.code);
-    if (cadence.value === 'weekly' && !chosen.length) { messages.showError('Please choose at least one day of the week.'); dayBoxes[0].box.focus(); return; }
+    const problem = cadence.problem();
+    if (problem) { messages.showError(problem[0]); problem[1].focus(); return; }
     const input = {
       title: title.value,
       details: details.value.trim() ? details.value : null,
       owner: whose.value ? Number(whose.value) : null,
-      cadence: cadence.value === 'none' ? null : toRrule({ kind: cadence.value, days: chosen }),
+      cadence: cadence.rrule(),
       startDate: start.value,
       zone: commitment?.zone ?? systemZone(),
       reviewOn: review.value || null,
@@ -126,6 +109,7 @@ export async function renderCommitments({ state }) {
 
   function card(c) {
     const today = localDate();
+    const yesterday = addDays(today, -1);
     const mineToday = c.checks.some((k) => k.date === today && k.by === state.writerId);
     const anyToday = c.checks.some((k) => k.date === today);
     const messages = formMessages(`commitment-${c.id}`);
@@ -133,16 +117,46 @@ export async function renderCommitments({ state }) {
       mineToday ? 'Undo today’s check-off' : 'Kept it today') : null;
     const change = c.active ? h('button', { type: 'button', class: 'button button--quiet' }, 'Change') : null;
     const end = h('button', { type: 'button', class: 'button button--quiet' }, c.active ? 'End it' : 'Reopen');
-    const act = async (button, fn, said) => {
+    const act = async (button, fn, said, focus = null) => {
       button.disabled = true;
       messages.clear();
-      try { const next = await fn(); announce(said(next)); await load(c.id); } catch (err) { messages.showError(err.message); button.disabled = false; }
+      try { const next = await fn(); announce(said(next)); await load(c.id, focus); } catch (err) { messages.showError(err.message); button.disabled = false; }
     };
     check?.addEventListener('click', () => act(check,
       () => (mineToday ? api.undoCheckOff(c.id, today) : api.checkOffCommitment(c.id, today)),
       () => (mineToday ? 'Today’s check-off is taken back.' : `“${c.title}” is checked off for today.`)));
     end.addEventListener('click', () => act(end, () => api.setCommitmentEnded(c.id, c.active),
       () => (c.active ? `“${c.title}” is ended. Its record is kept.` : `“${c.title}” is open again.`)));
+
+    // A day that was kept but not marked at the time: any day from the start
+    // up to yesterday (the core checks it is one of the cadence's days).
+    let earlier = null;
+    if (c.active && c.startDate <= yesterday) {
+      const day = h('input', { type: 'date', id: `commitment-${c.id}-earlier`, class: 'text-input text-input--short', min: c.startDate, max: yesterday });
+      day.value = yesterday;
+      const mark = h('button', { type: 'button', class: 'button button--quiet' }, 'Check off that day');
+      mark.addEventListener('click', () => {
+        if (!day.value) { messages.clear(); messages.showError('Please choose the day it was kept.'); day.focus(); return; }
+        const date = day.value;
+        act(mark, () => api.checkOffCommitment(c.id, date), () => `“${c.title}” is checked off for ${dayLabel(date)}.`,
+          `[data-check="${date}"] button`);
+      });
+      earlier = h('details', { class: 'commitment-earlier' },
+        h('summary', {}, 'Kept it on a day you didn’t mark?'),
+        h('div', { class: 'commitment-earlier-row' }, field('Which day', day), mark));
+    }
+
+    // The last few check-offs; your own from before today can be taken back
+    // here (today's has its own button above).
+    const recent = c.checks.slice(0, 5).map((k) => {
+      let takeBack = null;
+      if (c.active && k.by === state.writerId && k.date !== today) {
+        takeBack = h('button', { type: 'button', class: 'button button--quiet button--small', 'aria-label': `Take back the check-off for ${dayLabel(k.date)}` }, 'Take back');
+        takeBack.addEventListener('click', () => act(takeBack, () => api.undoCheckOff(c.id, k.date),
+          () => `The check-off for ${dayLabel(k.date)} is taken back.`));
+      }
+      return h('li', { 'data-check': k.date }, `${dayLabel(k.date)} · ${nameOf(state, k.by)}`, takeBack);
+    });
     const li = h('li', { class: `commitment${c.active ? '' : ' commitment--ended'}`, 'data-commitment': c.id },
       h('h3', { class: 'commitment-title' }, c.title, c.active ? null : h('span', { class: 'badge' }, 'Ended')),
       h('p', { class: 'ritual-meta' }, owner(state, c), ' · ', c.cadenceDescription ?? 'No set rhythm',
@@ -150,9 +164,8 @@ export async function renderCommitments({ state }) {
       c.details ? h('p', { class: 'muted commitment-details' }, c.details) : null,
       h('p', { class: 'commitment-follow' }, followText(c),
         anyToday ? ` · Checked off today by ${c.checks.filter((k) => k.date === today).map((k) => nameOf(state, k.by)).join(' and ')}` : ''),
-      c.checks.length ? h('p', { class: 'muted' }, 'Recent: ',
-        c.checks.slice(0, 5).map((k) => `${dayLabel(k.date)} (${nameOf(state, k.by)})`).join(', ')) : null,
-      h('div', { class: 'form-actions' }, check, change, end), messages.alert);
+      recent.length ? h('ul', { class: 'commitment-checks', 'aria-label': `Recent check-offs of “${c.title}”` }, recent) : null,
+      h('div', { class: 'form-actions' }, check, change, end), earlier, messages.alert);
     change?.addEventListener('click', () => {
       const form = commitmentForm({
         state, words, commitment: c,
@@ -165,7 +178,7 @@ export async function renderCommitments({ state }) {
     return li;
   }
 
-  async function load(focusId = null) {
+  async function load(focusId = null, focusSelector = null) {
     let all;
     try {
       all = await api.commitments(true);
@@ -180,7 +193,8 @@ export async function renderCommitments({ state }) {
         : h('p', { class: 'muted', id: 'commitments-none' }, 'No commitments yet. When one of you makes a promise, or you agree on something together, write it here so neither of you has to guess.'),
       ended.length ? h('details', { class: 'ended-commitments' }, h('summary', {}, `Ended (${number(ended.length)})`),
         h('ul', { class: 'commitment-list' }, ended.map(card))) : null);
-    if (focusId) focusElement(list.querySelector(`[data-commitment="${focusId}"] button`));
+    const where = focusId ? list.querySelector(`[data-commitment="${focusId}"]`) : null;
+    if (where) focusElement((focusSelector && where.querySelector(focusSelector)) || where.querySelector('.form-actions button'));
   }
 
   await load();
