@@ -6,6 +6,8 @@
 import { api } from '../../api.js';
 import { h, announce, uid } from '../../dom.js';
 import { alertSlot } from '../../fields.js';
+import { otherOf } from '../../store.js';
+import { visibilityField } from '../journal/fields.js';
 import { stateText } from './words.js';
 
 export function occurrenceActions({ state, occurrence, title, words, onChanged, withNote = true, compact = false }) {
@@ -15,6 +17,7 @@ export function occurrenceActions({ state, occurrence, title, words, onChanged, 
   const buttons = h('div', { class: 'occurrence-buttons' });
   let note = null;
   let toJournal = null;
+  let visibility = null;
 
   async function act(button, fn, said) {
     if (button.disabled) return;
@@ -37,7 +40,7 @@ export function occurrenceActions({ state, occurrence, title, words, onChanged, 
     const done = canDo ? h('button', { type: 'button', class: 'button button--primary', id: `${id}-done` }, 'We did it') : null;
     const skip = h('button', { type: 'button', class: 'button button--quiet', id: `${id}-skip` }, 'Skip this time');
     done?.addEventListener('click', () => act(done,
-      () => api.markRitualDone(occurrence.ritualId, occurrence.date, noteText(), noteText() && toJournal?.checked ? 'shared' : null),
+      () => api.markRitualDone(occurrence.ritualId, occurrence.date, noteText(), noteText() && toJournal?.checked ? visibility.value() : null),
       (next) => (next.outcome?.journalEntryId ? `“${title}” is marked done, and your note is in the journal.` : `“${title}” is marked done. Well done, both of you.`)));
     skip.addEventListener('click', () => act(skip,
       () => api.skipRitual(occurrence.ritualId, occurrence.date, noteText()),
@@ -55,11 +58,16 @@ export function occurrenceActions({ state, occurrence, title, words, onChanged, 
   if (withNote && !outcome && occurrence.state !== 'upcoming') {
     note = h('textarea', { id: `${id}-note`, class: 'text-input text-area text-area--short', rows: 2, maxlength: words?.noteMax ?? null });
     toJournal = h('input', { type: 'checkbox', class: 'checkbox', id: `${id}-journal` });
+    // Shared or private, as any journal entry; shown once the note is going there.
+    visibility = visibilityField(`${id}-visibility`, 'shared', otherOf(state)?.name ?? 'your partner');
+    visibility.el.hidden = true;
+    toJournal.addEventListener('change', () => { visibility.el.hidden = !toJournal.checked; });
     details = h('details', { class: 'occurrence-note' },
       h('summary', {}, 'Add a note or a reason'),
       h('label', { class: 'field-label', for: note.id }, 'A note (or why you skip this time)'),
       note,
-      h('label', { class: 'checkbox-field', for: toJournal.id }, toJournal, 'When we did it, put the note in the journal too'));
+      h('label', { class: 'checkbox-field', for: toJournal.id }, toJournal, 'When we did it, put the note in the journal too'),
+      visibility.el);
   }
   const shown = outcome?.note
     ? h('p', { class: 'occurrence-note-text' }, outcome.status === 'skipped' ? 'Reason: ' : 'Note: ', outcome.note,
