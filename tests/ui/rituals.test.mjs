@@ -160,9 +160,9 @@ test('commitments: a promise is added, checked off and taken back', async () => 
   await page.getByRole('button', { name: 'Add a commitment' }).click();
   await page.getByLabel('What is promised or agreed').fill('I text when I leave work');
   await page.getByLabel('Whose it is').selectOption('1');
-  await page.getByLabel('How often').selectOption('weekly');
-  for (const d of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await page.getByLabel(d, { exact: true }).check();
-  await page.getByRole('button', { name: 'Add it' }).click();
+  await page.getByLabel('On chosen days of the week').check();
+  for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await page.getByLabel(d, { exact: true }).check();
+  await page.getByRole('button', { name: 'Add this commitment' }).click();
   const item = page.locator('#commitment-list > li').first();
   await item.waitFor();
   assert.match(await item.textContent(), /Sam’s promise/);
@@ -170,6 +170,75 @@ test('commitments: a promise is added, checked off and taken back', async () => 
   await page.getByText(/Checked off today by Sam/).waitFor();
   await page.getByRole('button', { name: 'Undo today’s check-off' }).click();
   await page.getByRole('button', { name: 'Kept it today' }).waitFor();
+  await clean(page);
+});
+
+test('commitments: any rhythm a ritual can have, and a forgotten day checked off and taken back', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
+  await page.getByRole('button', { name: 'Add a commitment' }).click();
+  const form = page.locator('.commitment-form');
+  for (const kind of ['No set rhythm', 'Every day', 'On chosen days of the week', 'Every few weeks, on chosen days',
+    'Once a month, on a day of the month', 'Once a month, on a weekday (like the first Saturday)']) {
+    assert.equal(await form.getByLabel(kind, { exact: true }).count(), 1, `the commitment form offers “${kind}”`);
+  }
+  assert.equal(await form.getByLabel('No set rhythm').isChecked(), true, 'a new commitment starts with no set rhythm');
+  await form.getByLabel('What is promised or agreed').fill('A whole evening, just us');
+  await form.getByLabel('Once a month, on a weekday (like the first Saturday)').check();
+  await form.getByLabel('Which one').selectOption('1');
+  await form.getByLabel('Weekday', { exact: true }).selectOption('SA');
+  await form.getByLabel('From').fill('2020-01-01');
+  await form.getByRole('button', { name: 'Add this commitment' }).click();
+  await page.locator('#commitment-list > li').first().waitFor();
+  const sent = await page.evaluate(() => window.__calls.filter(([c]) => c === 'create_commitment').at(-1)[1].input.cadence);
+  assert.equal(sent, 'FREQ=MONTHLY;BYDAY=1SA', 'the first Saturday is sent as RRULE');
+
+  await page.getByRole('button', { name: 'Add a commitment' }).click();
+  await page.getByLabel('What is promised or agreed').fill('Every other week, a walk');
+  await page.getByLabel('Every few weeks, on chosen days').check();
+  await page.getByLabel('Every how many weeks').fill('2');
+  await page.getByRole('button', { name: 'Add this commitment' }).click();
+  assert.match(await page.locator('.commitment-form [role="alert"]').textContent(), /at least one day of the week/,
+    'every few weeks needs a day, said before anything is sent');
+  await page.getByLabel('Sunday', { exact: true }).check();
+  await page.getByRole('button', { name: 'Add this commitment' }).click();
+  await page.locator('#commitment-list > li', { hasText: 'Every other week' }).waitFor();
+  const second = await page.evaluate(() => window.__calls.filter(([c]) => c === 'create_commitment').at(-1)[1].input.cadence);
+  assert.equal(second, 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SU');
+
+  // A day kept but not marked: from the keyboard, then taken back.
+  const item = page.locator('#commitment-list > li', { hasText: 'A whole evening' });
+  await item.getByText('Kept it on a day you didn’t mark?').focus();
+  await page.keyboard.press('Enter');
+  const day = item.getByLabel('Which day');
+  await day.fill('2020-02-01');
+  await item.getByRole('button', { name: 'Check off that day' }).focus();
+  await page.keyboard.press('Enter');
+  const takeBack = page.locator('[data-check="2020-02-01"]').getByRole('button', { name: /^Take back the check-off for / });
+  await takeBack.waitFor();
+  const call = await page.evaluate(() => window.__calls.filter(([c]) => c === 'check_off_commitment').at(-1)[1]);
+  assert.equal(call.date, '2020-02-01', 'the chosen day is checked off, not today');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), await takeBack.getAttribute('aria-label'),
+    'focus lands on the way to take it back');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => !document.querySelector('[data-check="2020-02-01"]'));
+  const undo = await page.evaluate(() => window.__calls.filter(([c]) => c === 'undo_check_off').at(-1)[1]);
+  assert.equal(undo.date, '2020-02-01');
+  assert.ok(await page.evaluate(() => document.activeElement?.closest('[data-commitment]') !== null), 'focus stays in the commitment');
+  await clean(page);
+});
+
+test('today: a note from a ritual can go to the journal as a private entry', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Evening walk' }] }, hash: '#/today' });
+  await page.getByText('Add a note or a reason').click();
+  await page.getByLabel('A note (or why you skip this time)').fill('I felt close to you by the river');
+  assert.equal(await page.getByLabel('Private', { exact: true }).isVisible(), false, 'the choice appears only once the note goes to the journal');
+  await page.getByLabel('When we did it, put the note in the journal too').check();
+  assert.equal(await page.getByLabel('Shared with Alex').isChecked(), true, 'shared is the default, as in the journal');
+  await page.getByLabel('Private', { exact: true }).check();
+  await page.getByRole('button', { name: 'We did it' }).click();
+  await page.locator('.occurrence-note-text').waitFor();
+  const sent = await page.evaluate(() => window.__calls.find(([c]) => c === 'mark_ritual_done')[1]);
+  assert.equal(sent.toJournal, 'private', 'the private choice reaches the core');
   await clean(page);
 });
 
