@@ -71,10 +71,15 @@ export function announce(message) {
   window.setTimeout(() => { region.textContent = message; }, 50);
 }
 
-/** Moves focus to a heading or container without scrolling past it oddly. */
+// What takes focus by itself; anything else gets tabindex="-1" first.
+// A control must not: that would take it out of the Tab order and, by the
+// [tabindex="-1"] rule in base.css, hide its focus ring.
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+/** Moves focus to a heading, container or control without scrolling past it oddly. */
 export function focusElement(el) {
   if (!el) return;
-  if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  if (!el.matches(FOCUSABLE)) el.setAttribute('tabindex', '-1');
   el.focus({ preventScroll: false });
 }
 
