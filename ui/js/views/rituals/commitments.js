@@ -5,7 +5,7 @@
 import { api, localDate, systemZone } from '../../api.js';
 import { h, announce, focusElement, replaceChildren, uid } from '../../dom.js';
 import { formMessages } from '../../fields.js';
-import { nameOf, number } from '../../format.js';
+import { nameOf, number, plural } from '../../format.js';
 import { fromRrule } from '../../rrule.js';
 import { field, schedulePicker } from './schedule.js';
 import { addDays, dayLabel, times } from './words.js';
@@ -26,7 +26,7 @@ function followText(c) {
     return f.checked ? `Checked off ${times(f.checked)}` : 'Not checked off yet';
   }
   if (!f.due) return 'Its first day hasn’t come yet';
-  return `Followed through on ${number(f.checked)} of ${number(f.due)} days`;
+  return `Followed through on ${number(f.checked)} of ${plural(f.due, 'day', 'days')}`;
 }
 
 function commitmentForm({ state, words, commitment = null, onSaved, onCancel }) {
@@ -100,7 +100,7 @@ export async function renderCommitments({ state }) {
     addButton.hidden = true;
     const form = commitmentForm({
       state, words,
-      onSaved: async (c) => { replaceChildren(addSlot); addButton.hidden = false; announce(`“${c.title}” is added.`); await load(); },
+      onSaved: async (c) => { replaceChildren(addSlot); addButton.hidden = false; announce(`“${c.title}” is added.`); await load(c.id); },
       onCancel: () => { replaceChildren(addSlot); addButton.hidden = false; addButton.focus(); },
     });
     replaceChildren(addSlot, form.el);
@@ -115,8 +115,8 @@ export async function renderCommitments({ state }) {
     const messages = formMessages(`commitment-${c.id}`);
     const check = c.active ? h('button', { type: 'button', class: mineToday ? 'button button--quiet' : 'button button--primary' },
       mineToday ? 'Undo today’s check-off' : 'Kept it today') : null;
-    const change = c.active ? h('button', { type: 'button', class: 'button button--quiet' }, 'Change') : null;
-    const end = h('button', { type: 'button', class: 'button button--quiet' }, c.active ? 'End it' : 'Reopen');
+    const change = c.active ? h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `Change “${c.title}”` }, 'Change') : null;
+    const end = h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `${c.active ? 'End it' : 'Reopen'}: “${c.title}”` }, c.active ? 'End it' : 'Reopen');
     const act = async (button, fn, said, focus = null) => {
       button.disabled = true;
       messages.clear();
@@ -164,7 +164,8 @@ export async function renderCommitments({ state }) {
       c.details ? h('p', { class: 'muted commitment-details' }, c.details) : null,
       h('p', { class: 'commitment-follow' }, followText(c),
         anyToday ? ` · Checked off today by ${c.checks.filter((k) => k.date === today).map((k) => nameOf(state, k.by)).join(' and ')}` : ''),
-      recent.length ? h('ul', { class: 'commitment-checks', 'aria-label': `Recent check-offs of “${c.title}”` }, recent) : null,
+      recent.length ? h('p', { class: 'commitment-checks-label', id: `commitment-${c.id}-recent` }, 'Lately checked off') : null,
+      recent.length ? h('ul', { class: 'commitment-checks', 'aria-labelledby': `commitment-${c.id}-recent` }, recent) : null,
       h('div', { class: 'form-actions' }, check, change, end), earlier, messages.alert);
     change?.addEventListener('click', () => {
       const form = commitmentForm({

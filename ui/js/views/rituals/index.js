@@ -55,8 +55,9 @@ export function renderRituals(initialState, initialSub = '') {
   // --- the list ----------------------------------------------------------------
   function ritualCard(ritual, c) {
     const name = h('a', { class: 'ritual-link', href: hrefFor('rituals', `ritual/${ritual.id}`) }, ritual.title);
-    const pause = h('button', { type: 'button', class: 'button button--quiet' }, ritual.active ? 'Pause' : 'Resume');
-    const del = h('button', { type: 'button', class: 'button button--quiet' }, 'Delete');
+    // Every card has the same three words; the name says which ritual they act on.
+    const pause = h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `${ritual.active ? 'Pause' : 'Resume'} “${ritual.title}”` }, ritual.active ? 'Pause' : 'Resume');
+    const del = h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `Delete “${ritual.title}”` }, 'Delete');
     const problem = formMessages(`ritual-${ritual.id}`);
     const card = h('li', { class: `ritual-card${ritual.active ? '' : ' ritual-card--paused'}`, 'data-ritual': ritual.id },
       h('h3', { class: 'ritual-title' }, name, ritual.active ? null : h('span', { class: 'badge' }, 'Paused')),
@@ -68,7 +69,7 @@ export function renderRituals(initialState, initialSub = '') {
         shareChips(c),
         c.milestones.justReached ? h('li', { class: 'celebration' }, milestoneText(c.milestones.justReached)) : null) : null,
       h('div', { class: 'form-actions' },
-        h('a', { class: 'button button--quiet', href: hrefFor('rituals', `edit/${ritual.id}`) }, 'Change'),
+        h('a', { class: 'button button--quiet', href: hrefFor('rituals', `edit/${ritual.id}`), 'aria-label': `Change “${ritual.title}”` }, 'Change'),
         pause, del),
       problem.alert);
     if (ritual.forPartner) setCssVar(card, '--for-color', partnerById(state, ritual.forPartner)?.color);
@@ -100,7 +101,8 @@ export function renderRituals(initialState, initialSub = '') {
             } catch (err) {
               announce(err.message);
             }
-            if (!destroyed && sub === '') await show('');
+            // Back where it was, with focus on it, so the keyboard carries on from there.
+            if (!destroyed && sub === '') await show('', { focusSelector: `li[data-ritual="${ritual.id}"] .ritual-link` });
           },
         });
       } catch (err) {
@@ -236,7 +238,7 @@ export function renderRituals(initialState, initialSub = '') {
           shareChips(c)),
         c.milestones.justReached ? h('p', { class: 'celebration' }, milestoneText(c.milestones.justReached)) : null),
       h('div', { class: 'form-actions ritual-page-actions' },
-        deleted ? restore : h('a', { class: 'button button--quiet', href: hrefFor('rituals', `edit/${id}`) }, 'Change')),
+        deleted ? restore : h('a', { class: 'button button--quiet', href: hrefFor('rituals', `edit/${id}`) }, 'Change this ritual')),
       h('section', { class: 'ritual-history', 'aria-labelledby': 'history-title' },
         h('h3', { id: 'history-title' }, 'Its days'),
         h('p', { class: 'muted' }, 'Today and the twelve weeks before, newest first. A day that passed unmarked can still be marked if you did it after all. What is coming is in the ', h('a', { href: hrefFor('rituals', 'agenda') }, 'next 7 days'), '.'),
@@ -246,6 +248,13 @@ export function renderRituals(initialState, initialSub = '') {
   // --- the agenda --------------------------------------------------------------------
   async function agendaPanel() {
     const days = await api.agenda(7);
+    // Seven "free day" lines in a row read like an empty ledger; one sentence says it.
+    if (days.every((d) => !d.items.length)) {
+      return h('section', { class: 'agenda', id: 'agenda', 'aria-labelledby': 'agenda-title' },
+        h('h2', { id: 'agenda-title' }, 'The next seven days'),
+        h('p', { class: 'muted', id: 'agenda-free' }, 'Nothing is planned for the coming week, so it is all yours. When you ',
+          h('a', { href: hrefFor('rituals', 'add') }, 'add a ritual'), ', its days show up here.'));
+    }
     return h('section', { class: 'agenda', id: 'agenda', 'aria-labelledby': 'agenda-title' },
       h('h2', { id: 'agenda-title' }, 'The next seven days'),
       h('ol', { class: 'agenda-days' }, days.map((d, i) => h('li', { class: 'agenda-day' },
