@@ -24,11 +24,10 @@ export function renderToday(initialState) {
   const hello = h('p', { class: 'lead greeting', id: 'today-greeting' });
   const unread = h('p', { class: 'unread-note', id: 'today-unread' });
   const cards = h('div', { class: 'today-cards' });
-  const partnerNote = h('span', {});
   const empty = emptyState('today-empty', 'Nothing due today',
       h('p', {},
-        'When you set up rituals, the ones for today will wait for you here. ',
-        'So will any notes ', partnerNote, ' leaves for you.'),
+        'When you set up rituals, the ones for today will wait for you here, ',
+        'with one click to say you did it.'),
       h('p', { class: 'muted' },
         'A gentle place to begin: add a small ',
         h('a', { href: hrefFor('rituals') }, 'ritual'),
@@ -39,8 +38,8 @@ export function renderToday(initialState) {
   const el = h('div', { class: 'place', id: 'view-today', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading, hello),
     unread,
-    cards,
-    empty);
+    empty,
+    cards);
 
   let prompt = null;
   async function build() {
@@ -69,9 +68,7 @@ export function renderToday(initialState) {
 
   function names(next) {
     const writer = writerOf(next);
-    const other = otherOf(next);
     hello.textContent = writer ? `${greeting()}, ${writer.name}.` : `${greeting()}.`;
-    partnerNote.textContent = writer && other ? other.name : 'your partner';
   }
 
   names(state);
