@@ -242,6 +242,76 @@ test('today: a note from a ritual can go to the journal as a private entry', asy
   await clean(page);
 });
 
+/** The focused element, with whether its focus ring shows and whether Tab can reach it. */
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return { text: e?.textContent.trim(), label: e?.getAttribute('aria-label'), ring: getComputedStyle(e).outlineStyle !== 'none', tabbable: e?.tabIndex >= 0 };
+});
+
+test('keyboard: marking, pausing, deleting and undoing leave a visible focus on the next thing to do', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee' }, { title: 'Date night' }] }, hash: '#/rituals' });
+  await page.locator('#ritual-list').waitFor();
+  await page.getByRole('button', { name: 'Pause “Date night”' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Resume “Date night”' }).waitFor();
+  let f = await focused(page);
+  assert.equal(f.label, 'Resume “Date night”', 'focus lands on the same card, on Resume');
+  assert.ok(f.ring, 'and its focus ring shows');
+  assert.ok(f.tabbable, 'and it stays in the Tab order');
+
+  await page.getByRole('button', { name: 'Delete “Date night”' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.toast').waitFor();
+  f = await focused(page);
+  assert.equal(f.text, 'Undo', 'after deleting, Undo is one key away');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Date night');
+  f = await focused(page);
+  assert.ok(f.ring && f.tabbable, 'after undo, focus is on the ritual that came back, visibly');
+
+  await page.keyboard.press('Enter');
+  await page.locator('#ritual-page-title').waitFor();
+  await page.getByRole('button', { name: 'We did it' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#history-list .occurrence-state--done').waitFor();
+  f = await focused(page);
+  assert.equal(f.text, 'Undo', 'after “We did it”, focus is on Undo');
+  assert.ok(f.ring && f.tabbable, 'Undo shows its focus ring and is in the Tab order');
+  await clean(page);
+});
+
+test('commitments: adding one from the keyboard lands focus on it', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
+  await page.getByRole('button', { name: 'Add a commitment' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Shared calendars until March');
+  await page.getByRole('button', { name: 'Add this commitment' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#commitment-list').waitFor();
+  await settle(page);
+  const f = await focused(page);
+  assert.equal(f.text, 'Kept it today', 'focus moves to the new commitment, not lost to the page');
+  assert.ok(f.ring);
+  await clean(page);
+});
+
+test('the agenda of an empty week is one warm sentence, not seven blank days', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/agenda' });
+  await page.locator('#agenda').waitFor();
+  assert.equal(await page.locator('.agenda-day').count(), 0);
+  assert.match(await page.locator('#agenda-free').textContent(), /it is all yours/);
+  await clean(page);
+});
+
+test('at 400px the check-in scale stays on one line', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/checkins', width: 400, height: 760 });
+  await page.locator('fieldset.rating').first().waitFor();
+  const tops = await page.locator('fieldset.rating').first().locator('.rating-number').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  assert.equal(tops.length, 10);
+  assert.equal(new Set(tops).size, 1, 'all ten numbers on one line');
+  await clean(page);
+});
+
 async function rate(page, values) {
   for (const [legend, v] of Object.entries(values)) {
     await page.locator('fieldset.rating', { has: page.locator('legend', { hasText: new RegExp(`^${legend}$`) }) })
