@@ -20,6 +20,11 @@ export function writerOf(state) {
   return state?.partners?.find((p) => p.id === state.writerId) ?? null;
 }
 
+/** True when the writer or the partners (names, colours) differ: what a place redraws for. */
+export function peopleChanged(prev, next) {
+  return next.writerId !== prev.writerId || JSON.stringify(next.partners) !== JSON.stringify(prev.partners);
+}
+
 /** The partner who is not writing (the one a switch goes to). */
 export function otherOf(state) {
   const partners = state?.partners ?? [];

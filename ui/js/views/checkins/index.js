@@ -7,7 +7,7 @@ import { api, localDate } from '../../api.js';
 import { h, announce, focusElement, replaceChildren, setCssVar, uid } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { partnerById } from '../../format.js';
-import { otherOf, writerOf } from '../../store.js';
+import { otherOf, peopleChanged, writerOf } from '../../store.js';
 import { authorTag, paragraphs } from '../journal/entry-view.js';
 import { longTextField } from '../journal/fields.js';
 import { dayLabel } from '../rituals/words.js';
@@ -193,7 +193,7 @@ export function renderCheckins(initialState) {
     heading,
     title: 'Check-ins',
     update(next) {
-      const changed = next.writerId !== state.writerId || JSON.stringify(next.partners) !== JSON.stringify(state.partners);
+      const changed = peopleChanged(state, next);
       state = next;
       if (changed) load();
     },

@@ -9,6 +9,7 @@ import { h, announce, focusElement, replaceChildren, setCssVar } from '../../dom
 import { formMessages } from '../../fields.js';
 import { partnerById, plural } from '../../format.js';
 import { go, hrefFor } from '../../router.js';
+import { peopleChanged } from '../../store.js';
 import { showToast } from '../../toast.js';
 import { emptyState } from '../places.js';
 import { renderCommitments } from './commitments.js';
@@ -304,7 +305,7 @@ export function renderRituals(initialState, initialSub = '') {
     title: 'Rituals',
     navigate: (nextSub, opts) => show(nextSub, opts),
     update(next) {
-      const changed = next.writerId !== state.writerId || JSON.stringify(next.partners) !== JSON.stringify(state.partners);
+      const changed = peopleChanged(state, next);
       state = next;
       if (changed) show(sub);
     },

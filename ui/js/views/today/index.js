@@ -4,7 +4,7 @@ import { api, journalWords } from '../../api.js';
 import { h, replaceChildren } from '../../dom.js';
 import { plural } from '../../format.js';
 import { hrefFor } from '../../router.js';
-import { writerOf, otherOf } from '../../store.js';
+import { writerOf, otherOf, peopleChanged } from '../../store.js';
 import { emptyState } from '../places.js';
 import { renderPromptCard } from './prompt.js';
 import { renderThanks } from './thanks.js';
@@ -79,7 +79,7 @@ export function renderToday(initialState) {
     heading,
     title: 'Today',
     update(next) {
-      const rebuild = next.writerId !== state.writerId || JSON.stringify(next.partners) !== JSON.stringify(state.partners);
+      const rebuild = peopleChanged(state, next);
       state = next;
       names(next);
       if (rebuild) build();
