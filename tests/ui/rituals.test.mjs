@@ -312,6 +312,20 @@ test('at 400px the check-in scale stays on one line', async () => {
   await clean(page);
 });
 
+test('a ritual’s page: only today is a call to act; days gone by stay quiet', async () => {
+  const d = new Date();
+  d.setDate(d.getDate() - 4);
+  const startDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Evening walk', startDate, keptDays: 1 }] }, hash: '#/rituals/ritual/1' });
+  await page.locator('#history-list').waitFor();
+  assert.equal(await page.locator('#history-list li').count(), 5);
+  assert.equal(await page.locator('#history-list .button--primary').count(), 1, 'one primary button: today’s “We did it”');
+  assert.equal(await page.locator('#history-list li').first().locator('.button--primary').textContent(), 'We did it');
+  assert.equal(await page.locator('#history-list .button', { hasText: 'We did it' }).count(), 4, 'days not marked can still be marked');
+  assert.doesNotMatch(await page.locator('#history-list').textContent(), SHAMING);
+  await clean(page);
+});
+
 async function rate(page, values) {
   for (const [legend, v] of Object.entries(values)) {
     await page.locator('fieldset.rating', { has: page.locator('legend', { hasText: new RegExp(`^${legend}$`) }) })

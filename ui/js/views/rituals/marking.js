@@ -37,7 +37,9 @@ export function occurrenceActions({ state, occurrence, title, words, onChanged, 
   const outcome = occurrence.outcome;
   if (occurrence.state === 'due' || occurrence.state === 'missed' || occurrence.state === 'upcoming') {
     const canDo = occurrence.state !== 'upcoming';
-    const done = canDo ? h('button', { type: 'button', class: 'button button--primary', id: `${id}-done` }, 'We did it') : null;
+    // Only today's is a call to act; a day gone by stays quiet, so a ritual's
+    // page never turns into a wall of orange buttons for days not marked.
+    const done = canDo ? h('button', { type: 'button', class: `button ${occurrence.state === 'due' ? 'button--primary' : 'button--quiet'}`, id: `${id}-done` }, 'We did it') : null;
     const skip = h('button', { type: 'button', class: 'button button--quiet', id: `${id}-skip` }, 'Skip this time');
     done?.addEventListener('click', () => act(done,
       () => api.markRitualDone(occurrence.ritualId, occurrence.date, noteText(), noteText() && toJournal?.checked ? visibility.value() : null),
