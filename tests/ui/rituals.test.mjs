@@ -85,8 +85,18 @@ test('today: the seventh time kept is celebrated in warm words, not counted agai
   const cheer = page.locator('#today-ritual-list .celebration');
   await cheer.waitFor();
   assert.equal(await cheer.textContent(), 'Seven times kept. A rhythm is taking root.');
-  assert.match(await page.locator('#today-milestone').textContent(), /^Together: Seven times kept/);
+  assert.equal(await page.locator('#today-milestone').count(), 0, 'the same seven is not cheered twice (the ritual’s own word says it)');
   assert.doesNotMatch(await page.locator('#today-rituals').textContent(), SHAMING);
+  await clean(page);
+});
+
+test('today: seven kept across rituals is cheered together', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee', keptDays: 3 }, { title: 'Evening walk', keptDays: 3 }] }, hash: '#/today' });
+  await page.locator('#today-ritual-list').waitFor();
+  await page.getByRole('button', { name: 'We did it' }).first().click();
+  await page.locator('#today-milestone').waitFor();
+  assert.match(await page.locator('#today-milestone').textContent(), /^Together: Seven times kept/);
+  assert.equal(await page.locator('#today-ritual-list .celebration').count(), 0, 'no ritual reached a milestone on its own');
   await clean(page);
 });
 

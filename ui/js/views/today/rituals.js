@@ -58,7 +58,10 @@ export function renderTodayRituals({ state, onEmpty }) {
         '.'));
       return;
     }
-    const overall = report.overall.milestones.justReached;
+    // The overall milestone, unless a ritual on the list just reached the
+    // same number: one warm word is enough, the same one twice is noise.
+    const reached = report.overall.milestones.justReached;
+    const overall = today.items.some((entry) => byId.get(entry.ritualId)?.milestones?.justReached === reached) ? null : reached;
     replaceChildren(body,
       overall ? h('p', { class: 'celebration celebration--overall', id: 'today-milestone' },
         `Together: ${milestoneText(overall)}`) : null,
