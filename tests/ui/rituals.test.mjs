@@ -385,6 +385,23 @@ test('check-ins: hidden until both shared, then side by side, with a chart and a
   await clean(page);
 });
 
+test('check-ins: when both give the same rating, both marks still show', async () => {
+  const ratings = { trust: 7, safety: 7, closeness: 7, communication: 7 };
+  const checkins = [{ author: 1, week: '2026-11-02', ratings }, { author: 2, week: '2026-11-02', ratings }];
+  const page = await h.open({ cfg: { ...READY, checkins }, hash: '#/checkins', scheme: 'dark' });
+  const chart = page.locator('.trend-chart[data-rating="trust"]');
+  await chart.waitFor();
+  const [circle, square] = await chart.locator('.trend-dot').evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { tag: e.tagName, fill: getComputedStyle(e).fill, w: r.width, cx: r.x + r.width / 2, cy: r.y + r.height / 2 };
+  }));
+  assert.deepEqual([circle.tag, square.tag], ['circle', 'rect']);
+  assert.ok(Math.abs(circle.cx - square.cx) < 1 && Math.abs(circle.cy - square.cy) < 1, 'the two marks sit on the same spot');
+  assert.equal(square.fill, 'none', 'the square is open, so the circle inside it shows');
+  assert.ok(square.w > circle.w, 'and it is larger than the circle');
+  await clean(page);
+});
+
 test('check-ins and rituals read well in dark mode, with no overflow at 320px', async () => {
   for (const hash of ['#/checkins', '#/rituals/add', '#/today']) {
     const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee' }] }, hash, width: 320, height: 640, scheme: 'dark' });

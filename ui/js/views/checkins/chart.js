@@ -56,7 +56,7 @@ function oneChart({ state, rating, label, weeks, series, idPrefix }) {
     for (const [a, b, p] of pts) {
       const dot = svg(n === 0 ? 'circle' : 'rect', n === 0
         ? { cx: a.toFixed(1), cy: b.toFixed(1), r: 4, class: 'trend-dot' }
-        : { x: (a - 4).toFixed(1), y: (b - 4).toFixed(1), width: 8, height: 8, class: 'trend-dot' });
+        : { x: (a - 5.5).toFixed(1), y: (b - 5.5).toFixed(1), width: 11, height: 11, class: 'trend-dot' });
       dot.append(svg('title', {}, `${nameOf(state, s.partner)}, week of ${shortDate(p.week)}: ${p.value}`));
       g.append(dot);
     }
