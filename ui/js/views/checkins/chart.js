@@ -95,14 +95,15 @@ export function renderTrend({ state, trend, ratings }) {
   }));
   const tableEl = table({ state, weeks: trend.weeks, series: trend.series, ratings });
   tableEl.hidden = true;
-  const toggle = h('button', { type: 'button', class: 'button button--quiet', id: 'trend-toggle', 'aria-controls': 'trend-table trend-charts', 'aria-pressed': 'false' }, 'Show as a table');
+  const toggle = h('button', { type: 'button', class: 'button button--quiet', id: 'trend-toggle', 'aria-controls': 'trend-table trend-charts' }, 'Show as a table');
+  // The label says what a press will show; with a changing label, aria-pressed
+  // would say the opposite ("Show as charts, pressed"), so there is none.
   toggle.addEventListener('click', () => {
     const asTable = tableEl.hidden;
     tableEl.hidden = !asTable;
     charts.hidden = asTable;
     legend.hidden = asTable;
     toggle.textContent = asTable ? 'Show as charts' : 'Show as a table';
-    toggle.setAttribute('aria-pressed', String(asTable));
   });
   return h('div', { class: 'trend' }, h('div', { class: 'form-actions' }, toggle), legend, charts, h('div', { class: 'table-wrap' }, tableEl));
 }

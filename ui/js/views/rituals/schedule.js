@@ -85,7 +85,7 @@ export function schedulePicker({ prefix: p, schedule = null, none = false }) {
   const el = h('fieldset', { class: 'field schedule' },
     h('legend', { class: 'field-label' }, 'How often'),
     h('div', { class: 'radio-column' }, kindRadios.map((r) => r.label)),
-    daysGroup, intervalGroup, monthDayGroup, nthGroup);
+    intervalGroup, daysGroup, monthDayGroup, nthGroup);
   showParts();
 
   return {
