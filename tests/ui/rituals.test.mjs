@@ -290,6 +290,18 @@ test('keyboard: marking, pausing, deleting and undoing leave a visible focus on 
   await clean(page);
 });
 
+test('keyboard: Escape closes the “deleted” message, keeps the deletion, and leaves focus in the page', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee' }, { title: 'Date night' }] }, hash: '#/rituals' });
+  await page.getByRole('button', { name: 'Delete “Date night”' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.toast').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.toast').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus goes to the content, not lost');
+  assert.doesNotMatch(await page.locator('#ritual-list').textContent(), /Date night/, 'Escape is not undo');
+  await clean(page);
+});
+
 test('commitments: adding one from the keyboard lands focus on it', async () => {
   const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
   await page.getByRole('button', { name: 'Add a commitment' }).focus();
