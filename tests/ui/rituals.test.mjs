@@ -245,6 +245,8 @@ test('today: a note from a ritual can go to the journal as a private entry', asy
   await page.getByLabel('When we did it, put the note in the journal too').check();
   assert.equal(await page.getByLabel('Shared with Alex').isChecked(), true, 'shared is the default, as in the journal');
   await page.getByLabel('Private', { exact: true }).check();
+  assert.match(await page.locator('.occurrence-journal').textContent(), /note also stays with this day of the ritual, where you both see it/,
+    'private is said to be about the journal copy only: the note on the ritual is seen by both');
   await page.getByRole('button', { name: 'We did it' }).click();
   await page.locator('.occurrence-note-text').waitFor();
   const sent = await page.evaluate(() => window.__calls.find(([c]) => c === 'mark_ritual_done')[1]);

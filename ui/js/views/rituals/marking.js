@@ -60,16 +60,20 @@ export function occurrenceActions({ state, occurrence, title, words, onChanged, 
   if (withNote && !outcome && occurrence.state !== 'upcoming') {
     note = h('textarea', { id: `${id}-note`, class: 'text-input text-area text-area--short', rows: 2, maxlength: words?.noteMax ?? null });
     toJournal = h('input', { type: 'checkbox', class: 'checkbox', id: `${id}-journal` });
-    // Shared or private, as any journal entry; shown once the note is going there.
+    // Shared or private, as any journal entry; shown once the note is going
+    // there. Private is about the journal copy only: the note itself stays on
+    // the ritual's day, which both partners see, and the page says so.
     visibility = visibilityField(`${id}-visibility`, 'shared', otherOf(state)?.name ?? 'your partner');
-    visibility.el.hidden = true;
-    toJournal.addEventListener('change', () => { visibility.el.hidden = !toJournal.checked; });
+    const journalChoice = h('div', { class: 'occurrence-journal' }, visibility.el,
+      h('p', { class: 'field-hint', id: `${id}-note-seen` }, 'Either way, the note also stays with this day of the ritual, where you both see it.'));
+    journalChoice.hidden = true;
+    toJournal.addEventListener('change', () => { journalChoice.hidden = !toJournal.checked; });
     details = h('details', { class: 'occurrence-note' },
       h('summary', {}, 'Add a note or a reason'),
       h('label', { class: 'field-label', for: note.id }, 'A note (or why you skip this time)'),
       note,
       h('label', { class: 'checkbox-field', for: toJournal.id }, toJournal, 'When we did it, put the note in the journal too'),
-      visibility.el);
+      journalChoice);
   }
   const shown = outcome?.note
     ? h('p', { class: 'occurrence-note-text' }, outcome.status === 'skipped' ? 'Reason: ' : 'Note: ', outcome.note,
