@@ -115,6 +115,11 @@ fn every_template_makes_a_warm_valid_ritual_starting_today() {
             "{} happens at some point",
             t.id
         );
+        assert_eq!(
+            t.describe(),
+            r.description,
+            "the idea is described in the same words as the ritual it makes"
+        );
     }
     let err = j
         .store

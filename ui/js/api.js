@@ -59,6 +59,15 @@ export function localDate(at = new Date()) {
 
 const withOffset = (args) => ({ ...args, offsetMinutes: offsetMinutes() });
 
+/** The system's IANA time zone ("Europe/Berlin"); UTC when the system has none. */
+export function systemZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
 export const api = {
   getState: () => call('get_state', {}),
   setupCouple: (partners) => call('setup_couple', { partners: partners.map(partnerInput) }),
@@ -102,6 +111,43 @@ export const api = {
   exportJson: (includePrivate) => call('export_json', { options: { includePrivate }, date: localDate() }),
   exportMarkdown: (includePrivate) => call('export_markdown', { options: { includePrivate }, date: localDate() }),
   importJson: (text) => call('import_json', { text }),
+
+  // Rituals. `date` is a local date (YYYY-MM-DD); `zone` the system's IANA zone.
+  ritualWords: () => call('ritual_words', {}),
+  rituals: (includeArchived = false) => call('list_rituals', { includeArchived }),
+  ritual: (id) => call('get_ritual', { id }),
+  addRitualFromTemplate: (templateId) =>
+    call('create_ritual_from_template', { templateId, zone: systemZone(), today: localDate() }),
+  createRitual: (input) => call('create_ritual', { input }),
+  updateRitual: (id, input) => call('update_ritual', { id, input }),
+  setRitualActive: (id, active) => call('set_ritual_active', { id, active }),
+  archiveRitual: (id) => call('archive_ritual', { id }),
+  restoreRitual: (id) => call('restore_ritual', { id }),
+  markRitualDone: (ritualId, date, note = null, toJournal = null) =>
+    call('mark_ritual_done', withOffset({ ritualId, date, note, toJournal })),
+  skipRitual: (ritualId, date, reason = null) => call('skip_ritual', { ritualId, date, reason }),
+  undoRitualOutcome: (ritualId, date) => call('undo_ritual_outcome', { ritualId, date }),
+  ritualHistory: (ritualId, from, to) => call('ritual_history', { ritualId, from, to }),
+  consistency: () => call('ritual_consistency', {}),
+  ritualConsistency: (ritualId) => call('one_ritual_consistency', { ritualId }),
+  ritualsToday: () => call('rituals_today', { date: localDate(), zone: systemZone() }),
+  agenda: (days = 7) => call('ritual_agenda', { from: localDate(), zone: systemZone(), days }),
+  exportRitualsIcs: () => call('export_rituals_ics', { date: localDate() }),
+
+  // Weekly check-ins and commitments.
+  checkinWords: () => call('checkin_words', {}),
+  submitCheckin: (input) => call('submit_checkin', withOffset({ date: localDate(), input })),
+  checkinWeek: (date = localDate()) => call('checkin_week', { date }),
+  checkinHistory: (limit) => call('checkin_history', limit ? { limit } : {}),
+  checkinTrend: () => call('checkin_trend', {}),
+  setCheckinWeekStart: (start) => call('set_checkin_week_start', { start }),
+  commitmentWords: () => call('commitment_words', {}),
+  createCommitment: (input) => call('create_commitment', { input }),
+  updateCommitment: (id, input) => call('update_commitment', { id, input }),
+  commitments: (includeEnded = false) => call('list_commitments', { includeEnded }),
+  checkOffCommitment: (id, date = localDate(), note = null) => call('check_off_commitment', { id, date, note }),
+  undoCheckOff: (id, date = localDate()) => call('undo_check_off', { id, date }),
+  setCommitmentEnded: (id, ended) => call('set_commitment_ended', { id, ended }),
 };
 
 let words = null;

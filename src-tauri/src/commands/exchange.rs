@@ -15,7 +15,7 @@ use tauri::{AppHandle, Manager, State};
 use super::Shared;
 
 /// The folder exports go to: Documents when it exists, else the data folder.
-fn export_dir(app: &AppHandle, data_dir: Option<&Path>) -> PathBuf {
+pub(super) fn export_dir(app: &AppHandle, data_dir: Option<&Path>) -> PathBuf {
     match app.path().document_dir() {
         Ok(dir) if dir.is_dir() => dir,
         _ => data_dir.map(Path::to_path_buf).unwrap_or_default(),
@@ -25,6 +25,17 @@ fn export_dir(app: &AppHandle, data_dir: Option<&Path>) -> PathBuf {
 /// Writes `text` as `Hearth export <date>.<ext>` in `dir`, adding ` (2)`,
 /// ` (3)`… rather than replacing a file already there.
 fn write_new_file(dir: &Path, date: NaiveDate, ext: &str, text: &str) -> Result<PathBuf, Error> {
+    write_named_file(dir, &format!("Hearth export {date}"), ext, text)
+}
+
+/// Writes `text` as `<stem>.<ext>` in `dir`, adding ` (2)`, ` (3)`… rather
+/// than replacing a file already there.
+pub(super) fn write_named_file(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    text: &str,
+) -> Result<PathBuf, Error> {
     let failed = |path: &Path, e: std::io::Error| {
         Error::Storage(format!(
             "the export couldn't be written to {}: {e}",
@@ -37,7 +48,7 @@ fn write_new_file(dir: &Path, date: NaiveDate, ext: &str, text: &str) -> Result<
         } else {
             format!(" ({n})")
         };
-        let path = dir.join(format!("Hearth export {date}{suffix}.{ext}"));
+        let path = dir.join(format!("{stem}{suffix}.{ext}"));
         let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -49,7 +60,7 @@ fn write_new_file(dir: &Path, date: NaiveDate, ext: &str, text: &str) -> Result<
         return Ok(path);
     }
     Err(Error::Storage(format!(
-        "there are already too many exports named \"Hearth export {date}\" in {}",
+        "there are already too many exports named \"{stem}\" in {}",
         dir.display()
     )))
 }

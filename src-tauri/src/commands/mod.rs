@@ -8,10 +8,13 @@
 //! Every journal command goes through [`Hearth::as_writer`]: the viewer is
 //! always the partner stored as writing now, never one the page names.
 
+pub mod checkins;
+pub mod commitments;
 pub mod couple;
 pub mod exchange;
 pub mod journal;
 pub mod prompts;
+pub mod rituals;
 
 use std::sync::{Mutex, MutexGuard};
 

@@ -11,6 +11,8 @@ import { renderPlace } from './places.js';
 import { renderJournal } from './journal/index.js';
 import { renderToday } from './today/index.js';
 import { renderSettings } from './settings.js';
+import { renderRituals } from './rituals/index.js';
+import { renderCheckins } from './checkins/index.js';
 
 export function renderFrame(state) {
   normalizeHash();
@@ -97,6 +99,8 @@ export function renderFrame(state) {
     if (route === 'settings') view = renderSettings(state);
     else if (route === 'journal') view = renderJournal(state, sub);
     else if (route === 'today') view = renderToday(state);
+    else if (route === 'rituals') view = renderRituals(state, sub);
+    else if (route === 'checkins') view = renderCheckins(state);
     else view = renderPlace(route, state);
     shownRoute = route;
     replaceChildren(main, view.el);

@@ -1,5 +1,6 @@
-// Rituals and Check-ins. Empty for now: each says, warmly and briefly, what
-// the place is for. Today and the Journal have their own modules.
+// Shared pieces of a place (an empty state, a page with a heading) and the
+// fallback for a place without its own module. Today, the Journal, Rituals
+// and Check-ins have their own modules.
 
 import { h } from '../dom.js';
 

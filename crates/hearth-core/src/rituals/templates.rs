@@ -9,6 +9,7 @@ use super::{check_input, Ritual, RitualInput};
 use crate::clock::Clock;
 use crate::couple::PartnerId;
 use crate::error::{Error, Result};
+use crate::schedule::Schedule;
 use crate::store::Store;
 
 /// A ritual idea.
@@ -40,6 +41,16 @@ impl RitualTemplate {
             end_date: None,
             for_partner: None,
             reminder_lead_minutes: self.reminder_lead_minutes.into(),
+        }
+    }
+
+    /// When it happens, in the words a ritual's own description uses:
+    /// "Every Tuesday, Thursday and Sunday at 19:00". The page shows it
+    /// next to the idea, so choosing one is choosing a known rhythm.
+    pub fn describe(&self) -> String {
+        match Schedule::parse_rrule(self.schedule) {
+            Ok(schedule) => format!("{} at {}", schedule.describe(), self.time),
+            Err(_) => format!("At {}", self.time),
         }
     }
 }

@@ -1,4 +1,4 @@
-// Today: a greeting, the prompt of the day, thank-yous, and what is due.
+// Today: a greeting, the rituals due today, the prompt of the day and thank-yous.
 
 import { api, journalWords } from '../../api.js';
 import { h, replaceChildren } from '../../dom.js';
@@ -8,6 +8,7 @@ import { writerOf, otherOf } from '../../store.js';
 import { emptyState } from '../places.js';
 import { renderPromptCard } from './prompt.js';
 import { renderThanks } from './thanks.js';
+import { renderTodayRituals } from './rituals.js';
 
 function greeting(now = new Date()) {
   const hour = now.getHours();
@@ -24,11 +25,7 @@ export function renderToday(initialState) {
   const unread = h('p', { class: 'unread-note', id: 'today-unread' });
   const cards = h('div', { class: 'today-cards' });
   const partnerNote = h('span', {});
-  const el = h('div', { class: 'place', id: 'view-today', 'aria-labelledby': heading.id },
-    h('div', { class: 'place-head' }, heading, hello),
-    unread,
-    cards,
-    emptyState('today-empty', 'Nothing due today',
+  const empty = emptyState('today-empty', 'Nothing due today',
       h('p', {},
         'When you set up rituals, the ones for today will wait for you here. ',
         'So will any notes ', partnerNote, ' leaves for you.'),
@@ -37,7 +34,13 @@ export function renderToday(initialState) {
         h('a', { href: hrefFor('rituals') }, 'ritual'),
         ' you can keep together, or write a first page in the ',
         h('a', { href: hrefFor('journal') }, 'journal'),
-        '.')));
+        '.'));
+  empty.hidden = true;
+  const el = h('div', { class: 'place', id: 'view-today', 'aria-labelledby': heading.id },
+    h('div', { class: 'place-head' }, heading, hello),
+    unread,
+    cards,
+    empty);
 
   let prompt = null;
   async function build() {
@@ -51,7 +54,9 @@ export function renderToday(initialState) {
     }
     prompt = renderPromptCard({ state, words });
     const thanks = renderThanks({ state, words });
-    replaceChildren(cards, prompt.el, thanks.el);
+    const rituals = renderTodayRituals({ state, onEmpty: (none) => { empty.hidden = !none; } });
+    replaceChildren(cards, rituals.el, prompt.el, thanks.el);
+    rituals.load();
     prompt.load();
     thanks.load();
     api.unreadCount().then((n) => {

@@ -1,0 +1,268 @@
+//! Rituals: ideas, adding and changing, pause, delete and restore, "we did
+//! it" / "skip this time" and undo, history, consistency, Today, the agenda
+//! and the calendar export. Each command is one call into the core with the
+//! stored writer (see [`hearth_core::Hearth::as_writer`]).
+//!
+//! Dates and zones come from the page: `date` is the local date the person
+//! means (today, or the day of an occurrence in the ritual's zone), `zone`
+//! the system's IANA zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`).
+//! The core checks both.
+
+use chrono::NaiveDate;
+use hearth_core::journal::Visibility;
+use hearth_core::rituals::{
+    templates, AgendaDay, ConsistencyReport, OccurrenceView, Ritual, RitualConsistency,
+    RitualInput, RitualTemplate, AGENDA_DAYS, DURATION_MAX_MINUTES, INTENTION_MAX_CHARS,
+    LEAD_MAX_MINUTES, MILESTONES, NOTE_MAX_CHARS, TITLE_MAX_CHARS,
+};
+use hearth_core::Error;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use super::exchange::{export_dir, write_named_file};
+use super::Shared;
+
+/// A ritual idea with the words that say when it happens.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateView {
+    #[serde(flatten)]
+    template: RitualTemplate,
+    description: String,
+}
+
+/// The ideas, and the limits the ritual form uses, from the core.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RitualWords {
+    templates: Vec<TemplateView>,
+    title_max: usize,
+    intention_max: usize,
+    note_max: usize,
+    duration_max: i64,
+    lead_max: i64,
+    milestones: [u32; 3],
+    agenda_days: u32,
+}
+
+#[tauri::command]
+pub async fn ritual_words() -> Result<RitualWords, Error> {
+    Ok(RitualWords {
+        templates: templates()
+            .iter()
+            .map(|t| TemplateView {
+                template: *t,
+                description: t.describe(),
+            })
+            .collect(),
+        title_max: TITLE_MAX_CHARS,
+        intention_max: INTENTION_MAX_CHARS,
+        note_max: NOTE_MAX_CHARS,
+        duration_max: DURATION_MAX_MINUTES,
+        lead_max: LEAD_MAX_MINUTES,
+        milestones: MILESTONES,
+        agenda_days: AGENDA_DAYS,
+    })
+}
+
+/// Every ritual; with `includeArchived`, the deleted ones too.
+#[tauri::command]
+pub async fn list_rituals(
+    shared: State<'_, Shared>,
+    include_archived: Option<bool>,
+) -> Result<Vec<Ritual>, Error> {
+    shared
+        .lock()
+        .as_writer(|store, _, _| store.rituals(include_archived.unwrap_or(false)))
+}
+
+#[tauri::command]
+pub async fn get_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
+    shared.lock().as_writer(|store, _, _| store.ritual(id))
+}
+
+/// Adds the idea `templateId`, starting `today` in `zone`.
+#[tauri::command]
+pub async fn create_ritual_from_template(
+    shared: State<'_, Shared>,
+    template_id: String,
+    zone: String,
+    today: NaiveDate,
+) -> Result<Ritual, Error> {
+    shared.lock().as_writer(|store, by, clock| {
+        store.create_from_template(by, &template_id, &zone, today, clock)
+    })
+}
+
+#[tauri::command]
+pub async fn create_ritual(shared: State<'_, Shared>, input: RitualInput) -> Result<Ritual, Error> {
+    shared
+        .lock()
+        .as_writer(|store, by, clock| store.create_ritual(by, &input, clock))
+}
+
+#[tauri::command]
+pub async fn update_ritual(
+    shared: State<'_, Shared>,
+    id: i64,
+    input: RitualInput,
+) -> Result<Ritual, Error> {
+    shared
+        .lock()
+        .as_writer(|store, by, clock| store.update_ritual(by, id, &input, clock))
+}
+
+/// Pauses (`active: false`) or resumes (`active: true`) from today.
+#[tauri::command]
+pub async fn set_ritual_active(
+    shared: State<'_, Shared>,
+    id: i64,
+    active: bool,
+) -> Result<Ritual, Error> {
+    shared
+        .lock()
+        .as_writer(|store, by, clock| store.set_ritual_active(by, id, active, clock))
+}
+
+/// Deletes a ritual by archiving it; `restore_ritual` undoes it.
+#[tauri::command]
+pub async fn archive_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
+    shared
+        .lock()
+        .as_writer(|store, by, clock| store.archive_ritual(by, id, clock))
+}
+
+#[tauri::command]
+pub async fn restore_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
+    shared
+        .lock()
+        .as_writer(|store, by, clock| store.restore_ritual(by, id, clock))
+}
+
+/// "We did it". With `toJournal` ("shared" or "private") and a note, the
+/// note also becomes a journal entry by the writer, linked to the day; the
+/// answer then carries the entry's id.
+#[tauri::command]
+pub async fn mark_ritual_done(
+    shared: State<'_, Shared>,
+    ritual_id: i64,
+    date: NaiveDate,
+    note: Option<String>,
+    to_journal: Option<Visibility>,
+    offset_minutes: i32,
+) -> Result<OccurrenceView, Error> {
+    shared.lock().as_writer(|store, by, clock| {
+        let done = store.mark_ritual_done(by, ritual_id, date, note.as_deref(), clock)?;
+        let has_note = done.outcome.as_ref().is_some_and(|o| o.note.is_some());
+        match to_journal {
+            Some(visibility) if has_note => {
+                store.note_to_journal(by, ritual_id, date, visibility, offset_minutes, clock)?;
+                store.ritual_occurrence(ritual_id, date, clock)
+            }
+            _ => Ok(done),
+        }
+    })
+}
+
+/// "Skip this time", with an optional reason.
+#[tauri::command]
+pub async fn skip_ritual(
+    shared: State<'_, Shared>,
+    ritual_id: i64,
+    date: NaiveDate,
+    reason: Option<String>,
+) -> Result<OccurrenceView, Error> {
+    shared.lock().as_writer(|store, by, clock| {
+        store.skip_ritual(by, ritual_id, date, reason.as_deref(), clock)
+    })
+}
+
+#[tauri::command]
+pub async fn undo_ritual_outcome(
+    shared: State<'_, Shared>,
+    ritual_id: i64,
+    date: NaiveDate,
+) -> Result<OccurrenceView, Error> {
+    shared
+        .lock()
+        .as_writer(|store, by, clock| store.undo_ritual_outcome(by, ritual_id, date, clock))
+}
+
+/// Every occurrence of a ritual dated `from..=to` (at most 400 days).
+#[tauri::command]
+pub async fn ritual_history(
+    shared: State<'_, Shared>,
+    ritual_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<OccurrenceView>, Error> {
+    shared
+        .lock()
+        .as_writer(|store, _, clock| store.ritual_history(ritual_id, from, to, clock))
+}
+
+/// Consistency overall and per ritual, as of now.
+#[tauri::command]
+pub async fn ritual_consistency(shared: State<'_, Shared>) -> Result<ConsistencyReport, Error> {
+    shared
+        .lock()
+        .as_writer(|store, _, clock| store.consistency(clock))
+}
+
+/// Consistency of one ritual (a deleted one too, for its page).
+#[tauri::command]
+pub async fn one_ritual_consistency(
+    shared: State<'_, Shared>,
+    ritual_id: i64,
+) -> Result<RitualConsistency, Error> {
+    shared
+        .lock()
+        .as_writer(|store, _, clock| store.ritual_consistency(ritual_id, clock))
+}
+
+/// The rituals of the viewer's local `date`, with their states.
+#[tauri::command]
+pub async fn rituals_today(
+    shared: State<'_, Shared>,
+    date: NaiveDate,
+    zone: String,
+) -> Result<AgendaDay, Error> {
+    shared
+        .lock()
+        .as_writer(|store, _, clock| store.today(date, &zone, clock))
+}
+
+/// `days` local days from `from` (the agenda's 7 when not given).
+#[tauri::command]
+pub async fn ritual_agenda(
+    shared: State<'_, Shared>,
+    from: NaiveDate,
+    zone: String,
+    days: Option<u32>,
+) -> Result<Vec<AgendaDay>, Error> {
+    shared
+        .lock()
+        .as_writer(|store, _, clock| store.agenda(from, days.unwrap_or(AGENDA_DAYS), &zone, clock))
+}
+
+/// Writes the active rituals (or those in `ids`) as a new `.ics` file next
+/// to the other exports and returns its path. `date` names the file.
+#[tauri::command]
+pub async fn export_rituals_ics(
+    app: AppHandle,
+    shared: State<'_, Shared>,
+    ids: Option<Vec<i64>>,
+    date: NaiveDate,
+) -> Result<String, Error> {
+    let (text, data_dir) = {
+        let mut hearth = shared.lock();
+        let text = hearth.as_writer(|store, _, clock| store.rituals_ics(ids.as_deref(), clock))?;
+        let data_dir = hearth.database_path().parent().map(|p| p.to_path_buf());
+        (text, data_dir)
+    };
+    let dir = export_dir(&app, data_dir.as_deref());
+    let stem = format!("Hearth rituals {date}");
+    Ok(write_named_file(&dir, &stem, "ics", &text)?
+        .display()
+        .to_string())
+}

@@ -1,0 +1,235 @@
+// Today's rituals, the Rituals place, commitments and the weekly check-in
+// against the fake backend: titles and answers stay text, one click marks a
+// ritual and Undo takes it back, errors appear by the form with what was
+// typed kept, and a check-in stays hidden until both have shared.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, READY } from './harness.mjs';
+
+const XSS = '<img src=x onerror=alert(1)>';
+// Words a gentle consistency view never uses.
+const SHAMING = /\b(fail(ed|ure)?|broke(n)?|streak lost|missed out|lazy|shame)\b/i;
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.stop(); });
+
+async function clean(page) {
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
+  assert.deepEqual(page.problems, [], 'no page errors');
+  await page.context().close();
+}
+
+function noDialogs(page) {
+  const seen = [];
+  page.on('dialog', (d) => { seen.push(d.message()); d.dismiss(); });
+  return seen;
+}
+
+const settle = (page) => page.waitForFunction(() => window.__inflight === 0, null, { polling: 50 });
+
+test('today: a ritual titled with markup is text; "We did it" grows the run, Undo takes it back, Skip is gentle', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: XSS, intention: 'Because <b>we</b> can' }] }, hash: '#/today' });
+  const dialogs = noDialogs(page);
+  const item = page.locator('#today-ritual-list > li').first();
+  await item.waitFor();
+  assert.equal(await item.locator('.ritual-title').textContent(), XSS, 'the title is shown exactly as typed');
+  assert.match(await item.locator('.ritual-why').textContent(), /<b>we<\/b>/);
+  assert.equal(await page.locator('#today-rituals img, #today-rituals b').count(), 0, 'no element was made from the text');
+  assert.equal(await page.locator('#today-empty').isVisible(), false, 'the "nothing due" note gives way to the ritual');
+
+  await item.getByRole('button', { name: 'We did it' }).click();
+  await page.locator('#today-ritual-list .occurrence-state--done').waitFor();
+  assert.match(await page.locator('#today-ritual-list').textContent(), /Kept once in a row/, 'the run is shown after marking');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo', 'focus lands on Undo, so a slip is one key away');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'We did it' }).waitFor();
+  assert.doesNotMatch(await page.locator('#today-ritual-list').textContent(), /Kept once/, 'undo takes the mark back');
+
+  await page.getByText('Add a note or a reason').click();
+  await page.getByLabel('A note (or why you skip this time)').fill('Working late, tomorrow instead');
+  await page.getByRole('button', { name: 'Skip this time' }).click();
+  await page.locator('.occurrence-state--skipped').waitFor();
+  const text = await page.locator('#today-rituals').textContent();
+  assert.match(text, /Skipped this time/);
+  assert.match(text, /Reason: Working late, tomorrow instead/);
+  assert.doesNotMatch(text, SHAMING, 'no shaming words');
+  assert.deepEqual(dialogs, []);
+  await clean(page);
+});
+
+test('today: an error from the core shows by the ritual and keeps the note typed', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Evening walk' }] }, hash: '#/today' });
+  await page.getByText('Add a note or a reason').click();
+  await page.getByLabel('A note (or why you skip this time)').fill('Lovely light by the river');
+  await page.evaluate(() => { window.__failNext = { kind: 'storage', message: 'The disk is full. Nothing was changed.' }; });
+  await page.getByRole('button', { name: 'We did it' }).click();
+  const alert = page.locator('#today-ritual-list [role="alert"]');
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), 'The disk is full. Nothing was changed.');
+  assert.equal(await page.getByLabel('A note (or why you skip this time)').inputValue(), 'Lovely light by the river', 'the note is kept');
+  await page.getByLabel('When we did it, put the note in the journal too').check();
+  await page.getByRole('button', { name: 'We did it' }).click();
+  await page.locator('.occurrence-note-text').waitFor();
+  assert.match(await page.locator('.occurrence-note-text').textContent(), /also in the journal/, 'the note became a journal entry');
+  await clean(page);
+});
+
+test('today: the seventh time kept is celebrated in warm words, not counted against', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee', keptDays: 6 }] }, hash: '#/today' });
+  await page.locator('#today-ritual-list').waitFor();
+  assert.match(await page.locator('#today-ritual-list').textContent(), /Kept 6 times in a row/);
+  assert.equal(await page.locator('.celebration').count(), 0, 'nothing to celebrate at six');
+  await page.getByRole('button', { name: 'We did it' }).click();
+  const cheer = page.locator('#today-ritual-list .celebration');
+  await cheer.waitFor();
+  assert.equal(await cheer.textContent(), 'Seven times kept. A rhythm is taking root.');
+  assert.match(await page.locator('#today-milestone').textContent(), /^Together: Seven times kept/);
+  assert.doesNotMatch(await page.locator('#today-rituals').textContent(), SHAMING);
+  await clean(page);
+});
+
+test('rituals: an idea is added in two clicks and opens its own page', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals' });
+  await page.locator('#rituals-empty').waitFor();
+  await page.getByRole('link', { name: 'Add a ritual' }).first().click();
+  await page.getByRole('button', { name: 'Add “Morning coffee together”' }).click();
+  await page.locator('#ritual-page-title').waitFor();
+  assert.equal(await page.locator('#ritual-page-title').textContent(), 'Morning coffee together');
+  assert.match(await page.locator('#ritual-page').textContent(), /Every day at 07:30/);
+  assert.match(await page.locator('#history-list').textContent(), /We did it/, 'today can be marked from its page');
+  const add = await page.evaluate(() => window.__calls.find(([c]) => c === 'create_ritual_from_template')[1]);
+  assert.equal(add.zone, await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'the zone is the system’s');
+  await clean(page);
+});
+
+test('rituals: your own ritual; a bad zone is explained by the form and nothing typed is lost', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/add' });
+  await page.getByLabel('Name').fill(XSS);
+  await page.getByLabel('Once a month, on a weekday (like the first Saturday)').check();
+  await page.getByLabel('Which one').selectOption('-1');
+  await page.getByLabel('Weekday', { exact: true }).selectOption('FR');
+  await page.getByLabel('Time zone').fill('Mars/Olympus_Mons');
+  await page.getByRole('button', { name: 'Add this ritual' }).click();
+  const alert = page.locator('.ritual-form [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Mars\/Olympus_Mons/);
+  assert.equal(await page.getByLabel('Name').inputValue(), XSS, 'the name is kept after an error');
+  assert.equal(await page.getByLabel('Which one').inputValue(), '-1');
+  const sent = await page.evaluate(() => window.__calls.filter(([c]) => c === 'create_ritual').at(-1)[1].input.schedule);
+  assert.equal(sent, 'FREQ=MONTHLY;BYDAY=-1FR', 'the last Friday is sent as RRULE');
+
+  await page.getByLabel('Time zone').fill('Europe/Berlin');
+  await page.getByRole('button', { name: 'Add this ritual' }).click();
+  await page.locator('#ritual-page-title').waitFor();
+  assert.equal(await page.locator('#ritual-page-title').textContent(), XSS);
+  assert.equal(await page.locator('#view-rituals img').count(), 0);
+  await clean(page);
+});
+
+test('rituals: pause shows it plainly; delete can be undone', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Phone-free hour' }, { title: 'Date night' }] }, hash: '#/rituals' });
+  const card = page.locator('#ritual-list > li', { hasText: 'Phone-free hour' });
+  await card.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('#ritual-list > li', { hasText: 'Phone-free hour' }).locator('.badge', { hasText: 'Paused' }).waitFor();
+  await page.locator('#ritual-list > li', { hasText: 'Date night' }).getByRole('button', { name: 'Delete' }).click();
+  const toast = page.locator('.toast');
+  await toast.waitFor();
+  assert.match(await toast.textContent(), /“Date night” is deleted\. Its history is kept\./);
+  await page.waitForFunction(() => !document.querySelector('#ritual-list')?.textContent.includes('Date night'));
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('#ritual-list')?.textContent.includes('Date night'));
+  await clean(page);
+});
+
+test('rituals: the agenda shows seven days, and the calendar export says where the file went', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee' }] }, hash: '#/rituals/agenda' });
+  await page.locator('#agenda').waitFor();
+  assert.equal(await page.locator('.agenda-day').count(), 7);
+  assert.match(await page.locator('.agenda-day').first().textContent(), /^Today, .*Morning coffee/);
+  await page.getByRole('link', { name: 'Your rituals' }).click();
+  await page.getByRole('button', { name: 'Save to calendar (.ics)' }).click();
+  await page.getByText(/Hearth rituals \d{4}-\d\d-\d\d\.ics/).waitFor();
+  await clean(page);
+});
+
+test('commitments: a promise is added, checked off and taken back', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
+  await page.locator('#commitments-none').waitFor();
+  await page.getByRole('button', { name: 'Add a commitment' }).click();
+  await page.getByLabel('What is promised or agreed').fill('I text when I leave work');
+  await page.getByLabel('Whose it is').selectOption('1');
+  await page.getByLabel('How often').selectOption('weekly');
+  for (const d of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await page.getByLabel(d, { exact: true }).check();
+  await page.getByRole('button', { name: 'Add it' }).click();
+  const item = page.locator('#commitment-list > li').first();
+  await item.waitFor();
+  assert.match(await item.textContent(), /Sam’s promise/);
+  await item.getByRole('button', { name: 'Kept it today' }).click();
+  await page.getByText(/Checked off today by Sam/).waitFor();
+  await page.getByRole('button', { name: 'Undo today’s check-off' }).click();
+  await page.getByRole('button', { name: 'Kept it today' }).waitFor();
+  await clean(page);
+});
+
+async function rate(page, values) {
+  for (const [legend, v] of Object.entries(values)) {
+    await page.locator('fieldset.rating', { has: page.locator('legend', { hasText: new RegExp(`^${legend}$`) }) })
+      .locator('label.rating-option', { hasText: new RegExp(`^${v}$`) }).click();
+  }
+}
+
+test('check-ins: hidden until both shared, then side by side, with a chart and a table', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/checkins' });
+  const dialogs = noDialogs(page);
+  await page.locator('#checkin-state').waitFor();
+  assert.match(await page.locator('#trend-none').textContent(), /After your first check-in/);
+
+  await page.getByRole('button', { name: 'Share my check-in' }).click();
+  assert.match(await page.locator('.checkin-form [role="alert"]').textContent(), /Please choose a number for “Trust”/);
+  await page.getByLabel('What went well this week (optional)').fill(`Sunday walk ${XSS}`);
+  await rate(page, { Trust: 4, 'Feeling safe': 5, Closeness: 6, Communication: 7 });
+  await page.getByRole('button', { name: 'Share my check-in' }).click();
+  await page.locator('.prompt-state--waiting').waitFor();
+  assert.match(await page.locator('#checkin-state').textContent(), /Alex can’t see it yet/);
+
+  await page.getByRole('button', { name: 'Switch to Alex' }).click();
+  await page.getByText(/Sam has shared their check-in\. It stays hidden/).waitFor();
+  await settle(page);
+  assert.doesNotMatch(await page.locator('#view-checkins').textContent(), /Sunday walk/, 'Sam’s answer is hidden from Alex');
+  await rate(page, { Trust: 6, 'Feeling safe': 6, Closeness: 8, Communication: 5 });
+  await page.getByLabel('What I need from you this week (optional)').fill('More evenings like Sunday');
+  await page.getByRole('button', { name: 'Share my check-in' }).click();
+  await page.locator('#checkin-reveal').waitFor();
+  const reveal = await page.locator('#checkin-reveal').textContent();
+  assert.match(reveal, /Sunday walk <img src=x onerror=alert\(1\)>/, 'Sam’s answer, as text');
+  assert.match(reveal, /More evenings like Sunday/);
+  assert.equal(await page.locator('#checkin-reveal img').count(), 0);
+
+  assert.equal(await page.locator('#trend-charts svg[role="img"]').count(), 4, 'one chart per rating');
+  const label = await page.locator('.trend-chart[data-rating="trust"] svg').getAttribute('aria-labelledby');
+  const [titleId, descId] = label.split(' ');
+  assert.equal(await page.locator(`[id="${titleId}"]`).textContent(), 'Trust over the weeks');
+  assert.match(await page.locator(`[id="${descId}"]`).textContent(), /Alex: .* 6\. Sam: .* 4/, 'the description reads the values');
+  assert.equal(await page.locator('.trend-chart[data-rating="trust"] .trend-dot').count(), 2, 'a point for each partner');
+  await page.getByRole('button', { name: 'Show as a table' }).click();
+  assert.equal(await page.locator('#trend-charts').isVisible(), false);
+  const table = page.locator('#trend-table');
+  assert.match(await table.locator('thead').textContent(), /Trust, Alex.*Trust, Sam/);
+  assert.match(await table.locator('tbody tr').first().textContent(), /6.*4/);
+  assert.deepEqual(dialogs, []);
+  await clean(page);
+});
+
+test('check-ins and rituals read well in dark mode, with no overflow at 320px', async () => {
+  for (const hash of ['#/checkins', '#/rituals/add', '#/today']) {
+    const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee' }] }, hash, width: 320, height: 640, scheme: 'dark' });
+    await settle(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${hash} overflows by ${overflow}px`);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(27, 24, 22)', `${hash} uses the dark paper`);
+    await clean(page);
+  }
+});
