@@ -69,6 +69,17 @@ fn main() {
             "check_off_commitment",
             "undo_check_off",
             "set_commitment_ended",
+            "reminder_settings",
+            "pause_reminders",
+            "resume_reminders",
+            "set_quiet_hours",
+            "set_reminder_grace",
+            "set_checkin_reminder",
+            "set_start_at_login",
+            "snooze_reminder",
+            "answer_reminder",
+            "watch_reminders",
+            "quit_hearth",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -5,6 +5,8 @@
 //! data is the core's; the commands in [`commands`] only carry it across.
 
 mod commands;
+mod reminders;
+mod tray;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -16,14 +18,25 @@ use tauri::{Manager, RunEvent};
 use commands::Shared;
 
 /// The label of the one window, as named in `tauri.conf.json` and the capability.
-const MAIN_WINDOW: &str = "main";
+pub(crate) const MAIN_WINDOW: &str = "main";
+/// The argument the login item starts Hearth with: straight to the tray.
+pub(crate) const HIDDEN_ARG: &str = "--hidden";
 
 pub fn run() {
     tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            show_main_window(app);
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            // The login item starting while Hearth already runs: stay hidden.
+            if !argv.iter().any(|a| a == HIDDEN_ARG) {
+                show_main_window(app);
+            }
         }))
+        // Called from Rust only: the page has none of these plugins' permissions.
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![HIDDEN_ARG]),
+        ))
         .setup(|app| {
             let data_dir = data_dir(app.handle());
             app.manage(Shared(Mutex::new(Hearth::open(
@@ -31,7 +44,29 @@ pub fn run() {
                 Box::new(SystemClock),
             ))));
             keep_daily_snapshots(app.handle().clone());
+            app.manage(reminders::Reminders::new(&reminders::system_zone()));
+            let mut support = tray::detect();
+            if support.available() {
+                if let Err(err) = tray::build(app.handle()) {
+                    eprintln!("hearth: no tray icon: {err}");
+                    support = tray::TraySupport::Failed;
+                }
+            }
+            app.manage(support);
+            let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
+            if hidden && support.available() {
+                if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                    let _ = window.hide();
+                }
+            }
+            reminders::start(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let support = *window.state::<tray::TraySupport>();
+                tray::on_close_requested(window, api, support);
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::couple::get_state,
@@ -99,6 +134,17 @@ pub fn run() {
             commands::commitments::check_off_commitment,
             commands::commitments::undo_check_off,
             commands::commitments::set_commitment_ended,
+            commands::reminders::reminder_settings,
+            commands::reminders::pause_reminders,
+            commands::reminders::resume_reminders,
+            commands::reminders::set_quiet_hours,
+            commands::reminders::set_reminder_grace,
+            commands::reminders::set_checkin_reminder,
+            commands::reminders::set_start_at_login,
+            commands::reminders::snooze_reminder,
+            commands::reminders::answer_reminder,
+            commands::reminders::watch_reminders,
+            commands::reminders::quit_hearth,
         ])
         .build(tauri::generate_context!())
         .expect("Hearth could not start its window")
@@ -132,7 +178,7 @@ fn keep_daily_snapshots(app: tauri::AppHandle) {
         .expect("a thread for the daily snapshot");
 }
 
-fn show_main_window(app: &tauri::AppHandle) {
+pub(crate) fn show_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.unminimize();
         let _ = window.show();

@@ -176,6 +176,7 @@ pub fn dump(database: &Path) -> String {
     out
 }
 
+pub mod reminders;
 pub mod rituals;
 
 pub mod safety;

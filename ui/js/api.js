@@ -148,6 +148,26 @@ export const api = {
   checkOffCommitment: (id, date = localDate(), note = null) => call('check_off_commitment', { id, date, note }),
   undoCheckOff: (id, date = localDate()) => call('undo_check_off', { id, date }),
   setCommitmentEnded: (id, ended) => call('set_commitment_ended', { id, ended }),
+  // Reminders: settings, snooze, pause, the banner's answers, start at login.
+  reminderSettings: () => call('reminder_settings', {}),
+  pauseReminders: (pause) => call('pause_reminders', { pause }),
+  resumeReminders: () => call('resume_reminders', {}),
+  setQuietHours: (start, end) => call('set_quiet_hours', start ? { start, end } : {}),
+  setReminderGrace: (minutes) => call('set_reminder_grace', { minutes }),
+  setCheckinReminder: ({ enabled, weekday, time }) =>
+    call('set_checkin_reminder', { enabled, weekday, time }),
+  setStartAtLogin: (enabled) => call('set_start_at_login', { enabled }),
+  snoozeReminder: (key, minutes) => call('snooze_reminder', { key, minutes }),
+  answerReminder: (key, skip) => call('answer_reminder', { key, skip }),
+  /** Opens the channel banners arrive on; `onMessage` gets each message. */
+  watchReminders: (onMessage) => {
+    const Channel = window.__TAURI__?.core?.Channel;
+    if (typeof Channel !== 'function') return Promise.reject(new HearthError('no_backend', 'Hearth is not running here.'));
+    const channel = new Channel();
+    channel.onmessage = onMessage;
+    return call('watch_reminders', { channel });
+  },
+  quitHearth: () => call('quit_hearth', {}),
 };
 
 let words = null;

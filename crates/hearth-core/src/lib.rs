@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod hearth;
 pub mod journal;
 pub mod prompts;
+pub mod reminders;
 pub mod rituals;
 pub mod schedule;
 mod stamp;

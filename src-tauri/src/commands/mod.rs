@@ -14,6 +14,7 @@ pub mod couple;
 pub mod exchange;
 pub mod journal;
 pub mod prompts;
+pub mod reminders;
 pub mod rituals;
 
 use std::sync::{Mutex, MutexGuard};

@@ -13,6 +13,7 @@ import { renderToday } from './today/index.js';
 import { renderSettings } from './settings.js';
 import { renderRituals } from './rituals/index.js';
 import { renderCheckins } from './checkins/index.js';
+import { reminderBanner } from '../reminder-banner.js';
 
 export function renderFrame(state) {
   normalizeHash();
@@ -80,7 +81,8 @@ export function renderFrame(state) {
       })));
 
   const main = h('main', { id: 'main', class: 'app-main', tabindex: '-1' });
-  const el = h('div', { class: 'frame' }, header, h('div', { class: 'frame-body' }, nav, main));
+  const banner = reminderBanner();
+  const el = h('div', { class: 'frame' }, header, banner.el, h('div', { class: 'frame-body' }, nav, main));
 
   // --- the place shown --------------------------------------------------------
   let view = null;
@@ -150,6 +152,7 @@ export function renderFrame(state) {
     destroy() {
       document.removeEventListener('keydown', onKeydown);
       stopRouting();
+      banner.destroy();
       view?.destroy?.();
     },
   };

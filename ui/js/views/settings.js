@@ -6,6 +6,7 @@ import { h, setCssVar } from '../dom.js';
 import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
 import { exchangeSection } from './settings-exchange.js';
+import { remindersSection } from './settings-reminders.js';
 import { store } from '../store.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
@@ -113,6 +114,7 @@ export function renderSettings(state) {
         ? h('p', { class: 'muted' }, 'The journal itself is the file ',
           h('span', { class: 'path path--inline', id: 'settings-database-path' }, state.databasePath), '.')
         : null),
+    remindersSection(),
     exchangeSection(),
     section('settings-keys-title', 'Keyboard',
       h('ul', { class: 'keys' },

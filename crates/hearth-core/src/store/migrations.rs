@@ -238,6 +238,30 @@ pub static STEPS: &[&str] = &[
         recorded_at    TEXT NOT NULL,
         PRIMARY KEY (commitment_id, date, by_partner)
      ) STRICT, WITHOUT ROWID;",
+    // v4: reminders. Every reminder Hearth decided about (sent, sent late,
+    // held back while paused, too old, cancelled), one row per key, written
+    // before the notice goes out; and the snoozes waiting to come back.
+    "CREATE TABLE reminder_log (
+        key         TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 200),
+        origin      TEXT,
+        kind        TEXT NOT NULL CHECK (kind IN ('ritual', 'commitment_review', 'checkin')),
+        ritual_id   INTEGER REFERENCES rituals (id),
+        date        TEXT,
+        due_at      TEXT NOT NULL,
+        local_time  TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        status      TEXT NOT NULL
+                    CHECK (status IN ('sent', 'late', 'paused', 'expired', 'cancelled', 'failed')),
+        attempts    INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+        decided_at  TEXT NOT NULL
+     ) STRICT, WITHOUT ROWID;
+     CREATE INDEX reminder_log_retry ON reminder_log (status, due_at) WHERE status = 'failed';
+     CREATE TABLE reminder_snoozes (
+        key         TEXT PRIMARY KEY REFERENCES reminder_log (key),
+        until       TEXT NOT NULL,
+        snoozed_at  TEXT NOT NULL
+     ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The version a fresh install ends at.

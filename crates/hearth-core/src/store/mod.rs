@@ -108,6 +108,12 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// Rows changed through this connection since it opened; the reminder
+    /// scheduler compares it to notice that something changed.
+    pub fn change_count(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

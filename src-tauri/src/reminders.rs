@@ -1,0 +1,186 @@
+//! The reminder loop: a tokio task that ticks the core's scheduler against
+//! the wall clock and hands its notices to the desktop and the page.
+//!
+//! Why it is built this way:
+//! - **Wall clock, short naps.** The task sleeps until the scheduler's next
+//!   look, but never longer than [`TICK_SECONDS`]: tokio's timer runs on the
+//!   monotonic clock, which stops while a laptop is suspended, so a long
+//!   sleep could wake hours late. Each tick reads `Utc::now()` and the core
+//!   compares; a jump (sleep, clock change) makes it look at everything.
+//! - **Poked on change.** Commands that change what is due call
+//!   [`changed`], which re-plans and wakes the task at once through a
+//!   `tokio::sync::Notify`. The core also notices any write to the store on
+//!   its own (its change count), so a command that forgets only delays a
+//!   reminder to the next tick.
+//! - **Decide under the lock, notify outside it.** The tick records its
+//!   decisions while holding the store; the desktop call happens after the
+//!   lock is released, so a slow notification daemon never freezes the
+//!   window's commands.
+//! - **Two ways to be seen.** Every notice goes to the desktop through
+//!   tauri-plugin-notification. When the window is visible, it also goes to
+//!   the page (a `Channel` the page opened with `watch_reminders`), which
+//!   shows a banner with Done / Snooze / Skip. A channel rather than an
+//!   event, so the page needs no permission beyond Hearth's own commands.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chrono::Utc;
+use hearth_core::reminders::{Notice, Notifier, Scheduler, TICK_SECONDS};
+use hearth_core::{Error, Result};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+use tokio::sync::Notify;
+
+use crate::commands::Shared;
+use crate::MAIN_WINDOW;
+
+/// What the page hears on its channel.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum PageMessage {
+    /// A reminder to show as a banner.
+    Reminder { notice: Notice },
+    /// The window was asked to close and there is no tray to hide in.
+    CloseRequested,
+    /// Go to a place (the tray's "Today").
+    Navigate { route: String },
+}
+
+/// The loop's shared state.
+pub struct Reminders {
+    pub scheduler: Mutex<Scheduler>,
+    wake: Notify,
+    page: Mutex<Option<Channel<PageMessage>>>,
+}
+
+impl Reminders {
+    pub fn new(zone: &str) -> Reminders {
+        let scheduler = Scheduler::new(zone)
+            .or_else(|_| Scheduler::new("UTC"))
+            .expect("UTC is a known zone");
+        Reminders {
+            scheduler: Mutex::new(scheduler),
+            wake: Notify::new(),
+            page: Mutex::new(None),
+        }
+    }
+
+    pub fn scheduler(&self) -> std::sync::MutexGuard<'_, Scheduler> {
+        self.scheduler.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Re-plan and wake the loop now.
+    pub fn poke(&self) {
+        self.scheduler().replan();
+        self.wake.notify_one();
+    }
+
+    pub fn set_page(&self, channel: Channel<PageMessage>) {
+        *self.page.lock().unwrap_or_else(|p| p.into_inner()) = Some(channel);
+    }
+
+    /// Sends to the page; false when no page listens (setup screen, closed).
+    pub fn tell_page(&self, message: PageMessage) -> bool {
+        let page = self.page.lock().unwrap_or_else(|p| p.into_inner());
+        page.as_ref().is_some_and(|c| c.send(message).is_ok())
+    }
+}
+
+/// Something that changes what is due happened: look again at once.
+pub fn changed<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(reminders) = app.try_state::<Reminders>() {
+        reminders.poke();
+    }
+}
+
+/// The person's time zone: `TZ` when it names a zone, else the system's.
+pub fn system_zone() -> String {
+    std::env::var("TZ")
+        .ok()
+        .map(|tz| tz.trim_start_matches(':').to_string())
+        .filter(|tz| hearth_core::schedule::parse_zone(tz).is_ok())
+        .or_else(|| iana_time_zone::get_timezone().ok())
+        .unwrap_or_else(|| "UTC".into())
+}
+
+/// Shows notices on the desktop through tauri-plugin-notification.
+///
+/// The plugin hands the notice to the notification daemon on a background
+/// task and reports only errors in preparing it; a daemon that is missing
+/// is not reported back (the log records the reminder as sent).
+pub struct DesktopNotifier<R: Runtime>(pub AppHandle<R>);
+
+impl<R: Runtime> Notifier for DesktopNotifier<R> {
+    fn deliver(&self, notice: &Notice) -> Result<()> {
+        self.0
+            .notification()
+            .builder()
+            .title(&notice.title)
+            .body(&notice.body)
+            .show()
+            .map_err(|e| Error::Storage(format!("the desktop refused the notification: {e}")))
+    }
+}
+
+/// Starts the loop on Tauri's tokio runtime.
+pub fn start<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        let notifier = DesktopNotifier(app.clone());
+        loop {
+            let wait = tick(&app, &notifier);
+            let reminders = app.state::<Reminders>();
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = reminders.wake.notified() => {}
+            }
+        }
+    });
+}
+
+/// One tick; returns how long to nap before the next.
+fn tick<R: Runtime>(app: &AppHandle<R>, notifier: &DesktopNotifier<R>) -> Duration {
+    let longest = Duration::from_secs(TICK_SECONDS);
+    let reminders = app.state::<Reminders>();
+    let now = Utc::now();
+    let shared = app.state::<Shared>();
+    let notices = {
+        let mut hearth = shared.lock();
+        let Ok(store) = hearth.store() else {
+            return longest;
+        };
+        match reminders.scheduler().tick(store, now) {
+            Ok(notices) => notices,
+            Err(err) => {
+                eprintln!("hearth: reminders: {err}");
+                return longest;
+            }
+        }
+    };
+    let visible = app
+        .get_webview_window(MAIN_WINDOW)
+        .and_then(|w| w.is_visible().ok())
+        .unwrap_or(false);
+    for notice in notices {
+        if let Err(err) = notifier.deliver(&notice) {
+            eprintln!("hearth: reminders: {err}");
+            let mut hearth = shared.lock();
+            if let Ok(store) = hearth.store() {
+                let _ = reminders.scheduler().delivery_failed(store, &notice);
+            }
+        }
+        if visible {
+            reminders.tell_page(PageMessage::Reminder { notice });
+        }
+    }
+    let next = reminders.scheduler().next_look();
+    match next {
+        Some(at) => (at - Utc::now())
+            .to_std()
+            .unwrap_or(Duration::ZERO)
+            .min(longest),
+        None => longest,
+    }
+}

@@ -1,0 +1,498 @@
+//! Reminders: paused rituals, pausing all reminders, quiet hours, snooze, coalescing, the weekly check-in, and what is said.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use hearth_core::checkins::CheckinInput;
+use hearth_core::reminders::{PauseFor, MAX_SEPARATE};
+use hearth_tests::reminders::Laptop;
+use hearth_tests::rituals::{d, ritual, with, BERLIN};
+use hearth_tests::{ALEX, OFFSET, SAM};
+
+/// Monday 23 November 2026.
+const DAY: (i32, u32, u32) = (2026, 11, 23);
+
+fn day() -> NaiveDate {
+    d(DAY.0, DAY.1, DAY.2)
+}
+
+/// A wall time in Berlin on `date`.
+fn at(date: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
+    let tz: Tz = BERLIN.parse().unwrap();
+    tz.from_local_datetime(&date.and_hms_opt(h, m, 0).unwrap())
+        .single()
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn laptop_at(h: u32, m: u32) -> Laptop {
+    Laptop::new(BERLIN, at(day(), h, m))
+}
+
+fn status_of(laptop: &Laptop, title: &str) -> String {
+    let log = laptop.store.reminder_log(100).unwrap();
+    let row = log
+        .iter()
+        .find(|l| l.title == title && l.origin.is_none())
+        .unwrap_or_else(|| panic!("{title} is in the log"));
+    serde_json::to_value(row.status)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_notice_names_the_ritual_and_gives_its_why_and_time() {
+    let mut laptop = laptop_at(6, 0);
+    laptop.add(&with(
+        ritual("Morning walk", "FREQ=DAILY", "07:00", day()),
+        |r| r.intention = Some("Ten minutes, phones away.".into()),
+    ));
+    laptop.run_until(at(day(), 7, 1));
+    let notice = laptop.shown.last().notice;
+    assert_eq!(notice.title, "Morning walk", "the title is the ritual");
+    assert_eq!(
+        notice.body, "Ten minutes, phones away. · 07:00",
+        "the body: its why and time"
+    );
+}
+
+#[test]
+fn a_reminder_lead_brings_it_that_many_minutes_before() {
+    let mut laptop = laptop_at(6, 0);
+    laptop.add(&with(
+        ritual("Morning walk", "FREQ=DAILY", "07:00", day()),
+        |r| r.reminder_lead_minutes = 15,
+    ));
+    laptop.run_until(at(day(), 6, 44));
+    assert!(laptop.shown.is_empty(), "not before 06:45");
+    laptop.run_until(at(day(), 6, 46));
+    assert_eq!(laptop.shown.len(), 1, "at 06:45, fifteen minutes before");
+    assert!(
+        laptop.shown.last().notice.body.ends_with("07:00"),
+        "it says the ritual's time"
+    );
+}
+
+#[test]
+fn a_ritual_added_after_its_time_today_does_not_announce_itself_as_missed() {
+    let mut laptop = laptop_at(7, 0);
+    laptop.tick().unwrap();
+    laptop.run_until(at(day(), 7, 30));
+    laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop.run_until(at(day(), 12, 0));
+    assert!(
+        laptop.shown.is_empty(),
+        "today's 07:00 was before it existed"
+    );
+}
+
+#[test]
+fn a_paused_ritual_sends_nothing_and_resuming_brings_the_next_one() {
+    let mut laptop = laptop_at(6, 0);
+    let r = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop
+        .store
+        .set_ritual_active(SAM, r.id, false, &laptop.clock)
+        .unwrap();
+    laptop.scheduler.replan();
+    laptop.run_until(at(day(), 12, 0));
+    assert!(laptop.shown.is_empty(), "a paused ritual has no reminder");
+    laptop
+        .store
+        .set_ritual_active(SAM, r.id, true, &laptop.clock)
+        .unwrap();
+    laptop.scheduler.replan();
+    laptop.run_until(at(day().succ_opt().unwrap(), 8, 0));
+    assert_eq!(laptop.shown.len(), 1, "resumed: tomorrow's comes");
+}
+
+#[test]
+fn a_ritual_deleted_while_due_sends_nothing() {
+    let mut laptop = laptop_at(6, 0);
+    let r = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop.run_until(at(day(), 6, 59));
+    laptop
+        .store
+        .archive_ritual(SAM, r.id, &laptop.clock)
+        .unwrap();
+    // The app pokes the scheduler on every change; even if it didn't, the
+    // tick at 07:00 looks at the store as it is then.
+    laptop.run_until(at(day(), 9, 0));
+    assert!(
+        laptop.shown.is_empty(),
+        "nothing is sent for a deleted ritual"
+    );
+}
+
+#[test]
+fn a_done_or_skipped_occurrence_is_not_reminded() {
+    let mut laptop = laptop_at(6, 0);
+    let r = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop
+        .store
+        .skip_ritual(ALEX, r.id, day(), Some("Travelling"), &laptop.clock)
+        .unwrap();
+    laptop.scheduler.replan();
+    laptop.run_until(at(day(), 9, 0));
+    assert!(
+        laptop.shown.is_empty(),
+        "skipped ahead: no reminder that day"
+    );
+}
+
+#[test]
+fn pausing_all_reminders_for_an_hour_holds_back_what_falls_in_it_and_not_later() {
+    let mut laptop = laptop_at(6, 30);
+    laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop.add(&ritual("Coffee together", "FREQ=DAILY", "07:45", day()));
+    let now = laptop.now();
+    let settings = laptop
+        .scheduler
+        .pause(&mut laptop.store, PauseFor::Minutes { minutes: 60 }, now)
+        .unwrap();
+    assert!(settings.paused);
+    assert_eq!(settings.paused_until, Some(at(day(), 7, 30)));
+    laptop.run_until(at(day(), 9, 0));
+    let titles = laptop.shown.titles();
+    assert_eq!(
+        titles,
+        ["Coffee together"],
+        "07:00 fell in the pause and was not sent later; 07:45 came after it"
+    );
+    assert_eq!(status_of(&laptop, "Morning walk"), "paused");
+}
+
+#[test]
+fn pausing_for_today_lasts_until_midnight_and_survives_a_restart() {
+    let mut laptop = laptop_at(6, 0);
+    laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    let now = laptop.now();
+    let settings = laptop
+        .scheduler
+        .pause(&mut laptop.store, PauseFor::Today, now)
+        .unwrap();
+    assert_eq!(
+        settings.paused_until,
+        Some(at(day().succ_opt().unwrap(), 0, 0)),
+        "until the next local midnight"
+    );
+    laptop.restart();
+    laptop.run_until(at(day(), 23, 0));
+    assert!(laptop.shown.is_empty(), "still paused after a restart");
+    laptop.run_until(at(day().succ_opt().unwrap(), 7, 1));
+    assert_eq!(laptop.shown.len(), 1, "tomorrow's comes");
+}
+
+#[test]
+fn pausing_until_resumed_lasts_until_resumed() {
+    let mut laptop = laptop_at(6, 0);
+    laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    let now = laptop.now();
+    laptop
+        .scheduler
+        .pause(&mut laptop.store, PauseFor::UntilResumed, now)
+        .unwrap();
+    let tomorrow = day().succ_opt().unwrap();
+    laptop.run_until(at(tomorrow, 8, 0));
+    assert!(laptop.shown.is_empty(), "two mornings, no reminder");
+    let now = laptop.now();
+    let settings = laptop.scheduler.resume(&mut laptop.store, now).unwrap();
+    assert!(!settings.paused);
+    laptop.run_until(at(tomorrow.succ_opt().unwrap(), 7, 1));
+    assert_eq!(laptop.shown.len(), 1, "resumed: the next morning's comes");
+}
+
+#[test]
+fn quiet_hours_hold_a_reminder_until_they_end_then_show_it_once() {
+    let mut laptop = laptop_at(5, 0);
+    laptop.add(&ritual("Early stretch", "FREQ=DAILY", "06:30", day()));
+    let now = laptop.now();
+    let settings = laptop
+        .scheduler
+        .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(settings.quiet_hours).unwrap(),
+        serde_json::json!({"start": "22:00", "end": "07:00"})
+    );
+    laptop.run_until(at(day(), 6, 59));
+    assert!(laptop.shown.is_empty(), "nothing inside quiet hours");
+    laptop.run_until(at(day(), 9, 0));
+    assert_eq!(laptop.shown.len(), 1, "shown once when they ended");
+    let shown = laptop.shown.last();
+    assert!(
+        shown.at >= at(day(), 7, 0) && shown.at <= at(day(), 7, 0) + Duration::seconds(30),
+        "at 07:00: {}",
+        shown.at
+    );
+    assert!(
+        shown.notice.body.starts_with("Was due at 06:30"),
+        "{}",
+        shown.notice.body
+    );
+}
+
+#[test]
+fn a_reminder_held_by_quiet_hours_past_its_grace_is_not_shown() {
+    let mut laptop = laptop_at(20, 0);
+    laptop.add(&ritual("Goodnight note", "FREQ=DAILY", "23:00", day()));
+    let now = laptop.now();
+    laptop
+        .scheduler
+        .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+        .unwrap();
+    laptop.run_until(at(day().succ_opt().unwrap(), 9, 0));
+    assert!(
+        laptop.shown.is_empty(),
+        "23:00 is eight hours old at 07:00, past the two-hour grace"
+    );
+    assert_eq!(status_of(&laptop, "Goodnight note"), "expired");
+}
+
+#[test]
+fn quiet_hours_are_off_by_default_and_can_be_turned_off() {
+    let mut laptop = laptop_at(22, 0);
+    let now = laptop.now();
+    assert_eq!(
+        laptop.store.reminder_settings(now).unwrap().quiet_hours,
+        None
+    );
+    laptop.add(&ritual("Goodnight note", "FREQ=DAILY", "23:00", day()));
+    laptop
+        .scheduler
+        .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+        .unwrap();
+    laptop
+        .scheduler
+        .set_quiet_hours(&mut laptop.store, None, now)
+        .unwrap();
+    laptop.run_until(at(day(), 23, 1));
+    assert_eq!(laptop.shown.len(), 1, "off again: shown on time");
+}
+
+#[test]
+fn snooze_brings_a_reminder_back_once_after_10_30_or_60_minutes() {
+    for minutes in [10, 30, 60] {
+        let mut laptop = laptop_at(6, 0);
+        laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+        laptop.run_until(at(day(), 7, 0));
+        let key = laptop.shown.last().notice.items[0].key.clone();
+        let now = laptop.now();
+        let until = laptop
+            .scheduler
+            .snooze(&mut laptop.store, &key, minutes, now)
+            .unwrap();
+        assert_eq!(until, now + Duration::minutes(minutes));
+        laptop.run_until(until - Duration::seconds(30));
+        assert_eq!(laptop.shown.len(), 1, "not back before {minutes} minutes");
+        laptop.run_until(at(day(), 12, 0));
+        assert_eq!(laptop.shown.len(), 2, "back once after {minutes} minutes");
+        let back = laptop.shown.last();
+        assert!(back.at - until <= Duration::seconds(30), "within one tick");
+        assert_eq!(back.notice.title, "Morning walk");
+    }
+}
+
+#[test]
+fn a_snooze_survives_a_restart_and_can_be_snoozed_again() {
+    let mut laptop = laptop_at(6, 0);
+    laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop.run_until(at(day(), 7, 0));
+    let key = laptop.shown.last().notice.items[0].key.clone();
+    let now = laptop.now();
+    laptop
+        .scheduler
+        .snooze(&mut laptop.store, &key, 30, now)
+        .unwrap();
+    laptop.restart();
+    laptop.run_until(at(day(), 7, 31));
+    assert_eq!(laptop.shown.len(), 2, "back after the restart");
+    let again = laptop.shown.last().notice.items[0].key.clone();
+    let now = laptop.now();
+    laptop
+        .scheduler
+        .snooze(&mut laptop.store, &again, 10, now)
+        .unwrap();
+    laptop.run_until(at(day(), 9, 0));
+    assert_eq!(
+        laptop.shown.len(),
+        3,
+        "and back again after the second snooze"
+    );
+}
+
+#[test]
+fn a_snoozed_reminder_does_not_come_back_once_done_or_deleted() {
+    let mut laptop = laptop_at(6, 0);
+    let walk = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    let tea = laptop.add(&ritual("Tea", "FREQ=DAILY", "07:05", day()));
+    laptop.run_until(at(day(), 7, 6));
+    let keys: Vec<String> = laptop
+        .shown
+        .shown
+        .borrow()
+        .iter()
+        .map(|s| s.notice.items[0].key.clone())
+        .collect();
+    let now = laptop.now();
+    for key in &keys {
+        laptop
+            .scheduler
+            .snooze(&mut laptop.store, key, 10, now)
+            .unwrap();
+    }
+    laptop
+        .store
+        .mark_ritual_done(SAM, walk.id, day(), None, &laptop.clock)
+        .unwrap();
+    laptop
+        .store
+        .archive_ritual(SAM, tea.id, &laptop.clock)
+        .unwrap();
+    laptop.run_until(at(day(), 9, 0));
+    assert_eq!(
+        laptop.shown.len(),
+        2,
+        "neither came back: one done, one deleted"
+    );
+}
+
+#[test]
+fn several_reminders_at_once_are_coalesced_past_three() {
+    let mut laptop = laptop_at(6, 0);
+    for i in 0..MAX_SEPARATE + 2 {
+        laptop.add(&ritual(
+            &format!("Ritual {i}"),
+            "FREQ=DAILY",
+            "07:00",
+            day(),
+        ));
+    }
+    laptop.run_until(at(day(), 7, 1));
+    assert_eq!(
+        laptop.shown.len(),
+        1,
+        "five at once: one notice, not a burst"
+    );
+    let notice = laptop.shown.last().notice;
+    assert_eq!(notice.items.len(), MAX_SEPARATE + 2);
+    assert_eq!(notice.title, "5 reminders now");
+
+    let mut laptop = laptop_at(6, 0);
+    for i in 0..MAX_SEPARATE {
+        laptop.add(&ritual(
+            &format!("Ritual {i}"),
+            "FREQ=DAILY",
+            "07:00",
+            day(),
+        ));
+    }
+    laptop.run_until(at(day(), 7, 1));
+    assert_eq!(
+        laptop.shown.len(),
+        MAX_SEPARATE,
+        "up to three come one by one"
+    );
+}
+
+#[test]
+fn the_weekly_check_in_is_reminded_on_sunday_evening_unless_both_checked_in() {
+    // Sunday 29 November 2026, 19:00 by default.
+    let sunday = d(2026, 11, 29);
+    let mut laptop = Laptop::new(BERLIN, at(sunday, 18, 0));
+    let now = laptop.now();
+    let settings = laptop.store.reminder_settings(now).unwrap();
+    assert!(settings.checkin.enabled, "on by default");
+    assert_eq!(settings.checkin.weekday, 7);
+    laptop.run_until(at(sunday, 19, 1));
+    assert_eq!(laptop.shown.titles(), ["Your weekly check-in"]);
+
+    // The next week both check in on Saturday: no reminder on Sunday.
+    let input = CheckinInput {
+        trust: 6,
+        safety: 7,
+        closeness: 5,
+        communication: 6,
+        ..Default::default()
+    };
+    laptop.clock.set(at(d(2026, 12, 5), 12, 0));
+    laptop.tick().unwrap();
+    for who in [SAM, ALEX] {
+        laptop
+            .store
+            .submit_checkin(who, d(2026, 12, 5), &input, OFFSET, &laptop.clock)
+            .unwrap();
+    }
+    laptop.scheduler.replan();
+    laptop.run_until(at(d(2026, 12, 6), 20, 0));
+    assert_eq!(laptop.shown.len(), 1, "both checked in: no reminder");
+}
+
+#[test]
+fn the_check_in_reminder_can_move_to_another_day_and_time_or_be_turned_off() {
+    let wednesday = d(2026, 11, 25);
+    let mut laptop = Laptop::new(BERLIN, at(wednesday, 12, 0));
+    let now = laptop.now();
+    laptop
+        .scheduler
+        .set_checkin_reminder(&mut laptop.store, true, 3, "20:30", now)
+        .unwrap();
+    laptop.run_until(at(wednesday, 20, 31));
+    assert_eq!(
+        laptop.shown.titles(),
+        ["Your weekly check-in"],
+        "Wednesday 20:30"
+    );
+    let now = laptop.now();
+    laptop
+        .scheduler
+        .set_checkin_reminder(&mut laptop.store, false, 3, "20:30", now)
+        .unwrap();
+    laptop.run_until(at(d(2026, 12, 2), 21, 0));
+    assert_eq!(laptop.shown.len(), 1, "turned off: not the next week");
+}
+
+#[test]
+fn the_grace_window_is_configurable_and_kept() {
+    let mut laptop = laptop_at(6, 0);
+    let now = laptop.now();
+    assert_eq!(
+        laptop.store.reminder_settings(now).unwrap().grace_minutes,
+        120
+    );
+    laptop
+        .scheduler
+        .set_grace(&mut laptop.store, 30, now)
+        .unwrap();
+    laptop.restart();
+    assert_eq!(
+        laptop.store.reminder_settings(now).unwrap().grace_minutes,
+        30
+    );
+    laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop.run_until(at(day(), 6, 30));
+    laptop.sleep_until(at(day(), 7, 45));
+    assert!(
+        laptop.shown.is_empty(),
+        "45 minutes late is past a 30-minute grace"
+    );
+}
+
+#[test]
+fn an_idle_tick_does_not_touch_the_store_until_something_can_be_due() {
+    let mut laptop = laptop_at(6, 0);
+    laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop.tick().unwrap();
+    let next = laptop.scheduler.next_look().expect("a plan");
+    assert!(
+        next <= at(day(), 6, 15),
+        "it looks again at least every 15 minutes: {next}"
+    );
+    laptop.run_until(at(day(), 6, 50));
+    assert_eq!(
+        laptop.scheduler.next_look(),
+        Some(at(day(), 7, 0)),
+        "the next look is the ritual's time"
+    );
+}
