@@ -7,9 +7,9 @@ use hearth_core::commitments::{
 };
 use hearth_core::Error;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use super::Shared;
+use super::{replan, Shared};
 
 /// The limits the commitment form uses, from the core.
 #[derive(Serialize)]
@@ -32,22 +32,28 @@ pub async fn commitment_words() -> Result<CommitmentWords, Error> {
 #[tauri::command]
 pub async fn create_commitment(
     shared: State<'_, Shared>,
+    app: AppHandle,
     input: CommitmentInput,
 ) -> Result<Commitment, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.create_commitment(by, &input, clock))
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.create_commitment(by, &input, clock))
+    })
 }
 
 #[tauri::command]
 pub async fn update_commitment(
     shared: State<'_, Shared>,
+    app: AppHandle,
     id: i64,
     input: CommitmentInput,
 ) -> Result<Commitment, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.update_commitment(by, id, &input, clock))
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.update_commitment(by, id, &input, clock))
+    })
 }
 
 /// The open commitments; with `includeEnded`, the ended ones after them.
@@ -90,10 +96,13 @@ pub async fn undo_check_off(
 #[tauri::command]
 pub async fn set_commitment_ended(
     shared: State<'_, Shared>,
+    app: AppHandle,
     id: i64,
     ended: bool,
 ) -> Result<Commitment, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.set_commitment_ended(by, id, ended, clock))
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.set_commitment_ended(by, id, ended, clock))
+    })
 }

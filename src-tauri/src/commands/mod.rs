@@ -19,7 +19,7 @@ pub mod rituals;
 
 use std::sync::{Mutex, MutexGuard};
 
-use hearth_core::Hearth;
+use hearth_core::{Error, Hearth};
 
 pub struct Shared(pub Mutex<Hearth>);
 
@@ -31,4 +31,14 @@ impl Shared {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Passes a command's answer through, and when it changed something the
+/// reminders depend on (a ritual, an outcome, a review date), wakes the
+/// reminder loop so the change counts at once rather than on the next tick.
+pub(crate) fn replan<T>(app: &tauri::AppHandle, result: Result<T, Error>) -> Result<T, Error> {
+    if result.is_ok() {
+        crate::reminders::changed(app);
+    }
+    result
 }

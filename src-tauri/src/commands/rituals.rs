@@ -20,7 +20,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use super::exchange::{export_dir, write_named_file};
-use super::Shared;
+use super::{replan, Shared};
 
 /// A ritual idea with the words that say when it happens.
 #[derive(Serialize)]
@@ -85,58 +85,85 @@ pub async fn get_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Er
 #[tauri::command]
 pub async fn create_ritual_from_template(
     shared: State<'_, Shared>,
+    app: AppHandle,
     template_id: String,
     zone: String,
     today: NaiveDate,
 ) -> Result<Ritual, Error> {
-    shared.lock().as_writer(|store, by, clock| {
-        store.create_from_template(by, &template_id, &zone, today, clock)
+    replan(&app, {
+        shared.lock().as_writer(|store, by, clock| {
+            store.create_from_template(by, &template_id, &zone, today, clock)
+        })
     })
 }
 
 #[tauri::command]
-pub async fn create_ritual(shared: State<'_, Shared>, input: RitualInput) -> Result<Ritual, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.create_ritual(by, &input, clock))
+pub async fn create_ritual(
+    shared: State<'_, Shared>,
+    app: AppHandle,
+    input: RitualInput,
+) -> Result<Ritual, Error> {
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.create_ritual(by, &input, clock))
+    })
 }
 
 #[tauri::command]
 pub async fn update_ritual(
     shared: State<'_, Shared>,
+    app: AppHandle,
     id: i64,
     input: RitualInput,
 ) -> Result<Ritual, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.update_ritual(by, id, &input, clock))
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.update_ritual(by, id, &input, clock))
+    })
 }
 
 /// Pauses (`active: false`) or resumes (`active: true`) from today.
 #[tauri::command]
 pub async fn set_ritual_active(
     shared: State<'_, Shared>,
+    app: AppHandle,
     id: i64,
     active: bool,
 ) -> Result<Ritual, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.set_ritual_active(by, id, active, clock))
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.set_ritual_active(by, id, active, clock))
+    })
 }
 
 /// Deletes a ritual by archiving it; `restore_ritual` undoes it.
 #[tauri::command]
-pub async fn archive_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.archive_ritual(by, id, clock))
+pub async fn archive_ritual(
+    shared: State<'_, Shared>,
+    app: AppHandle,
+    id: i64,
+) -> Result<Ritual, Error> {
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.archive_ritual(by, id, clock))
+    })
 }
 
 #[tauri::command]
-pub async fn restore_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.restore_ritual(by, id, clock))
+pub async fn restore_ritual(
+    shared: State<'_, Shared>,
+    app: AppHandle,
+    id: i64,
+) -> Result<Ritual, Error> {
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.restore_ritual(by, id, clock))
+    })
 }
 
 /// "We did it". With `toJournal` ("shared" or "private") and a note, the
@@ -145,22 +172,32 @@ pub async fn restore_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual
 #[tauri::command]
 pub async fn mark_ritual_done(
     shared: State<'_, Shared>,
+    app: AppHandle,
     ritual_id: i64,
     date: NaiveDate,
     note: Option<String>,
     to_journal: Option<Visibility>,
     offset_minutes: i32,
 ) -> Result<OccurrenceView, Error> {
-    shared.lock().as_writer(|store, by, clock| {
-        let done = store.mark_ritual_done(by, ritual_id, date, note.as_deref(), clock)?;
-        let has_note = done.outcome.as_ref().is_some_and(|o| o.note.is_some());
-        match to_journal {
-            Some(visibility) if has_note => {
-                store.note_to_journal(by, ritual_id, date, visibility, offset_minutes, clock)?;
-                store.ritual_occurrence(ritual_id, date, clock)
+    replan(&app, {
+        shared.lock().as_writer(|store, by, clock| {
+            let done = store.mark_ritual_done(by, ritual_id, date, note.as_deref(), clock)?;
+            let has_note = done.outcome.as_ref().is_some_and(|o| o.note.is_some());
+            match to_journal {
+                Some(visibility) if has_note => {
+                    store.note_to_journal(
+                        by,
+                        ritual_id,
+                        date,
+                        visibility,
+                        offset_minutes,
+                        clock,
+                    )?;
+                    store.ritual_occurrence(ritual_id, date, clock)
+                }
+                _ => Ok(done),
             }
-            _ => Ok(done),
-        }
+        })
     })
 }
 
@@ -168,24 +205,30 @@ pub async fn mark_ritual_done(
 #[tauri::command]
 pub async fn skip_ritual(
     shared: State<'_, Shared>,
+    app: AppHandle,
     ritual_id: i64,
     date: NaiveDate,
     reason: Option<String>,
 ) -> Result<OccurrenceView, Error> {
-    shared.lock().as_writer(|store, by, clock| {
-        store.skip_ritual(by, ritual_id, date, reason.as_deref(), clock)
+    replan(&app, {
+        shared.lock().as_writer(|store, by, clock| {
+            store.skip_ritual(by, ritual_id, date, reason.as_deref(), clock)
+        })
     })
 }
 
 #[tauri::command]
 pub async fn undo_ritual_outcome(
     shared: State<'_, Shared>,
+    app: AppHandle,
     ritual_id: i64,
     date: NaiveDate,
 ) -> Result<OccurrenceView, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.undo_ritual_outcome(by, ritual_id, date, clock))
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.undo_ritual_outcome(by, ritual_id, date, clock))
+    })
 }
 
 /// Every occurrence of a ritual dated `from..=to` (at most 400 days).
