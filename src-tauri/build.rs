@@ -38,6 +38,7 @@ fn main() {
             "export_json",
             "export_markdown",
             "import_json",
+            "report_ready",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -19,6 +19,7 @@ use commands::Shared;
 const MAIN_WINDOW: &str = "main";
 
 pub fn run() {
+    commands::startup::mark_start();
     tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
@@ -68,6 +69,7 @@ pub fn run() {
             commands::exchange::export_json,
             commands::exchange::export_markdown,
             commands::exchange::import_json,
+            commands::startup::report_ready,
         ])
         .build(tauri::generate_context!())
         .expect("Hearth could not start its window")

@@ -102,6 +102,9 @@ export const api = {
   exportJson: (includePrivate) => call('export_json', { options: { includePrivate }, date: localDate() }),
   exportMarkdown: (includePrivate) => call('export_markdown', { options: { includePrivate }, date: localDate() }),
   importJson: (text) => call('import_json', { text }),
+
+  // Startup benchmark: the first screen is painted (a no-op unless asked).
+  reportReady: () => call('report_ready', {}),
 };
 
 let words = null;

@@ -10,7 +10,14 @@ import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
 const app = document.getElementById('app');
 let shown = { phase: null, screen: null };
 
+// After the first screen is painted (two frames), tell the shell once: the
+// startup benchmark counts from process start to here.
+function reportFirstPaint() {
+  requestAnimationFrame(() => requestAnimationFrame(() => { api.reportReady().catch(() => {}); }));
+}
+
 function mount(phase, screen, { moveFocus }) {
+  if (shown.phase === null && phase !== 'no-backend') reportFirstPaint();
   shown.screen?.destroy?.();
   app.replaceChildren(screen.el);
   shown = { phase, screen };

@@ -12,6 +12,7 @@ pub mod couple;
 pub mod exchange;
 pub mod journal;
 pub mod prompts;
+pub mod startup;
 
 use std::sync::{Mutex, MutexGuard};
 
