@@ -80,6 +80,7 @@ fn main() {
             "answer_reminder",
             "watch_reminders",
             "quit_hearth",
+            "report_ready",
         ]),
     ))
     .expect("failed to run tauri-build");

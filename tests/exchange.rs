@@ -463,3 +463,74 @@ fn the_memory_book_is_grouped_by_month_in_both_voices_and_keeps_privacy() {
         "Alex's book never has Sam's private entries"
     );
 }
+
+/// The memory book read back by a CommonMark parser with every extension on
+/// (tables, strikethrough, footnotes, task lists…) except typographic
+/// quotes and dashes, which change how text looks, not what it is: its
+/// structure, and the text of its blocks.
+fn parse_book(book: &str) -> (Vec<String>, String) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut structure = Vec::new();
+    let mut text = String::new();
+    let options = Options::all().difference(Options::ENABLE_SMART_PUNCTUATION);
+    for event in Parser::new_ext(book, options) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::BlockQuote(_)) => {}
+            Event::Start(Tag::Heading { level, .. }) => structure.push(format!("{level:?}")),
+            Event::Start(Tag::Strong) => {}
+            Event::Start(tag) => structure.push(format!("{tag:?}")),
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => text.push_str("\n\n"),
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            Event::End(_) => {}
+            other => structure.push(format!("{other:?}")),
+        }
+    }
+    (structure, text)
+}
+
+#[test]
+fn the_memory_book_shows_markdown_characters_as_written() {
+    let mut j = Journal::new();
+    let body = "# Not a heading\n- not a list\n+ nor this\n1. not a number\n2) nor this\n    \
+                not code, just indented\n> not a quote\n---\n===\n<img src=x onerror=alert(1)>\n\
+                **not bold** _not em_ `not code` [not](a-link) ~~kept~~ | a | b | &amp; [^1]\n\
+                - [ ] not a task\n\nA second paragraph ends in a backslash \\\nand goes on.";
+    let title = "*Not* a #title_with <b>markup</b>";
+    let e = j.write_with(
+        SAM,
+        &EntryInput {
+            title: Some(title.into()),
+            body: body.into(),
+            tags: vec!["c#".into()],
+            ..Default::default()
+        },
+    );
+    j.store
+        .reply(ALEX, e.id, "## still *text*\n1. as typed", OFFSET, &j.clock)
+        .unwrap();
+    let book = j
+        .store
+        .export_markdown(SAM, &ExportOptions::default(), &j.clock)
+        .unwrap();
+    let (structure, text) = parse_book(&book);
+    assert_eq!(
+        structure,
+        ["H1", "H2", "H3"],
+        "only the book's own headings: no list, code, HTML, emphasis, link or table from what was written\n{book}"
+    );
+    let stored = j.store.entry(SAM, e.id).unwrap().body;
+    assert!(
+        text.contains(&format!("\n\n{title}\n\n")),
+        "the title reads as typed\n{text}"
+    );
+    assert!(
+        text.contains(&stored),
+        "the body reads as typed, line by line\n{text}\n---\n{book}"
+    );
+    assert!(
+        text.contains("## still *text*\n1. as typed"),
+        "a reply reads as typed\n{text}"
+    );
+    assert!(text.contains("Tags: c#"), "tags read as typed\n{text}");
+}

@@ -434,3 +434,71 @@ fn commands_read_and_write_as_the_stored_writer() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound, "and whose eyes read");
 }
+
+#[test]
+fn a_tag_page_walks_in_timeline_order_after_edits_too() {
+    let mut j = Journal::new();
+    let mut ids = Vec::new();
+    for i in 0..25 {
+        let tags = if i % 5 == 4 {
+            vec!["other".into()]
+        } else {
+            vec!["Us".into()]
+        };
+        let e = j.write_with(
+            if i % 2 == 0 { SAM } else { ALEX },
+            &EntryInput {
+                body: format!("entry {i}"),
+                tags,
+                ..Default::default()
+            },
+        );
+        ids.push(e.id);
+    }
+    // Entry 4 gets the tag later, by an edit: it keeps its place in time.
+    j.store
+        .edit_entry(
+            SAM,
+            ids[4],
+            &EntryInput {
+                body: "entry 4".into(),
+                tags: vec!["us".into(), "other".into()],
+                ..Default::default()
+            },
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap();
+    let mut seen = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = j
+            .store
+            .timeline(
+                ALEX,
+                &TimelineQuery {
+                    filter: TimelineFilter {
+                        tag: Some("US".into()),
+                        ..Default::default()
+                    },
+                    cursor: cursor.clone(),
+                    limit: Some(7),
+                },
+            )
+            .unwrap();
+        seen.extend(page.entries.into_iter().map(|e| e.body));
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            break;
+        }
+    }
+    let want: Vec<String> = (0..25)
+        .rev()
+        .filter(|i| i % 5 != 4 || *i == 4)
+        .map(|i| format!("entry {i}"))
+        .collect();
+    assert_eq!(
+        seen, want,
+        "every entry with the tag once, newest first by when it was written, across pages"
+    );
+}

@@ -23,6 +23,7 @@ pub(crate) const MAIN_WINDOW: &str = "main";
 pub(crate) const HIDDEN_ARG: &str = "--hidden";
 
 pub fn run() {
+    commands::startup::mark_start();
     tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
@@ -145,6 +146,7 @@ pub fn run() {
             commands::reminders::answer_reminder,
             commands::reminders::watch_reminders,
             commands::reminders::quit_hearth,
+            commands::startup::report_ready,
         ])
         .build(tauri::generate_context!())
         .expect("Hearth could not start its window")

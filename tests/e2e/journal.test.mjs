@@ -231,6 +231,42 @@ describe("the journal: two voices", () => {
     await scrollTo(session, "#timeline-title");
     await harness.screenshot("journal-timeline");
   });
+
+  step("Sam narrows the timeline by author, feeling and tag, and jumps to a date", async () => {
+    const { session } = app;
+    /** Sets a select or date field as a person would and lets the page hear it. */
+    const choose = (css, value) => session.execute(
+      "const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('change', {bubbles: true}));",
+      [css, value]);
+    const titles = async () => {
+      await new Promise((r) => setTimeout(r, 400));
+      await waitUntil(async () => (await session.execute("return document.querySelectorAll('#timeline-list > li').length")) > 0);
+      return session.execute("return [...document.querySelectorAll('#timeline-list .entry-link')].map((a) => a.textContent)");
+    };
+    const clear = async () => { await (await buttonByText(session, "Clear")).click(); await titles(); };
+
+    await choose("#filter-author", "2");
+    let shown = await titles();
+    assert.ok(shown.includes("Sunday dinner") && !shown.includes("After the walk"), `by Alex: only Alex's entries (${shown})`);
+    await clear();
+    await choose("#filter-feeling", "hopeful");
+    shown = await titles();
+    assert.deepEqual(shown, ["After the walk"], "by feeling: only the hopeful entry");
+    await clear();
+    await (await inputByLabel(session, "Tag")).sendKeys("Walks");
+    await (await buttonByText(session, "Show")).click();
+    await waitUntil(async () => JSON.stringify(await titles()) === JSON.stringify(["After the walk"]), {
+      message: "by tag (any case): only the entry tagged walks",
+    });
+    await clear();
+    const yesterday = await session.execute(
+      "const d = new Date(Date.now() - 864e5); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');");
+    await choose("#filter-date", yesterday);
+    await mainShows(session, "Nothing here matches", "a date before everything was written shows nothing, kindly");
+    await mainShows(session, "and before.", "the page says which day it starts from");
+    await clear();
+    assert.ok((await titles()).includes("After the walk"), "Clear brings every entry back");
+  });
 });
 
 describe("the journal: export and import in the real app", () => {

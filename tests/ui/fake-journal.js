@@ -131,6 +131,18 @@
     get_draft: ({ key }) => clone(drafts.get(`${me()}:${key}`) ?? null),
     clear_draft({ key }) { drafts.delete(`${me()}:${key}`); return null; },
     list_prompts: () => clone(PROMPTS),
+    add_prompt({ category, text }) {
+      const t = String(text ?? '').trim();
+      if (!t) throw bad('The prompt is empty.');
+      if ([...t].length > 300) throw bad('The prompt is too long; please keep it to 300 characters.');
+      if (!['trust_and_repair', 'how_we_are_doing', 'appreciation', 'memories', 'hopes', 'hard_conversations'].includes(category)) {
+        throw bad('Please pick one of the prompt categories.');
+      }
+      const p = { id: `custom-${PROMPTS.length + 1}`, category, text: t, custom: true, addedBy: me() };
+      PROMPTS.push(p);
+      return clone(p);
+    },
+    report_ready: () => null,
     prompt_of_the_day({ date }) { refreshDaily(date); return dailyView(); },
     skip_prompt({ date }) {
       refreshDaily(date);

@@ -172,3 +172,32 @@ test('journal: a 100,000-character entry and long words do not widen the page', 
     await clean(page);
   }
 });
+
+test('prompts: the library lists every category; a prompt of your own is added, marked, and shown as text', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/today' });
+  await page.getByRole('link', { name: 'See all prompts, or add one of your own' }).click();
+  await page.locator('#prompt-library .prompt-item').first().waitFor();
+  assert.equal(await page.locator('#tool-prompts').getAttribute('aria-current'), 'page', 'the Prompts tool is marked current');
+  assert.deepEqual(await page.locator('#prompt-library h3').allTextContents(), ['Trust and repair', 'Hopes'], 'one heading per category');
+
+  await page.getByRole('button', { name: 'Add this prompt' }).click();
+  assert.match(await page.locator('#prompt-add-error').textContent(), /write the question first/);
+  assert.equal(await page.locator('.prompt-item--custom').count(), 0, 'nothing is added from a blank form');
+
+  await page.getByLabel('Category').selectOption({ label: 'Hopes' });
+  await page.getByLabel('Your question').fill('<img src=x onerror=alert(1)> What did we laugh at first?');
+  await page.getByRole('button', { name: 'Add this prompt' }).click();
+  const mine = page.locator('#prompt-library .prompt-item--custom');
+  await mine.waitFor();
+  assert.equal(await mine.locator('.prompt-item-text').textContent(), '<img src=x onerror=alert(1)> What did we laugh at first?');
+  assert.match(await mine.textContent(), /Added by Sam/);
+  assert.equal(await page.locator('#prompts-hopes + ul .prompt-item--custom').count(), 1, 'it is listed under the chosen category');
+  assert.equal(await page.locator('#prompt-library img').count(), 0, 'no element was made from the text');
+  assert.equal(await page.locator('#prompt-new').inputValue(), '', 'the form is ready for another');
+  assert.deepEqual(await page.evaluate(() => window.__calls.filter(([c]) => c === 'add_prompt').map(([, a]) => a.category)), ['hopes']);
+
+  await page.getByRole('link', { name: 'Write', exact: true }).click();
+  await page.locator('#filter-prompt').waitFor();
+  assert.equal(await page.locator('#filter-prompt option', { hasText: 'What did we laugh at first?' }).count(), 1, 'the timeline can be narrowed to it');
+  await clean(page);
+});

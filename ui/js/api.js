@@ -168,6 +168,8 @@ export const api = {
     return call('watch_reminders', { channel });
   },
   quitHearth: () => call('quit_hearth', {}),
+  // Startup benchmark: the first screen is painted (a no-op unless asked).
+  reportReady: () => call('report_ready', {}),
 };
 
 let words = null;

@@ -3,14 +3,20 @@
 import { api, hasBackend } from './api.js';
 import { focusElement } from './dom.js';
 import { store } from './store.js';
-import { renderSetup } from './views/setup.js';
 import { renderFrame } from './views/frame.js';
 import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
 
 const app = document.getElementById('app');
 let shown = { phase: null, screen: null };
 
+// After the first screen is painted (two frames), tell the shell once: the
+// startup benchmark counts from process start to here.
+function reportFirstPaint() {
+  requestAnimationFrame(() => requestAnimationFrame(() => { api.reportReady().catch(() => {}); }));
+}
+
 function mount(phase, screen, { moveFocus }) {
+  if (shown.phase === null && phase !== 'no-backend') reportFirstPaint();
   shown.screen?.destroy?.();
   app.replaceChildren(screen.el);
   shown = { phase, screen };
@@ -28,6 +34,8 @@ async function load() {
   }
 }
 
+let rendering = 0; // the latest render(); a setup screen still loading gives way
+
 function render(state) {
   const phase = ['setup', 'ready', 'unavailable'].includes(state?.phase) ? state.phase : 'unavailable';
   if (phase === shown.phase) {
@@ -35,8 +43,13 @@ function render(state) {
     return;
   }
   const moveFocus = shown.phase !== null;
-  if (phase === 'setup') mount(phase, renderSetup(state), { moveFocus });
-  else if (phase === 'ready') mount(phase, renderFrame(state), { moveFocus });
+  const token = ++rendering;
+  // First-run setup is needed once per couple: its modules load only then.
+  if (phase === 'setup') {
+    import('./views/setup.js').then(({ renderSetup }) => {
+      if (token === rendering && shown.phase !== 'setup') mount(phase, renderSetup(store.get()), { moveFocus });
+    });
+  } else if (phase === 'ready') mount(phase, renderFrame(state), { moveFocus });
   else {
     const problem = state?.problem ?? {
       kind: 'unknown',

@@ -11,7 +11,10 @@ static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 /// Called by the page once it has rendered; prints the time since start.
 #[tauri::command]
 fn ready() {
-    let ms = START.get().map(|s| s.elapsed().as_secs_f64() * 1000.0).unwrap_or(f64::NAN);
+    let ms = START
+        .get()
+        .map(|s| s.elapsed().as_secs_f64() * 1000.0)
+        .unwrap_or(f64::NAN);
     println!("ready-ms {ms:.1}");
 }
 

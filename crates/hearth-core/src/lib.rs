@@ -12,6 +12,8 @@ pub mod commitments;
 pub mod couple;
 pub mod error;
 pub mod exchange;
+#[doc(hidden)]
+pub mod generate;
 pub mod hearth;
 pub mod journal;
 pub mod prompts;

@@ -16,6 +16,7 @@ pub mod journal;
 pub mod prompts;
 pub mod reminders;
 pub mod rituals;
+pub mod startup;
 
 use std::sync::{Mutex, MutexGuard};
 

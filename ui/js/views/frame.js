@@ -8,12 +8,28 @@ import { PLACES, currentRoute, currentSub, hrefFor, go, onRouteChange, normalize
 import { flushDrafts } from '../drafts.js';
 import { store, writerOf, otherOf } from '../store.js';
 import { renderPlace } from './places.js';
-import { renderJournal } from './journal/index.js';
 import { renderToday } from './today/index.js';
-import { renderSettings } from './settings.js';
-import { renderRituals } from './rituals/index.js';
-import { renderCheckins } from './checkins/index.js';
 import { reminderBanner } from '../reminder-banner.js';
+
+// Today is the first screen and comes with the page. The journal, the
+// rituals, the check-ins and Settings (dozens of modules between them) are fetched the first time they
+// are visited: the first paint waits for fewer files (docs/PERFORMANCE.md).
+const LAZY = {
+  journal: () => import('./journal/index.js').then((m) => m.renderJournal),
+  settings: () => import('./settings.js').then((m) => m.renderSettings),
+  rituals: () => import('./rituals/index.js').then((m) => m.renderRituals),
+  checkins: () => import('./checkins/index.js').then((m) => m.renderCheckins),
+};
+
+function unreachable(route) {
+  const heading = h('h1', { id: `${route}-title` }, 'This place didn’t open');
+  return {
+    el: h('div', { class: 'place', 'aria-labelledby': heading.id }, heading,
+      h('p', { class: 'form-alert', role: 'alert' }, 'Hearth couldn’t open this place just now. Nothing was lost; please try again.')),
+    heading,
+    title: 'Hearth',
+  };
+}
 
 export function renderFrame(state) {
   normalizeHash();
@@ -87,22 +103,30 @@ export function renderFrame(state) {
   // --- the place shown --------------------------------------------------------
   let view = null;
   let shownRoute = null;
-  function showRoute(route, sub, { moveFocus }) {
+  let routing = 0; // the latest showRoute; an older one still loading gives way
+  async function showRoute(route, sub, { moveFocus }) {
     for (const [r, link] of links) {
       if (r === route) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
+    const token = ++routing;
     if (route === shownRoute && view?.navigate) {
       view.navigate(sub, { moveFocus });
       return;
     }
+    let make = null;
+    if (LAZY[route]) {
+      try {
+        make = await LAZY[route]();
+      } catch (err) {
+        console.error('Hearth could not load a view:', err);
+      }
+      if (token !== routing) return;
+    }
     view?.destroy?.();
     const state = store.get();
-    if (route === 'settings') view = renderSettings(state);
-    else if (route === 'journal') view = renderJournal(state, sub);
+    if (LAZY[route]) view = make ? make(state, sub) : unreachable(route);
     else if (route === 'today') view = renderToday(state);
-    else if (route === 'rituals') view = renderRituals(state, sub);
-    else if (route === 'checkins') view = renderCheckins(state);
     else view = renderPlace(route, state);
     shownRoute = route;
     replaceChildren(main, view.el);

@@ -28,6 +28,65 @@ fn when(at: DateTime<Utc>, offset_minutes: i32) -> String {
         .to_string()
 }
 
+/// Escapes the characters that mean something inside a Markdown line
+/// (emphasis, code, links, images, raw HTML, entities, tables,
+/// strikethrough), so a name, title or tag shows exactly as it was typed.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Plain text with paragraphs as Markdown that shows the same text: inline
+/// syntax escaped, nothing at the start of a line read as a heading, list,
+/// quote, rule or code block, and each line break kept (a hard break)
+/// rather than folded into the line before.
+fn block(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        // Leading blanks would make an indented code block: keep them as
+        // character references, which Markdown shows as text.
+        let rest = line.trim_start_matches([' ', '\t']);
+        let indent: String = line[..line.len() - rest.len()]
+            .chars()
+            .map(|c| if c == '\t' { "&#9;" } else { "&#32;" })
+            .collect();
+        let mut escaped = inline(rest);
+        // `-`, `+` and `=` start lists, rules and heading underlines; a
+        // number then `.` or `)` starts a numbered list.
+        if escaped.starts_with(['-', '+', '=']) {
+            escaped.insert(0, '\\');
+        } else {
+            let digits = escaped.len()
+                - escaped
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+                escaped.insert(digits, '\\');
+            }
+        }
+        let next_is_text = lines.get(i + 1).is_some_and(|l| !l.trim().is_empty());
+        out.push(format!(
+            "{indent}{escaped}{}",
+            if next_is_text { "\\" } else { "" }
+        ));
+    }
+    out.join("\n")
+}
+
 /// Quotes every line of `text` as a Markdown block quote.
 fn quoted(text: &str) -> String {
     text.lines()
@@ -81,10 +140,10 @@ impl Store {
             let day = local(a.created_at, a.created_offset);
             let line = format!(
                 "- **{}** to **{}**, {}: {}",
-                name(a.from),
-                name(a.to),
+                inline(&name(a.from)),
+                inline(&name(a.to)),
                 day.format("%-d %B"),
-                a.text
+                inline(&a.text)
             );
             months
                 .entry((day.year(), day.month()))
@@ -93,15 +152,15 @@ impl Store {
         }
 
         let mut out = String::new();
-        let names: Vec<String> = partners.iter().map(|p| p.name.clone()).collect();
+        let names: Vec<String> = partners.iter().map(|p| inline(&p.name)).collect();
         let _ = writeln!(out, "# Our journal: {}\n", names.join(" and "));
         let _ = writeln!(
             out,
             "Exported by {} on {}. {}\n",
-            name(viewer),
+            inline(&name(viewer)),
             clock.now().format("%-d %B %Y"),
             if options.include_private {
-                format!("{}'s private entries are included.", name(viewer))
+                format!("{}'s private entries are included.", inline(&name(viewer)))
             } else {
                 "Private entries are not included.".to_string()
             }
@@ -131,13 +190,13 @@ impl Store {
         e: &Entry,
         name: &dyn Fn(PartnerId) -> String,
     ) -> Result<()> {
-        let author = name(e.author);
+        let author = inline(&name(e.author));
         let prompt = match &e.prompt_id {
-            Some(id) => Some(self.prompt(id)?.text),
+            Some(id) => Some(inline(&self.prompt(id)?.text)),
             None => None,
         };
         let heading = match (&e.title, e.kind) {
-            (Some(title), _) => title.clone(),
+            (Some(title), _) => inline(title),
             (None, EntryKind::Answer) => format!("{author}'s answer"),
             (None, EntryKind::Repair) => format!("{author}: making it right"),
             (None, EntryKind::Note) => format!("{author} wrote"),
@@ -173,25 +232,26 @@ impl Store {
                     &parts.what_i_will_do_differently,
                 ];
                 for (part, text) in REPAIR_PARTS.iter().zip(texts) {
-                    let _ = writeln!(out, "#### {}\n\n{text}\n", part.label);
+                    let _ = writeln!(out, "#### {}\n\n{}\n", part.label, block(text));
                 }
             }
             None => {
-                let _ = writeln!(out, "{}\n", e.body);
+                let _ = writeln!(out, "{}\n", block(&e.body));
             }
         }
         if !e.tags.is_empty() {
-            let _ = writeln!(out, "Tags: {}\n", e.tags.join(", "));
+            let tags: Vec<String> = e.tags.iter().map(|t| inline(t)).collect();
+            let _ = writeln!(out, "Tags: {}\n", tags.join(", "));
         }
         for r in self.replies(viewer, e.id)? {
             let _ = writeln!(
                 out,
                 "{}\n",
                 quoted(&format!(
-                    "**{}**, {}:\n{}",
-                    name(r.author),
+                    "**{}**, {}:\\\n{}",
+                    inline(&name(r.author)),
                     when(r.created_at, r.created_offset),
-                    r.body
+                    block(&r.body)
                 ))
             );
         }
@@ -199,7 +259,7 @@ impl Store {
             let _ = writeln!(
                 out,
                 "*Read by {} on {}.*\n",
-                name(m.reader),
+                inline(&name(m.reader)),
                 when(m.read_at, m.read_offset)
             );
         }

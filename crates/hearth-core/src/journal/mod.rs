@@ -13,8 +13,6 @@
 //! A private entry of the other partner is reported as "not found", never as
 //! "not allowed", so its existence isn't revealed either.
 
-#[cfg(test)]
-mod bench;
 mod checks;
 pub mod drafts;
 pub(crate) mod entries;

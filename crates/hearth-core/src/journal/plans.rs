@@ -89,21 +89,60 @@ fn the_timeline_walks_an_index_in_order() {
             "{what}: the answer check is an index lookup\n{plan}"
         );
     }
-    let (sql, params, _) = timeline_sql(
-        v,
-        &TimelineQuery {
-            filter: TimelineFilter {
-                tag: Some("us".into()),
-                ..Default::default()
-            },
+    // A tag page walks the tag's rows in timeline order and looks each entry
+    // up by key: no sort of every entry with that tag, first page or later.
+    let tagged = |author: Option<PartnerId>, cursor: Option<String>| TimelineQuery {
+        filter: TimelineFilter {
+            tag: Some("Us".into()),
+            author,
             ..Default::default()
         },
-    )
-    .unwrap();
-    let plan = plan(&store, &sql, params);
+        cursor,
+        ..Default::default()
+    };
+    for (what, query, want) in [
+        (
+            "a first tag page",
+            tagged(None, None),
+            "INDEX entry_tags_timeline (tag=?)",
+        ),
+        (
+            "a later tag page",
+            tagged(None, cursor()),
+            "INDEX entry_tags_timeline (tag=? AND (created_at,entry_id)<(?,?))",
+        ),
+        (
+            "a tag page by one author",
+            tagged(Some(v), cursor()),
+            "INDEX entry_tags_timeline (tag=? AND (created_at,entry_id)<(?,?))",
+        ),
+    ] {
+        let (sql, params, _) = timeline_sql(v, &query).unwrap();
+        let plan = plan(&store, &sql, params);
+        assert!(plan.contains(want), "{what}: walks the tag index\n{plan}");
+        assert!(
+            plan.contains("SEARCH e USING INTEGER PRIMARY KEY"),
+            "{what}: entries are joined by key\n{plan}"
+        );
+        assert!(
+            !plan.contains("TEMP B-TREE"),
+            "{what}: no sort of the tagged entries\n{plan}"
+        );
+    }
+}
+
+#[test]
+fn the_unread_count_reads_an_index_not_the_entries() {
+    let (_dir, store) = store();
+    let sql = super::replies::unread_count_sql();
+    let plan = plan(&store, &sql, vec![1.into(), 2.into()]);
     assert!(
-        plan.contains("USING COVERING INDEX entry_tags_by_tag (tag=?)"),
-        "a tag is looked up by index\n{plan}"
+        plan.contains("SEARCH e USING COVERING INDEX entries_unread (author=? AND deleted_at=?)"),
+        "Today's count walks the other partner's entries in an index that covers the visibility rule\n{plan}"
+    );
+    assert!(
+        !plan.contains("SCAN e"),
+        "never a scan of all entries\n{plan}"
     );
 }
 

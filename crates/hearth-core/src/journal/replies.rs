@@ -139,13 +139,14 @@ impl Store {
     /// How many entries by the other partner the viewer hasn't marked read.
     pub fn unread_count(&self, viewer: PartnerId) -> Result<i64> {
         self.ensure_partner(viewer)?;
+        // The other partner by equality (ids are 1 and 2), so the count
+        // walks `entries_unread`, which holds every column VISIBLE reads:
+        // no entry row (and no long body) is read to count it.
+        let other = 3 - viewer.0;
         Ok(self
             .conn()
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM entries e WHERE e.author <> ?1 AND {VISIBLE}
-                 AND NOT EXISTS (SELECT 1 FROM entry_reads x WHERE x.entry_id = e.id AND x.reader = ?1)"
-            ))?
-            .query_row([viewer.0], |r| r.get(0))?)
+            .prepare_cached(&unread_count_sql())?
+            .query_row([viewer.0, other], |r| r.get(0))?)
     }
 
     /// How many entries the viewer can see (both voices, no trash).
@@ -180,4 +181,13 @@ impl Store {
             .optional()?
             .is_some())
     }
+}
+
+/// Today's unread count: `?1` is the viewer, `?2` the other partner.
+pub(crate) fn unread_count_sql() -> String {
+    format!(
+        "SELECT count(*) FROM entries e INDEXED BY entries_unread
+         WHERE e.author = ?2 AND {VISIBLE}
+         AND NOT EXISTS (SELECT 1 FROM entry_reads x WHERE x.entry_id = e.id AND x.reader = ?1)"
+    )
 }

@@ -81,13 +81,37 @@ pub(crate) fn timeline_sql(
             "A page holds 1 to {PAGE_MAX} entries."
         )));
     }
-    let mut sql = format!("SELECT {ENTRY_COLUMNS} FROM entries e WHERE {VISIBLE}");
+    let f = &query.filter;
+    let tag = f.tag.as_deref().map(|tag| {
+        tag.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    });
+    // With a tag, the walk starts from the tag's rows, which are kept in
+    // timeline order (`entry_tags_timeline`), and joins each entry by key;
+    // CROSS JOIN keeps SQLite from starting on `entries` and sorting.
+    let (mut sql, key) = match tag {
+        Some(_) => (
+            format!(
+                "SELECT {ENTRY_COLUMNS} FROM entry_tags t CROSS JOIN entries e \
+                 ON e.id = t.entry_id WHERE t.tag = ?2 AND {VISIBLE}"
+            ),
+            ("t.created_at", "t.entry_id"),
+        ),
+        None => (
+            format!("SELECT {ENTRY_COLUMNS} FROM entries e WHERE {VISIBLE}"),
+            ("e.created_at", "e.id"),
+        ),
+    };
     let mut params = vec![Value::Integer(viewer.0)];
+    if let Some(tag) = tag {
+        params.push(Value::Text(tag));
+    }
     let mut push = |sql: &mut String, clause: &str, value: Value| {
         params.push(value);
         sql.push_str(&clause.replace('?', &format!("?{}", params.len())));
     };
-    let f = &query.filter;
     if let Some(author) = f.author {
         push(&mut sql, " AND e.author = ?", Value::Integer(author.0));
     }
@@ -113,26 +137,19 @@ pub(crate) fn timeline_sql(
             Value::Text(kind.as_str().into()),
         );
     }
-    if let Some(tag) = f.tag.as_deref() {
-        let tag = tag
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        push(
-            &mut sql,
-            " AND e.id IN (SELECT t.entry_id FROM entry_tags t WHERE t.tag = ?)",
-            Value::Text(tag),
-        );
-    }
+    let (at_col, id_col) = key;
     if let Some(cursor) = query.cursor.as_deref() {
         let (at, id) = parse_cursor(cursor)?;
-        push(&mut sql, " AND (e.created_at, e.id) < (?", Value::Text(at));
+        push(
+            &mut sql,
+            &format!(" AND ({at_col}, {id_col}) < (?"),
+            Value::Text(at),
+        );
         push(&mut sql, ", ?)", Value::Integer(id));
     }
     push(
         &mut sql,
-        " ORDER BY e.created_at DESC, e.id DESC LIMIT ?",
+        &format!(" ORDER BY {at_col} DESC, {id_col} DESC LIMIT ?"),
         Value::Integer(i64::from(limit) + 1),
     );
     Ok((sql, params, limit))

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 
-use super::outcomes::{instant_on, outcomes, view, OccurrenceView};
+use super::outcomes::{instant_on, outcomes_between, view, OccurrenceView};
 use super::{today_in, Ritual};
 use crate::clock::Clock;
 use crate::couple::PartnerId;
@@ -98,7 +98,14 @@ impl Store {
         let (start, end) = (day_start(from), day_start(end_date));
         let rituals = self.rituals(false)?;
         let gaps = self.all_gaps()?;
-        let mut recorded = outcomes(self.conn(), None)?;
+        // Occurrence dates are in each ritual's zone: a day either side of
+        // the viewer's window covers every zone.
+        let mut recorded = outcomes_between(
+            self.conn(),
+            None,
+            from.checked_sub_days(Days::new(2)).unwrap_or(from),
+            end_date.checked_add_days(Days::new(2)).unwrap_or(end_date),
+        )?;
         let mut out: Vec<AgendaDay> = (0..days)
             .filter_map(|i| from.checked_add_days(Days::new(i.into())))
             .map(|date| AgendaDay {
@@ -165,7 +172,18 @@ impl Store {
             return Ok(due);
         }
         let gaps = self.all_gaps()?;
-        let mut recorded = outcomes(self.conn(), None)?;
+        // Occurrences up to a day's lead after `to`, in any zone: two days
+        // either side of the window's dates hold all their outcomes.
+        let mut recorded = outcomes_between(
+            self.conn(),
+            None,
+            from.date_naive()
+                .checked_sub_days(Days::new(2))
+                .unwrap_or(NaiveDate::MIN),
+            to.date_naive()
+                .checked_add_days(Days::new(3))
+                .unwrap_or(NaiveDate::MAX),
+        )?;
         for ritual in self.rituals(false)? {
             let gaps = gaps.get(&ritual.id).map(Vec::as_slice).unwrap_or(&[]);
             let recorded = recorded.remove(&ritual.id).unwrap_or_default();

@@ -128,7 +128,32 @@ pub(crate) fn outcomes(
         "SELECT o.ritual_id, o.date, o.status, o.by_partner, o.note, o.entry_id, o.recorded_at
          FROM ritual_outcomes o WHERE ?1 IS NULL OR o.ritual_id = ?1",
     )?;
-    let rows = stmt.query_map([only], |r| {
+    let rows = stmt.query(rusqlite::params![only])?;
+    collect_outcomes(rows)
+}
+
+/// Outcomes dated `from..=to` by ritual and date (all rituals, or one), in
+/// one query. Each ritual's dates are a range of the table's key, so this
+/// reads only those rows, not years of history: what the agenda, Today and
+/// the reminders need.
+pub(crate) fn outcomes_between(
+    conn: &Connection,
+    only: Option<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<i64, BTreeMap<NaiveDate, Outcome>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.ritual_id, o.date, o.status, o.by_partner, o.note, o.entry_id, o.recorded_at
+         FROM ritual_outcomes o
+         WHERE o.ritual_id IN (SELECT r.id FROM rituals r WHERE ?1 IS NULL OR r.id = ?1)
+           AND o.date BETWEEN ?2 AND ?3",
+    )?;
+    let rows = stmt.query(rusqlite::params![only, day(from), day(to)])?;
+    collect_outcomes(rows)
+}
+
+fn collect_outcomes(rows: rusqlite::Rows) -> Result<HashMap<i64, BTreeMap<NaiveDate, Outcome>>> {
+    let rows = rows.mapped(|r| {
         let status: String = r.get(2)?;
         let status = match status.as_str() {
             "done" => OutcomeStatus::Done,
@@ -146,7 +171,7 @@ pub(crate) fn outcomes(
                 recorded_at: stamp::parse_column(&r.get::<_, String>(6)?, 6)?,
             },
         ))
-    })?;
+    });
     let mut out: HashMap<i64, BTreeMap<NaiveDate, Outcome>> = HashMap::new();
     for row in rows {
         let (id, date, outcome) = row?;
@@ -224,7 +249,7 @@ impl Store {
         clock: &dyn Clock,
     ) -> Result<OccurrenceView> {
         let ritual = self.ritual(ritual_id)?;
-        let outcome = outcomes(self.conn(), Some(ritual_id))?
+        let outcome = outcomes_between(self.conn(), Some(ritual_id), date, date)?
             .remove(&ritual_id)
             .and_then(|mut by_date| by_date.remove(&date));
         if outcome.is_none() {

@@ -262,6 +262,26 @@ pub static STEPS: &[&str] = &[
         until       TEXT NOT NULL,
         snoozed_at  TEXT NOT NULL
      ) STRICT, WITHOUT ROWID;",
+    // v5 (performance): a tag-filtered timeline page walks an index in
+    // timeline order instead of sorting every entry with the tag: each tag
+    // row carries its entry's `created_at` (filled and kept by triggers,
+    // whoever inserts). And Today's unread count reads an index that holds
+    // every column the visibility rule needs, never the entries' bodies.
+    "CREATE INDEX entries_unread ON entries (author, deleted_at, visibility, prompt_date)
+        WHERE deleted_at IS NULL;
+     ALTER TABLE entry_tags ADD COLUMN created_at TEXT;
+     UPDATE entry_tags SET created_at =
+        (SELECT e.created_at FROM entries e WHERE e.id = entry_tags.entry_id);
+     CREATE INDEX entry_tags_timeline ON entry_tags (tag, created_at, entry_id);
+     CREATE TRIGGER entry_tags_stamp AFTER INSERT ON entry_tags
+     WHEN new.created_at IS NULL BEGIN
+        UPDATE entry_tags SET created_at =
+            (SELECT e.created_at FROM entries e WHERE e.id = new.entry_id)
+        WHERE entry_id = new.entry_id AND tag = new.tag;
+     END;
+     CREATE TRIGGER entries_tags_restamp AFTER UPDATE OF created_at ON entries BEGIN
+        UPDATE entry_tags SET created_at = new.created_at WHERE entry_id = new.id;
+     END;",
 ];
 
 /// The version a fresh install ends at.

@@ -1,6 +1,6 @@
 // The journal place: write, read the timeline, search, open a thread, the
 // repair template and the trash. Sub-paths: "" (home), entry/<id>,
-// edit/<id>, repair, trash. The home panel stays alive while a thread is
+// edit/<id>, repair, trash, prompts. The home panel stays alive while a thread is
 // open, so coming back keeps the filters and the pages already shown.
 
 import { api, journalWords } from '../../api.js';
@@ -8,6 +8,7 @@ import { h, announce, focusElement, replaceChildren } from '../../dom.js';
 import { go, hrefFor } from '../../router.js';
 import { showToast } from '../../toast.js';
 import { renderComposer } from './composer.js';
+import { renderPromptLibrary } from './prompts.js';
 import { renderRepairComposer } from './repair.js';
 import { renderSearch } from './search.js';
 import { renderThread } from './thread.js';
@@ -20,7 +21,8 @@ export function renderJournal(initialState, initialSub = '') {
   const tools = h('nav', { class: 'journal-tools', 'aria-label': 'Journal' },
     h('a', { class: 'tool-link', href: hrefFor('journal'), id: 'tool-write' }, 'Write'),
     h('a', { class: 'tool-link', href: hrefFor('journal', 'repair'), id: 'tool-repair' }, 'Write a repair'),
-    h('a', { class: 'tool-link', href: hrefFor('journal', 'trash'), id: 'tool-trash' }, 'Trash'));
+    h('a', { class: 'tool-link', href: hrefFor('journal', 'trash'), id: 'tool-trash' }, 'Trash'),
+    h('a', { class: 'tool-link', href: hrefFor('journal', 'prompts'), id: 'tool-prompts' }, 'Prompts'));
   const body = h('div', { class: 'journal-body' }, h('p', { class: 'muted' }, 'Opening the journal…'));
   const el = h('div', { class: 'place place--wide', id: 'view-journal', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading, h('p', { class: 'lead' }, 'Your shared journal, in both of your voices.'), tools),
@@ -34,7 +36,7 @@ export function renderJournal(initialState, initialSub = '') {
   let showing = 0;
 
   function markTools() {
-    const current = sub === 'repair' ? 'tool-repair' : sub === 'trash' ? 'tool-trash' : sub === '' ? 'tool-write' : null;
+    const current = { '': 'tool-write', repair: 'tool-repair', trash: 'tool-trash', prompts: 'tool-prompts' }[sub] ?? null;
     for (const a of tools.querySelectorAll('a')) {
       if (a.id === current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
     }
@@ -141,6 +143,15 @@ export function renderJournal(initialState, initialSub = '') {
       replaceChildren(body, trash.el);
       await trash.load();
       if (moveFocus) focusElement(trash.el.querySelector('h2'));
+      return;
+    }
+    if (kind === 'prompts') {
+      // A new prompt belongs in the timeline's prompt filter: rebuild it.
+      const library = renderPromptLibrary({ state, words, onAdded: () => { home?.composer.stop(); home = null; } });
+      panel = library;
+      replaceChildren(body, library.el);
+      await library.load();
+      if (moveFocus && !stale()) library.focus();
       return;
     }
     go('journal');

@@ -34,6 +34,8 @@ export function renderPromptCard({ state, words }) {
       category ? h('p', { class: 'prompt-category' }, category) : null,
       h('p', { class: 'prompt-text', id: 'prompt-text' }, daily.prompt.text),
     ];
+    const more = h('p', { class: 'prompt-more muted' },
+      h('a', { href: hrefFor('journal', 'prompts'), id: 'prompt-library-link' }, 'See all prompts, or add one of your own'));
     if (daily.myAnswer && daily.partnerAnswer) {
       parts.push(h('p', { class: 'prompt-state', id: 'prompt-state' }, 'You have both answered. Here are your two answers, side by side.'),
         h('div', { class: 'answers', id: 'prompt-answers' },
@@ -49,6 +51,7 @@ export function renderPromptCard({ state, words }) {
         : `Neither of you has answered yet. Each answer stays hidden until you've both written.`));
       parts.push(answerForm(daily));
     }
+    parts.push(more);
     replaceChildren(el, parts);
     if (focus) focusElement(el.querySelector(focus));
   }
