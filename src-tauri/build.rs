@@ -69,6 +69,12 @@ fn main() {
             "check_off_commitment",
             "undo_check_off",
             "set_commitment_ended",
+            "list_backups",
+            "backup_folder",
+            "preview_backup",
+            "restore_backup",
+            "recover_from_newest_backup",
+            "reopen",
         ]),
     ))
     .expect("failed to run tauri-build");

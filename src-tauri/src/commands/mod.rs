@@ -8,6 +8,7 @@
 //! Every journal command goes through [`Hearth::as_writer`]: the viewer is
 //! always the partner stored as writing now, never one the page names.
 
+pub mod backups;
 pub mod checkins;
 pub mod commitments;
 pub mod couple;

@@ -17,7 +17,7 @@ use hearth_core::rituals::{
 };
 use hearth_core::Error;
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::exchange::{export_dir, write_named_file};
 use super::Shared;
@@ -248,8 +248,8 @@ pub async fn ritual_agenda(
 /// Writes the active rituals (or those in `ids`) as a new `.ics` file next
 /// to the other exports and returns its path. `date` names the file.
 #[tauri::command]
-pub async fn export_rituals_ics(
-    app: AppHandle,
+pub async fn export_rituals_ics<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     ids: Option<Vec<i64>>,
     date: NaiveDate,
