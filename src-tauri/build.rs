@@ -75,6 +75,7 @@ fn main() {
             "restore_backup",
             "recover_from_newest_backup",
             "reopen",
+            "take_snapshot",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -498,3 +498,30 @@ fn two_months_of_daily_snapshots_keep_seven_daily_and_four_weekly() {
         "only Hearth's own files are pruned"
     );
 }
+
+#[test]
+fn a_snapshot_taken_by_hand_is_verified_listed_and_never_replaced() {
+    let home = TempHearth::new();
+    let (mut hearth, clock) = couple(&home);
+    write(&mut hearth, &clock, "Before the talk on Sunday.");
+    let snap = hearth.take_snapshot().unwrap();
+    assert_eq!(snap.reason, Reason::Manual);
+    assert!(
+        snap.path.to_string_lossy().ends_with("-manual.sqlite3"),
+        "the name says it was taken by hand: {}",
+        snap.path.display()
+    );
+    assert_eq!(
+        hearth.list_backups().unwrap()[0],
+        snap,
+        "listed, newest first"
+    );
+    assert_eq!(hearth.preview_backup(&snap.path).unwrap().entries, 1);
+    let before = bytes(&snap.path);
+    let again = hearth.take_snapshot().unwrap();
+    assert_ne!(
+        again.path, snap.path,
+        "a second one in the same second gets its own name"
+    );
+    assert_eq!(bytes(&snap.path), before, "the first is never replaced");
+}

@@ -1,7 +1,7 @@
 // Backups in the real window: a damaged journal is brought back from its
 // newest good snapshot with one button, the damaged file is kept aside byte
 // for byte, and Settings restores a listed snapshot after a preview and a
-// confirmation.
+// confirmation; a snapshot can be taken by hand.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -129,5 +129,21 @@ describe("a damaged journal comes back; a backup is restored from Settings", () 
     assert.ok(!text.includes("Written after the backup."), "the page reloaded: the newer entry is not shown");
     assert.equal(fs.readdirSync(path.join(profile.dataDir, "set-aside")).filter((f) => f.endsWith(".sqlite3")).length, before + 1,
       "the journal it replaced is set aside too");
+  });
+
+  step("\"Take a snapshot now\" adds a checked snapshot to the folder and the list", async () => {
+    const { session } = app;
+    await (await navItem(session, "Settings")).click();
+    await session.waitCss("#backup-list .backup-restore", { timeout: 15_000 });
+    const backups = path.join(profile.dataDir, "backups");
+    const before = fs.readdirSync(backups).filter((f) => f.endsWith("-manual.sqlite3")).length;
+    await (await buttonByText(session, "Take a snapshot now")).click();
+    await shows(session, "Snapshot taken and checked", "Settings says the snapshot was taken");
+    await shows(session, "Taken by hand", "the list shows it in plain words");
+    const manual = fs.readdirSync(backups).filter((f) => f.endsWith("-manual.sqlite3"));
+    assert.equal(manual.length, before + 1, `one more manual snapshot in ${backups}`);
+    const check = sqlite("c=sqlite3.connect(sys.argv[1]); print(c.execute('PRAGMA integrity_check').fetchone()[0])",
+      path.join(backups, manual.at(-1)));
+    assert.equal(check.trim(), "ok", "the snapshot passes integrity_check");
   });
 });

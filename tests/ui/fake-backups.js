@@ -39,6 +39,11 @@
       ready();
       return report(b);
     },
+    take_snapshot() {
+      const b = { path: `${DIR}/backups/hearth-20261130T230000Z-manual.sqlite3`, takenAt: '2026-11-30T23:00:00Z', reason: 'manual', size: 300 * 1024 };
+      backups.unshift(b);
+      return clone(b);
+    },
     reopen() {
       if (cfg.reopenOpens && st.phase === 'unavailable') ready();
       return clone(st);

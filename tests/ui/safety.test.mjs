@@ -53,6 +53,16 @@ test('settings: backups are listed with their folder, local dates, plain reasons
   await clean(page);
 });
 
+test('settings: "Take a snapshot now" takes one and lists it first', async () => {
+  const page = await h.open({ cfg: { ...READY, backups: BACKUPS }, hash: '#/settings' });
+  await page.locator('#backup-list .backup-item').first().waitFor();
+  await page.getByRole('button', { name: 'Take a snapshot now' }).click();
+  await page.getByText(/Snapshot taken and checked/).waitFor();
+  assert.equal(await page.locator('#backup-list .backup-item').count(), 3);
+  assert.match(await page.locator('#backup-list .backup-item').first().textContent(), /Taken by hand/);
+  await clean(page);
+});
+
 test('settings: restore previews what the backup holds, asks, says the current file is kept aside, then reloads', async () => {
   const page = await h.open({ cfg: { ...READY, backups: BACKUPS }, hash: '#/settings' });
   const restore = page.getByRole('button', { name: /Restore the backup from/ }).first();

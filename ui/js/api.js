@@ -165,6 +165,7 @@ export const api = {
   restoreBackup: (path) => call('restore_backup', { path }),
   recoverFromNewestBackup: () => call('recover_from_newest_backup', {}),
   reopen: () => call('reopen', {}),
+  takeSnapshot: () => call('take_snapshot', {}),
 };
 
 let words = null;

@@ -67,3 +67,9 @@ pub async fn recover_from_newest_backup(shared: State<'_, Shared>) -> Result<Res
 pub async fn reopen(shared: State<'_, Shared>) -> Result<AppState, Error> {
     shared.lock().try_again()
 }
+
+/// "Take a snapshot now" in Settings.
+#[tauri::command]
+pub async fn take_snapshot(shared: State<'_, Shared>) -> Result<Backup, Error> {
+    shared.lock().take_snapshot()
+}

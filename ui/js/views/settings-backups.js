@@ -15,6 +15,7 @@ const REASONS = {
   'before-import': 'Before an import',
   'before-empty-trash': 'Before a trash was emptied',
   'before-restore': 'Before a backup was brought back',
+  manual: 'Taken by hand',
 };
 
 /** A reason from the core in plain words (an unknown one is shown as it is). */
@@ -91,6 +92,22 @@ export function backupsSection({ onRestored }) {
     }
   }
 
+  const takeNow = h('button', { type: 'button', class: 'button button--quiet', id: 'backup-now' }, 'Take a snapshot now');
+  takeNow.addEventListener('click', async () => {
+    if (takeNow.disabled) return;
+    messages.clear();
+    takeNow.disabled = true;
+    try {
+      const taken = await api.takeSnapshot();
+      await refresh();
+      messages.showStatus(`Snapshot taken and checked, ${localTime(taken.takenAt)}.`);
+    } catch (err) {
+      messages.showError(err.message);
+    } finally {
+      takeNow.disabled = false;
+    }
+  });
+
   async function refresh() {
     try {
       const [where, backups] = await Promise.all([api.backupFolder(), api.listBackups()]);
@@ -113,6 +130,8 @@ export function backupsSection({ onRestored }) {
       'emptying a trash, an import, or bringing a backup back. It keeps one a day for a week and one a week for four weeks.'),
     h('p', {}, 'They are kept in this folder, on this laptop only:'),
     folder,
+    h('p', { class: 'muted' }, 'About to try something big, like importing or emptying a trash? Hearth takes one first anyway; you can also take one yourself.'),
+    h('div', { class: 'form-actions' }, takeNow),
     list,
     messages.alert, messages.status);
   return { el, refresh };

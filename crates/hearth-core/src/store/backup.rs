@@ -61,6 +61,8 @@ pub enum Reason {
     BeforeEmptyTrash,
     /// Before another snapshot replaced the file.
     BeforeRestore,
+    /// Asked for in Settings ("Take a snapshot now").
+    Manual,
 }
 
 impl Reason {
@@ -70,6 +72,7 @@ impl Reason {
         Reason::BeforeImport,
         Reason::BeforeEmptyTrash,
         Reason::BeforeRestore,
+        Reason::Manual,
     ];
 
     /// The word used in file names and sent to the page.
@@ -80,6 +83,7 @@ impl Reason {
             Reason::BeforeImport => "before-import",
             Reason::BeforeEmptyTrash => "before-empty-trash",
             Reason::BeforeRestore => "before-restore",
+            Reason::Manual => "manual",
         }
     }
 }
