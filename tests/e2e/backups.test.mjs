@@ -114,6 +114,8 @@ describe("a damaged journal comes back; a backup is restored from Settings", () 
     await (await navItem(session, "Settings")).click();
     await shows(session, path.join(profile.dataDir, "backups"), "Settings shows the backup folder");
     await session.waitCss("#backup-list .backup-restore", { timeout: 15_000 });
+    await session.execute("document.querySelector('.toast-close')?.click(); document.getElementById('settings-backups').scrollIntoView({ block: 'start' })");
+    await new Promise((r) => setTimeout(r, 300));
     await harness.screenshot("backups-settings");
     const before = fs.readdirSync(path.join(profile.dataDir, "set-aside")).length;
     await (await session.findCss("#backup-list .backup-restore")).click();
