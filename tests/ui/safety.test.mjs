@@ -158,3 +158,15 @@ test('a full disk: saving fails in words, the text stays in the editor, and a re
   await page.waitForFunction(() => window.__HEARTH_JOURNAL__.get_draft({ key: 'new' }) === null);
   await clean(page);
 });
+
+test('an argument Tauri refuses before the core reaches people as a calm invalid_input', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/settings' });
+  const result = await page.evaluate(async () => {
+    window.__failNext = 'invalid args `partnerId` for command `update_partner`: invalid type: string "x", expected i64';
+    const { api } = await import('./js/api.js');
+    try { await api.updatePartner(1, { name: 'Sam' }); return null; } catch (err) { return { kind: err.kind, message: err.message }; }
+  });
+  assert.deepEqual(result, { kind: 'invalid_input', message: "Hearth couldn't read that request, so nothing was changed. Please try again." });
+  page.problems.splice(0); // the detail is logged for developers on purpose
+  await clean(page);
+});
