@@ -535,6 +535,20 @@ fn every_command_refuses_bad_input_without_panicking_or_changing_anything() {
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
     let mut started_from: BTreeMap<&str, Vec<String>> = BTreeMap::new();
 
+    // The comparison can fail: an accepted write shows in the dump.
+    let untouched = hearth_tests::dump(&app.database);
+    let written = call(
+        &app.window,
+        "create_entry",
+        good_args("create_entry").unwrap(),
+    );
+    assert!(written.is_ok(), "a good call is accepted: {written:?}");
+    assert_ne!(
+        hearth_tests::dump(&app.database),
+        untouched,
+        "the dump sees every write, so \"unchanged\" below means something"
+    );
+
     // Lone surrogates can't be in a Rust string: the page's JSON is parsed by
     // serde_json in Tauri's IPC, which refuses them before any command runs.
     for text in [
