@@ -1,7 +1,7 @@
 // Backups in the real window: a damaged journal is brought back from its
 // newest good snapshot with one button, the damaged file is kept aside byte
 // for byte, and Settings restores a listed snapshot after a preview and a
-// confirmation; a snapshot can be taken by hand.
+// confirmation; a snapshot can be taken by hand; Try again really reopens.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -147,5 +147,23 @@ describe("a damaged journal comes back; a backup is restored from Settings", () 
     const check = sqlite("c=sqlite3.connect(sys.argv[1]); print(c.execute('PRAGMA integrity_check').fetchone()[0])",
       path.join(backups, manual.at(-1)));
     assert.equal(check.trim(), "ok", "the snapshot passes integrity_check");
+  });
+
+  step("Try again opens a journal put back in place while the screen was up", async () => {
+    const snapshot = path.join(profile.dataDir, "backups",
+      fs.readdirSync(path.join(profile.dataDir, "backups")).find((f) => f.endsWith("-manual.sqlite3")));
+    const other = harness.newProfile("try-again");
+    const db = path.join(other.dataDir, "hearth.sqlite3");
+    fs.writeFileSync(db, "Not a journal, yet.\n".repeat(50));
+    app = await harness.launch(other);
+    const { session } = app;
+    await shows(session, "Nothing was changed", "a file that isn't a journal gets the calm screen");
+    await (await buttonByText(session, "Try again")).click();
+    await shows(session, "Still not able to open it", "trying again before anything changed says so");
+    // The person puts their journal back, then tries again.
+    fs.renameSync(db, `${db}.not-a-journal`);
+    fs.copyFileSync(snapshot, db);
+    await (await buttonByText(session, "Try again")).click();
+    await shows(session, "Writing as Sam", "the journal opens without restarting Hearth");
   });
 });
