@@ -81,6 +81,13 @@ fn main() {
             "watch_reminders",
             "quit_hearth",
             "report_ready",
+            "list_backups",
+            "backup_folder",
+            "preview_backup",
+            "restore_backup",
+            "recover_from_newest_backup",
+            "reopen",
+            "take_snapshot",
         ]),
     ))
     .expect("failed to run tauri-build");

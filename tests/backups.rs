@@ -324,6 +324,61 @@ fn only_hearths_own_backups_can_be_previewed_or_restored() {
 }
 
 #[test]
+fn a_path_that_only_looks_like_it_is_in_the_backup_folder_is_refused() {
+    let home = TempHearth::new();
+    let (mut hearth, _clock) = couple(&home);
+    let snap = hearth.snapshot_if_due().unwrap().expect("a first snapshot");
+    let backups = hearth.backup_dir();
+    let name = snap.path.file_name().unwrap().to_owned();
+    // A snapshot-like name outside the folder, reached through `..` or a link.
+    let outside = home.path().join("elsewhere");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::copy(&snap.path, outside.join(&name)).unwrap();
+    let through_dots = backups.join("..").join("elsewhere").join(&name);
+    let mut cases = vec![
+        through_dots,
+        backups.join("..").join(hearth_core::store::DATABASE_FILE),
+        backups.join(""),
+        PathBuf::from(""),
+        PathBuf::from(name.clone()),
+    ];
+    #[cfg(unix)]
+    {
+        let link = backups.join("hearth-20261101T000000Z-daily.sqlite3");
+        std::os::unix::fs::symlink(outside.join(&name), &link).unwrap();
+        cases.push(link);
+        let linked_dir = home.path().join("linked-backups");
+        std::os::unix::fs::symlink(&outside, &linked_dir).unwrap();
+        cases.push(linked_dir.join(&name));
+    }
+    let before = hearth_tests::dump(&home.database());
+    for path in cases {
+        let err = hearth.restore_backup(&path).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::NotFound,
+            "only a file really inside backups/ can be restored: {}",
+            path.display()
+        );
+        assert_eq!(
+            hearth.preview_backup(&path).unwrap_err().kind(),
+            ErrorKind::NotFound
+        );
+    }
+    assert_eq!(
+        hearth_tests::dump(&home.database()),
+        before,
+        "nothing changed"
+    );
+    assert!(
+        !home.path().join("set-aside").exists(),
+        "nothing was set aside"
+    );
+    // The real one, named the same, still works.
+    hearth.preview_backup(&snap.path).unwrap();
+}
+
+#[test]
 fn emptying_the_trash_takes_a_snapshot_first() {
     let home = TempHearth::new();
     let (mut hearth, clock) = couple(&home);
@@ -442,4 +497,31 @@ fn two_months_of_daily_snapshots_keep_seven_daily_and_four_weekly() {
         hearth.backup_dir().join("notes.txt").exists(),
         "only Hearth's own files are pruned"
     );
+}
+
+#[test]
+fn a_snapshot_taken_by_hand_is_verified_listed_and_never_replaced() {
+    let home = TempHearth::new();
+    let (mut hearth, clock) = couple(&home);
+    write(&mut hearth, &clock, "Before the talk on Sunday.");
+    let snap = hearth.take_snapshot().unwrap();
+    assert_eq!(snap.reason, Reason::Manual);
+    assert!(
+        snap.path.to_string_lossy().ends_with("-manual.sqlite3"),
+        "the name says it was taken by hand: {}",
+        snap.path.display()
+    );
+    assert_eq!(
+        hearth.list_backups().unwrap()[0],
+        snap,
+        "listed, newest first"
+    );
+    assert_eq!(hearth.preview_backup(&snap.path).unwrap().entries, 1);
+    let before = bytes(&snap.path);
+    let again = hearth.take_snapshot().unwrap();
+    assert_ne!(
+        again.path, snap.path,
+        "a second one in the same second gets its own name"
+    );
+    assert_eq!(bytes(&snap.path), before, "the first is never replaced");
 }

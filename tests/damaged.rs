@@ -171,3 +171,38 @@ fn a_journal_that_opens_fine_is_not_recovered_over() {
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(!home.path().join("set-aside").exists());
 }
+
+#[test]
+fn try_again_opens_the_file_once_it_is_put_right_and_changes_nothing_before() {
+    let home = TempHearth::new();
+    let clock = clock();
+    drop(journal(&home, &clock, 4));
+    let good = home.path().join("good-copy.sqlite3");
+    std::fs::rename(home.database(), &good).unwrap();
+    std::fs::write(home.database(), b"not a journal at all").unwrap();
+
+    let mut hearth = Hearth::open(home.path(), Box::new(clock.clone()));
+    assert_eq!(hearth.state().unwrap().phase, Phase::Unavailable);
+    let state = hearth.try_again().unwrap();
+    assert_eq!(
+        state.phase,
+        Phase::Unavailable,
+        "nothing was put right yet, so the screen stays"
+    );
+    assert_eq!(state.problem.unwrap().kind, ErrorKind::NotADatabase);
+    assert_eq!(
+        bytes(&home.database()),
+        b"not a journal at all",
+        "trying again never touches the file"
+    );
+
+    // The person puts their journal back in its place, then presses Try again.
+    std::fs::rename(&good, home.database()).unwrap();
+    let state = hearth.try_again().unwrap();
+    assert_eq!(state.phase, Phase::Ready, "{:?}", state.problem);
+    assert_eq!(count(&home.database()), 4);
+
+    // On a journal that is open, trying again is harmless.
+    let again = hearth.try_again().unwrap();
+    assert_eq!(again, state);
+}

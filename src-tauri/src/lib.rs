@@ -13,9 +13,9 @@ use std::sync::Mutex;
 
 use hearth_core::hearth::DATA_DIR_ENV;
 use hearth_core::{Hearth, SystemClock};
-use tauri::{Manager, RunEvent};
+use tauri::{Manager, RunEvent, Runtime};
 
-use commands::Shared;
+pub use commands::Shared;
 
 /// The label of the one window, as named in `tauri.conf.json` and the capability.
 pub(crate) const MAIN_WINDOW: &str = "main";
@@ -24,7 +24,7 @@ pub(crate) const HIDDEN_ARG: &str = "--hidden";
 
 pub fn run() {
     commands::startup::mark_start();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
             // The login item starting while Hearth already runs: stay hidden.
@@ -68,7 +68,22 @@ pub fn run() {
                 let support = *window.state::<tray::TraySupport>();
                 tray::on_close_requested(window, api, support);
             }
-        })
+        });
+    with_commands(app)
+        .build(tauri::generate_context!())
+        .expect("Hearth could not start its window")
+        .run(|_app, _event: RunEvent| {});
+}
+
+/// Hearth's commands, on any builder: the app's and the IPC test's
+/// (`tests/ipc_fuzz.rs`, on Tauri's mock runtime) are this one list. One
+/// command a line; new ones go at the end, and also in `build.rs` and
+/// `capabilities/main.json`, which the test checks against each other.
+/// (Not reformatted, so the list keeps the lines and indentation it had in
+/// `run()` and parallel additions to it merge line by line.)
+#[rustfmt::skip]
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
         .invoke_handler(tauri::generate_handler![
             commands::couple::get_state,
             commands::couple::setup_couple,
@@ -147,10 +162,14 @@ pub fn run() {
             commands::reminders::watch_reminders,
             commands::reminders::quit_hearth,
             commands::startup::report_ready,
+            commands::backups::list_backups,
+            commands::backups::backup_folder,
+            commands::backups::preview_backup,
+            commands::backups::restore_backup,
+            commands::backups::recover_from_newest_backup,
+            commands::backups::reopen,
+            commands::backups::take_snapshot,
         ])
-        .build(tauri::generate_context!())
-        .expect("Hearth could not start its window")
-        .run(|_app, _event: RunEvent| {});
 }
 
 /// `HEARTH_DATA_DIR` when set (tests, portable use), else the OS app-data

@@ -4,7 +4,9 @@
 // rules that the page relies on: the viewer is always the writer, a private
 // entry is shown only to its author, an answer only once both answered,
 // nothing in the trash is listed or searched, snippets are [{text, hit}].
-// Set window.__failNext = {kind, message} to make the next command reject.
+// Set window.__failNext = {kind, message} to make the next command reject,
+// or window.__failing = {command: {kind, message}} to make those commands
+// reject until it is cleared (a full disk).
 // Every call is recorded in window.__calls as [command, args]; window.__inflight
 // counts the calls not answered yet.
 (() => {
@@ -37,6 +39,7 @@
     calls.push([cmd, args]);
     await new Promise((r) => setTimeout(r, 30));
     if (window.__failNext) { const f = window.__failNext; window.__failNext = null; throw f; }
+    if (window.__failing?.[cmd]) throw window.__failing[cmd];
     switch (cmd) {
       case 'get_state': return snap();
       case 'setup_couple': {
@@ -62,8 +65,9 @@
         p.name = n; if (args.color) p.color = args.color; return snap();
       }
       default: {
-        const journal = window.__HEARTH_JOURNAL__;
-        if (journal && cmd in journal) return journal[cmd](args ?? {});
+        for (const part of [window.__HEARTH_JOURNAL__, window.__HEARTH_BACKUPS__]) {
+          if (part && cmd in part) return part[cmd](args ?? {});
+        }
         throw `command ${cmd} not allowed`;
       }
     }

@@ -5,6 +5,9 @@
 const FALLBACK_MESSAGE =
   "Hearth couldn't reach its own core just now. Nothing you typed was lost; please try again.";
 
+const REFUSED_ARGS_MESSAGE =
+  "Hearth couldn't read that request, so nothing was changed. Please try again.";
+
 export class HearthError extends Error {
   constructor(kind, message) {
     super(message);
@@ -23,6 +26,12 @@ function toHearthError(raw) {
   if (raw && typeof raw === 'object' && typeof raw.message === 'string' && raw.message.trim()) {
     const kind = typeof raw.kind === 'string' ? raw.kind : 'unknown';
     return new HearthError(kind, raw.message);
+  }
+  // Tauri itself refuses arguments that don't fit a command's types before
+  // Hearth's core sees them; nothing was changed, so say so plainly.
+  if (typeof raw === 'string' && /^invalid args `|missing required key /.test(raw)) {
+    console.error('Hearth command refused its arguments:', raw);
+    return new HearthError('invalid_input', REFUSED_ARGS_MESSAGE);
   }
   // A bare string or anything else is a shell-level failure (a missing
   // permission, a panic). Keep the detail for developers, not for people.
@@ -170,6 +179,15 @@ export const api = {
   quitHearth: () => call('quit_hearth', {}),
   // Startup benchmark: the first screen is painted (a no-op unless asked).
   reportReady: () => call('report_ready', {}),
+  // Backups (verified snapshots), restore, and a journal that couldn't be
+  // opened. Paths sent back are only ones list_backups or the problem gave.
+  listBackups: () => call('list_backups', {}),
+  backupFolder: () => call('backup_folder', {}),
+  previewBackup: (path) => call('preview_backup', { path }),
+  restoreBackup: (path) => call('restore_backup', { path }),
+  recoverFromNewestBackup: () => call('recover_from_newest_backup', {}),
+  reopen: () => call('reopen', {}),
+  takeSnapshot: () => call('take_snapshot', {}),
 };
 
 let words = null;

@@ -24,14 +24,19 @@ function mount(phase, screen, { moveFocus }) {
   if (moveFocus) screen.focus?.();
 }
 
-async function load() {
+async function load(ask = api.getState) {
   try {
-    store.set(await api.getState());
+    store.set(await ask());
   } catch (err) {
     // get_state itself failed: same calm screen, with the core's words.
-    mount('error', renderUnavailable({ kind: err.kind, message: err.message, path: null }, { onRetry: load }),
+    mount('error', renderUnavailable({ kind: err.kind, message: err.message, path: null }, { onRetry: tryAgain }),
       { moveFocus: shown.phase !== null });
   }
+}
+
+/** "Try again": the core opens the file afresh, then the page shows what it found. */
+function tryAgain() {
+  return load(api.reopen);
 }
 
 let rendering = 0; // the latest render(); a setup screen still loading gives way
@@ -56,9 +61,16 @@ function render(state) {
       message: 'Hearth got an answer it did not understand from its core.',
       path: state?.databasePath ?? null,
     };
-    mount(phase, renderUnavailable(problem, { onRetry: load }), { moveFocus });
+    mount(phase, renderUnavailable(problem, { onRetry: tryAgain, onRecovered: reload }), { moveFocus });
   }
 }
+
+/** Shows everything afresh (after a restore or a recovery put another file in place). */
+function reload() {
+  shown = { ...shown, phase: null };
+  return load();
+}
+window.addEventListener('hearth:reload', reload);
 
 // "Skip to content" moves focus without touching the #/route in the address.
 document.getElementById('skip-link')?.addEventListener('click', (event) => {

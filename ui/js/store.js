@@ -30,3 +30,11 @@ export function otherOf(state) {
   const partners = state?.partners ?? [];
   return partners.find((p) => p.id !== state.writerId) ?? partners[0] ?? null;
 }
+
+/**
+ * Asks the app to forget what it shows and load everything from the core
+ * again: after a restore, the journal in place is another one.
+ */
+export function reloadApp() {
+  window.dispatchEvent(new Event('hearth:reload'));
+}

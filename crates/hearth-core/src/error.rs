@@ -28,6 +28,21 @@ pub enum ErrorKind {
     Storage,
 }
 
+impl ErrorKind {
+    /// Every kind, for tests that check an error is one the page knows.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InvalidInput,
+        ErrorKind::NotFound,
+        ErrorKind::NotAllowed,
+        ErrorKind::NotSetUp,
+        ErrorKind::NewerDatabase,
+        ErrorKind::NotADatabase,
+        ErrorKind::DamagedDatabase,
+        ErrorKind::DataDir,
+        ErrorKind::Storage,
+    ];
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The request broke a rule; the message says which, in plain words.

@@ -151,6 +151,20 @@ impl Hearth {
         })
     }
 
+    /// "Try again" on the unavailable screen: when the file could not be
+    /// opened, looks at the folder and the file afresh (someone may have
+    /// freed space, fixed a permission or put a file back) and says what the
+    /// page should show now. A journal that is open is left as it is.
+    pub fn try_again(&mut self) -> Result<AppState> {
+        if self.store.is_err() {
+            self.store = prepare_dir(&self.data_dir).and_then(|()| {
+                Store::open_at(self.data_dir.join(DATABASE_FILE), self.clock.as_ref())
+            });
+            self.find_recoverable();
+        }
+        self.state()
+    }
+
     pub fn setup_couple(&mut self, partners: [PartnerInput; 2]) -> Result<AppState> {
         let clock = &*self.clock;
         match &mut self.store {

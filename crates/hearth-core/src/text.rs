@@ -2,6 +2,24 @@
 
 use crate::error::{Error, Result};
 
+/// How much of someone's input a message quotes back.
+const ECHO_MAX_CHARS: usize = 40;
+
+/// Input quoted back in a message: at most 40 characters (then "…"), with
+/// control characters shown as spaces, so a refusal of a megabyte of text
+/// is still one short sentence.
+pub(crate) fn echo(raw: &str) -> String {
+    let mut out: String = raw
+        .chars()
+        .take(ECHO_MAX_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if raw.chars().nth(ECHO_MAX_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// Trims `raw` and checks it is a short, single-line label (a name, a title).
 /// `what` names the field in the message ("Your name").
 pub(crate) fn short_label(raw: &str, what: &str, max_chars: usize) -> Result<String> {
@@ -125,5 +143,29 @@ mod tests {
             "characters, not bytes"
         );
         assert!(long_text(&"é".repeat(11), "It", 10).is_err());
+    }
+}
+
+#[cfg(test)]
+mod echo_tests {
+    use super::echo;
+
+    #[test]
+    fn input_quoted_back_is_short_and_on_one_line() {
+        assert_eq!(echo("Europe/Berlin"), "Europe/Berlin");
+        let long = "a".repeat(1_000_000);
+        let quoted = echo(&long);
+        assert_eq!(quoted.chars().count(), 41, "40 characters and an ellipsis");
+        assert!(quoted.ends_with('…'));
+        assert_eq!(
+            echo("a\nb\0c"),
+            "a b c",
+            "no control character reaches a message"
+        );
+        assert_eq!(
+            echo(&"é".repeat(40)),
+            "é".repeat(40),
+            "exactly 40 is not cut"
+        );
     }
 }

@@ -7,7 +7,7 @@ use hearth_core::commitments::{
 };
 use hearth_core::Error;
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::{replan, Shared};
 
@@ -30,9 +30,9 @@ pub async fn commitment_words() -> Result<CommitmentWords, Error> {
 }
 
 #[tauri::command]
-pub async fn create_commitment(
+pub async fn create_commitment<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     input: CommitmentInput,
 ) -> Result<Commitment, Error> {
     replan(&app, {
@@ -43,9 +43,9 @@ pub async fn create_commitment(
 }
 
 #[tauri::command]
-pub async fn update_commitment(
+pub async fn update_commitment<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     id: i64,
     input: CommitmentInput,
 ) -> Result<Commitment, Error> {
@@ -94,9 +94,9 @@ pub async fn undo_check_off(
 
 /// Ends (`ended: true`) or reopens a commitment; its record is kept.
 #[tauri::command]
-pub async fn set_commitment_ended(
+pub async fn set_commitment_ended<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     id: i64,
     ended: bool,
 ) -> Result<Commitment, Error> {

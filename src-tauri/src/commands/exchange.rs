@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use hearth_core::exchange::{ExportOptions, ImportReport};
 use hearth_core::Error;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::Shared;
 
 /// The folder exports go to: Documents when it exists, else the data folder.
-pub(super) fn export_dir(app: &AppHandle, data_dir: Option<&Path>) -> PathBuf {
+pub(super) fn export_dir<R: Runtime>(app: &AppHandle<R>, data_dir: Option<&Path>) -> PathBuf {
     match app.path().document_dir() {
         Ok(dir) if dir.is_dir() => dir,
         _ => data_dir.map(Path::to_path_buf).unwrap_or_default(),
@@ -65,8 +65,8 @@ pub(super) fn write_named_file(
     )))
 }
 
-fn export(
-    app: &AppHandle,
+fn export<R: Runtime>(
+    app: &AppHandle<R>,
     shared: &Shared,
     date: NaiveDate,
     ext: &str,
@@ -85,8 +85,8 @@ fn export(
 
 /// Saves the JSON backup; `date` is the local date for the file name.
 #[tauri::command]
-pub async fn export_json(
-    app: AppHandle,
+pub async fn export_json<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     options: ExportOptions,
     date: NaiveDate,
@@ -98,8 +98,8 @@ pub async fn export_json(
 
 /// Saves the Markdown memory book; `date` is the local date for the file name.
 #[tauri::command]
-pub async fn export_markdown(
-    app: AppHandle,
+pub async fn export_markdown<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     options: ExportOptions,
     date: NaiveDate,

@@ -8,6 +8,7 @@
 //! Every journal command goes through [`Hearth::as_writer`]: the viewer is
 //! always the partner stored as writing now, never one the page names.
 
+pub mod backups;
 pub mod checkins;
 pub mod commitments;
 pub mod couple;
@@ -37,7 +38,10 @@ impl Shared {
 /// Passes a command's answer through, and when it changed something the
 /// reminders depend on (a ritual, an outcome, a review date), wakes the
 /// reminder loop so the change counts at once rather than on the next tick.
-pub(crate) fn replan<T>(app: &tauri::AppHandle, result: Result<T, Error>) -> Result<T, Error> {
+pub(crate) fn replan<R: tauri::Runtime, T>(
+    app: &tauri::AppHandle<R>,
+    result: Result<T, Error>,
+) -> Result<T, Error> {
     if result.is_ok() {
         crate::reminders::changed(app);
     }

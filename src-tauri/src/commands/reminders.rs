@@ -7,7 +7,7 @@ use hearth_core::rituals::OccurrenceView;
 use hearth_core::{Error, Result, Store};
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
 
 use super::Shared;
@@ -29,8 +29,8 @@ pub struct ReminderPanel {
 }
 
 /// Runs `f` on the store and the scheduler, then wakes the reminder loop.
-fn with_scheduler<T>(
-    app: &AppHandle,
+fn with_scheduler<R: Runtime, T>(
+    app: &AppHandle<R>,
     shared: &Shared,
     reminders: &Reminders,
     f: impl FnOnce(&mut Scheduler, &mut Store, DateTime<Utc>) -> Result<T>,
@@ -47,8 +47,8 @@ fn with_scheduler<T>(
     result
 }
 
-fn panel(
-    app: &AppHandle,
+fn panel<R: Runtime>(
+    app: &AppHandle<R>,
     settings: ReminderSettings,
     reminders: &Reminders,
     tray: &TraySupport,
@@ -62,8 +62,8 @@ fn panel(
 }
 
 #[tauri::command]
-pub async fn reminder_settings(
-    app: AppHandle,
+pub async fn reminder_settings<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     tray: State<'_, TraySupport>,
@@ -73,8 +73,8 @@ pub async fn reminder_settings(
 }
 
 #[tauri::command]
-pub async fn pause_reminders(
-    app: AppHandle,
+pub async fn pause_reminders<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     tray: State<'_, TraySupport>,
@@ -87,8 +87,8 @@ pub async fn pause_reminders(
 }
 
 #[tauri::command]
-pub async fn resume_reminders(
-    app: AppHandle,
+pub async fn resume_reminders<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     tray: State<'_, TraySupport>,
@@ -101,8 +101,8 @@ pub async fn resume_reminders(
 
 /// Quiet hours from `start` to `end` ("22:00", "07:00"); both absent: off.
 #[tauri::command]
-pub async fn set_quiet_hours(
-    app: AppHandle,
+pub async fn set_quiet_hours<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     tray: State<'_, TraySupport>,
@@ -125,8 +125,8 @@ pub async fn set_quiet_hours(
 }
 
 #[tauri::command]
-pub async fn set_reminder_grace(
-    app: AppHandle,
+pub async fn set_reminder_grace<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     tray: State<'_, TraySupport>,
@@ -139,8 +139,8 @@ pub async fn set_reminder_grace(
 }
 
 #[tauri::command]
-pub async fn set_checkin_reminder(
-    app: AppHandle,
+pub async fn set_checkin_reminder<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     tray: State<'_, TraySupport>,
@@ -155,8 +155,8 @@ pub async fn set_checkin_reminder(
 }
 
 #[tauri::command]
-pub async fn set_start_at_login(
-    app: AppHandle,
+pub async fn set_start_at_login<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     tray: State<'_, TraySupport>,
@@ -180,8 +180,8 @@ pub async fn set_start_at_login(
 
 /// Brings a shown reminder back in 10, 30 or 60 minutes; returns when.
 #[tauri::command]
-pub async fn snooze_reminder(
-    app: AppHandle,
+pub async fn snooze_reminder<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     reminders: State<'_, Reminders>,
     key: String,
@@ -195,8 +195,8 @@ pub async fn snooze_reminder(
 /// The banner's Done (or Skip, with `skip`): records the ritual's outcome
 /// for the day the reminder was for, as the partner writing now.
 #[tauri::command]
-pub async fn answer_reminder(
-    app: AppHandle,
+pub async fn answer_reminder<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     key: String,
     skip: bool,
@@ -232,7 +232,7 @@ pub async fn watch_reminders(
 
 /// Quits Hearth (the page's answer when there is no tray to close to).
 #[tauri::command]
-pub async fn quit_hearth(app: AppHandle) -> Result<()> {
+pub async fn quit_hearth<R: Runtime>(app: AppHandle<R>) -> Result<()> {
     app.exit(0);
     Ok(())
 }

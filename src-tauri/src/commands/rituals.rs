@@ -17,7 +17,7 @@ use hearth_core::rituals::{
 };
 use hearth_core::Error;
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::exchange::{export_dir, write_named_file};
 use super::{replan, Shared};
@@ -83,9 +83,9 @@ pub async fn get_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Er
 
 /// Adds the idea `templateId`, starting `today` in `zone`.
 #[tauri::command]
-pub async fn create_ritual_from_template(
+pub async fn create_ritual_from_template<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     template_id: String,
     zone: String,
     today: NaiveDate,
@@ -98,9 +98,9 @@ pub async fn create_ritual_from_template(
 }
 
 #[tauri::command]
-pub async fn create_ritual(
+pub async fn create_ritual<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     input: RitualInput,
 ) -> Result<Ritual, Error> {
     replan(&app, {
@@ -111,9 +111,9 @@ pub async fn create_ritual(
 }
 
 #[tauri::command]
-pub async fn update_ritual(
+pub async fn update_ritual<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     id: i64,
     input: RitualInput,
 ) -> Result<Ritual, Error> {
@@ -126,9 +126,9 @@ pub async fn update_ritual(
 
 /// Pauses (`active: false`) or resumes (`active: true`) from today.
 #[tauri::command]
-pub async fn set_ritual_active(
+pub async fn set_ritual_active<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     id: i64,
     active: bool,
 ) -> Result<Ritual, Error> {
@@ -141,9 +141,9 @@ pub async fn set_ritual_active(
 
 /// Deletes a ritual by archiving it; `restore_ritual` undoes it.
 #[tauri::command]
-pub async fn archive_ritual(
+pub async fn archive_ritual<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     id: i64,
 ) -> Result<Ritual, Error> {
     replan(&app, {
@@ -154,9 +154,9 @@ pub async fn archive_ritual(
 }
 
 #[tauri::command]
-pub async fn restore_ritual(
+pub async fn restore_ritual<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     id: i64,
 ) -> Result<Ritual, Error> {
     replan(&app, {
@@ -170,9 +170,9 @@ pub async fn restore_ritual(
 /// note also becomes a journal entry by the writer, linked to the day; the
 /// answer then carries the entry's id.
 #[tauri::command]
-pub async fn mark_ritual_done(
+pub async fn mark_ritual_done<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     ritual_id: i64,
     date: NaiveDate,
     note: Option<String>,
@@ -203,9 +203,9 @@ pub async fn mark_ritual_done(
 
 /// "Skip this time", with an optional reason.
 #[tauri::command]
-pub async fn skip_ritual(
+pub async fn skip_ritual<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     ritual_id: i64,
     date: NaiveDate,
     reason: Option<String>,
@@ -218,9 +218,9 @@ pub async fn skip_ritual(
 }
 
 #[tauri::command]
-pub async fn undo_ritual_outcome(
+pub async fn undo_ritual_outcome<R: Runtime>(
     shared: State<'_, Shared>,
-    app: AppHandle,
+    app: AppHandle<R>,
     ritual_id: i64,
     date: NaiveDate,
 ) -> Result<OccurrenceView, Error> {
@@ -291,8 +291,8 @@ pub async fn ritual_agenda(
 /// Writes the active rituals (or those in `ids`) as a new `.ics` file next
 /// to the other exports and returns its path. `date` names the file.
 #[tauri::command]
-pub async fn export_rituals_ics(
-    app: AppHandle,
+pub async fn export_rituals_ics<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     ids: Option<Vec<i64>>,
     date: NaiveDate,

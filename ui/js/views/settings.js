@@ -1,5 +1,5 @@
 // Settings: the two names and colours, where the data lives, export and
-// import, and About.
+// import, backups, and About.
 
 import { api } from '../api.js';
 import { h, setCssVar } from '../dom.js';
@@ -7,7 +7,8 @@ import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
 import { exchangeSection } from './settings-exchange.js';
 import { remindersSection } from './settings-reminders.js';
-import { store } from '../store.js';
+import { backupsSection, announceRestore } from './settings-backups.js';
+import { store, reloadApp } from '../store.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
 function partnerEditor(partner, index) {
@@ -116,6 +117,12 @@ export function renderSettings(state) {
         : null),
     remindersSection(),
     exchangeSection(),
+    backupsSection({
+      onRestored(report, when) {
+        reloadApp();
+        announceRestore(report, when);
+      },
+    }).el,
     section('settings-keys-title', 'Keyboard',
       h('ul', { class: 'keys' },
         h('li', {}, h('kbd', {}, 'Ctrl'), '+', h('kbd', {}, 'Shift'), '+', h('kbd', {}, 'S'), ' switches who is writing'),

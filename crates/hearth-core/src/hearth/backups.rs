@@ -91,6 +91,16 @@ impl Hearth {
         }
     }
 
+    /// "Take a snapshot now": a verified snapshot of the journal as it is,
+    /// kept like the other named ones (30 days, and always the newest).
+    pub fn take_snapshot(&mut self) -> Result<Backup> {
+        let clock = &*self.clock;
+        match &self.store {
+            Ok(store) => store.snapshot(Reason::Manual, clock.now()),
+            Err(err) => Err(reopen_error(err)),
+        }
+    }
+
     /// Empties the writer's trash, after a snapshot (when there is anything
     /// to remove). Returns how many entries were removed.
     pub fn empty_trash(&mut self) -> Result<usize> {

@@ -13,6 +13,7 @@ use chrono::Weekday;
 
 use super::rule::{check_interval, ordinal, weekday_name, Schedule, Weekdays, WEEK};
 use crate::error::{Error, Result};
+use crate::text::echo;
 
 impl Schedule {
     /// The RRULE value (without `DTSTART`, `UNTIL` or the `RRULE:` prefix).
@@ -63,13 +64,13 @@ impl Schedule {
         for part in body.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (key, value) = part
                 .split_once('=')
-                .ok_or_else(|| refuse(format!("“{part}” isn't written as NAME=VALUE.")))?;
+                .ok_or_else(|| refuse(format!("“{}” isn't written as NAME=VALUE.", echo(part))))?;
             let key = key.trim().to_ascii_uppercase();
             if parts
                 .insert(key.clone(), value.trim().to_ascii_uppercase())
                 .is_some()
             {
-                return Err(refuse(format!("it says {key} twice.")));
+                return Err(refuse(format!("it says {} twice.", echo(&key))));
             }
         }
         let mut rule = Parts(parts);
@@ -80,7 +81,7 @@ impl Schedule {
             None => 1,
             Some(n) => n
                 .parse()
-                .map_err(|_| refuse(format!("INTERVAL={n} isn't a whole number.")))?,
+                .map_err(|_| refuse(format!("INTERVAL={} isn't a whole number.", echo(&n))))?,
         };
         let wkst = rule.take("WKST");
         let schedule = match freq.as_str() {
@@ -96,7 +97,7 @@ impl Schedule {
             other => {
                 return Err(refuse(format!(
                     "Hearth repeats rituals daily, weekly or monthly, not {}.",
-                    other.to_ascii_lowercase()
+                    echo(&other.to_ascii_lowercase())
                 )))
             }
         };
@@ -109,7 +110,10 @@ impl Schedule {
                     format!("a ritual's end date is kept apart from its repeat rule, so {key} can't be part of it.")
                 }
                 "BYSETPOS" => "Hearth only uses BYSETPOS for “the 29th or 30th, or the last day of shorter months”.".into(),
-                _ => format!("Hearth doesn't follow the {key} part of this repeat rule."),
+                _ => format!(
+                    "Hearth doesn't follow the {} part of this repeat rule.",
+                    echo(key)
+                ),
             }));
         }
         Ok(schedule)
@@ -177,7 +181,8 @@ fn monthly(rule: &mut Parts) -> Result<Schedule> {
                     Ok(day) => return Schedule::monthly_on_day(day),
                     Err(_) => {
                         return Err(refuse(format!(
-                            "BYMONTHDAY={one} isn't one day of the month."
+                            "BYMONTHDAY={} isn't one day of the month.",
+                            echo(one)
                         )))
                     }
                 },
@@ -187,7 +192,8 @@ fn monthly(rule: &mut Parts) -> Result<Schedule> {
         (None, Some(byday)) => {
             if !byday.is_ascii() {
                 return Err(refuse(format!(
-                    "“{byday}” isn't a day of the month Hearth can read."
+                    "“{}” isn't a day of the month Hearth can read.",
+                    echo(&byday)
                 )));
             }
             if byday.contains(',') {
@@ -200,7 +206,8 @@ fn monthly(rule: &mut Parts) -> Result<Schedule> {
             let day = weekday(day)?;
             let n: i64 = n.trim_start_matches('+').parse().map_err(|_| {
                 refuse(format!(
-                    "“{byday}” doesn't say which {} of the month (like 1SA or -1FR).",
+                    "“{}” doesn't say which {} of the month (like 1SA or -1FR).",
+                    echo(&byday),
                     weekday_name(day)
                 ))
             })?;
@@ -226,7 +233,12 @@ fn code(day: Weekday) -> &'static str {
 fn weekday(code_text: &str) -> Result<Weekday> {
     WEEK.into_iter()
         .find(|d| code(*d) == code_text)
-        .ok_or_else(|| refuse(format!("“{code_text}” isn't a day of the week (MO to SU).")))
+        .ok_or_else(|| {
+            refuse(format!(
+                "“{}” isn't a day of the week (MO to SU).",
+                echo(code_text)
+            ))
+        })
 }
 
 fn refuse(why: impl AsRef<str>) -> Error {

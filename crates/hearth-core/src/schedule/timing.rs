@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use super::rule::Schedule;
 use super::{calendar, dst, Occurrence};
 use crate::error::{Error, Result};
+use crate::text::echo;
 
 /// A ritual's schedule, start and end dates, time of day and zone, and
 /// whether it is active. All the dates and the time are wall-clock values in
@@ -230,8 +231,9 @@ pub fn parse_time(text: &str) -> Result<NaiveTime> {
     });
     parsed.ok_or_else(|| {
         Error::invalid(format!(
-            "“{text}” isn't a time Hearth can read. Please write it like 07:30, \
-             with hours from 00 to 23 and minutes from 00 to 59."
+            "“{}” isn't a time Hearth can read. Please write it like 07:30, \
+             with hours from 00 to 23 and minutes from 00 to 59.",
+            echo(text)
         ))
     })
 }
@@ -246,8 +248,9 @@ pub fn parse_zone(name: &str) -> Result<Tz> {
     }
     name.parse::<Tz>().map_err(|_| {
         Error::invalid(format!(
-            "Hearth doesn't know the time zone “{name}”. Please choose one from the list, \
-             such as Europe/Berlin or America/New_York."
+            "Hearth doesn't know the time zone “{}”. Please choose one from the list, \
+             such as Europe/Berlin or America/New_York.",
+            echo(name)
         ))
     })
 }

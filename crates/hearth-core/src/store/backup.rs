@@ -61,6 +61,8 @@ pub enum Reason {
     BeforeEmptyTrash,
     /// Before another snapshot replaced the file.
     BeforeRestore,
+    /// Asked for in Settings ("Take a snapshot now").
+    Manual,
 }
 
 impl Reason {
@@ -70,6 +72,7 @@ impl Reason {
         Reason::BeforeImport,
         Reason::BeforeEmptyTrash,
         Reason::BeforeRestore,
+        Reason::Manual,
     ];
 
     /// The word used in file names and sent to the page.
@@ -80,6 +83,7 @@ impl Reason {
             Reason::BeforeImport => "before-import",
             Reason::BeforeEmptyTrash => "before-empty-trash",
             Reason::BeforeRestore => "before-restore",
+            Reason::Manual => "manual",
         }
     }
 }
@@ -621,7 +625,17 @@ pub fn newest_good_backup(dir: &Path) -> Result<(Option<Backup>, Vec<Backup>)> {
 /// in `backups/` with one of Hearth's names, or a file Hearth set aside.
 pub(crate) fn restorable_location(data_dir: &Path, path: &Path) -> bool {
     let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    let (Some(file), Some(parent)) = (canon(path), path.parent().and_then(canon)) else {
+    // A link is never followed: one named like a snapshot inside backups/
+    // could point anywhere on the disk.
+    if std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_symlink()) {
+        return false;
+    }
+    // The folder the file really is in (after `..` and linked folders are
+    // resolved), not the one its path names.
+    let Some(file) = canon(path) else {
+        return false;
+    };
+    let Some(parent) = file.parent().map(Path::to_path_buf) else {
         return false;
     };
     let name_ok = file
