@@ -502,3 +502,31 @@ fn a_tag_page_walks_in_timeline_order_after_edits_too() {
         "every entry with the tag once, newest first by when it was written, across pages"
     );
 }
+
+#[test]
+fn the_unread_count_stops_at_its_cap_and_counts_down_below_it() {
+    use hearth_core::journal::UNREAD_COUNT_CAP;
+    let mut j = Journal::new();
+    let cap = usize::try_from(UNREAD_COUNT_CAP).unwrap();
+    let written: Vec<_> = (0..cap + 5)
+        .map(|i| j.write(SAM, &format!("entry {i}")))
+        .collect();
+    assert_eq!(
+        j.store.unread_count(ALEX).unwrap(),
+        UNREAD_COUNT_CAP,
+        "past the cap, Today's count says the cap (the page reads it as 'at least')"
+    );
+    for e in &written[..10] {
+        j.store.mark_read(ALEX, e.id, OFFSET, &j.clock).unwrap();
+    }
+    assert_eq!(
+        j.store.unread_count(ALEX).unwrap(),
+        UNREAD_COUNT_CAP - 5,
+        "below the cap, every unread entry is counted"
+    );
+    assert_eq!(
+        j.store.unread_count(SAM).unwrap(),
+        0,
+        "the author's own entries are never unread for them"
+    );
+}

@@ -38,7 +38,7 @@ pub(crate) use checks::{check_common, check_input, Checked};
 pub use drafts::{Draft, DRAFT_MAX_BYTES};
 pub(crate) use repair::repair_body;
 pub use repair::{RepairInput, RepairPart, REPAIR_PARTS};
-pub use replies::{Reply, Thread};
+pub use replies::{Reply, Thread, UNREAD_COUNT_CAP};
 pub use search::{search_terms, SearchHit, Segment};
 pub use timeline::{cursor_at_date, Page, TimelineFilter, TimelineQuery, PAGE_MAX};
 

@@ -136,7 +136,10 @@ impl Store {
         self.entry(reader, entry_id)
     }
 
-    /// How many entries by the other partner the viewer hasn't marked read.
+    /// How many entries by the other partner the viewer hasn't marked read,
+    /// counted up to [`UNREAD_COUNT_CAP`]: Today says "at least 100", so a
+    /// couple who never mark anything read doesn't make every Today count
+    /// years of writing (nor read them a number like 44,000).
     pub fn unread_count(&self, viewer: PartnerId) -> Result<i64> {
         self.ensure_partner(viewer)?;
         // The other partner by equality (ids are 1 and 2), so the count
@@ -183,11 +186,15 @@ impl Store {
     }
 }
 
+/// Where the unread count stops counting.
+pub const UNREAD_COUNT_CAP: i64 = 100;
+
 /// Today's unread count: `?1` is the viewer, `?2` the other partner.
 pub(crate) fn unread_count_sql() -> String {
     format!(
-        "SELECT count(*) FROM entries e INDEXED BY entries_unread
+        "SELECT count(*) FROM (SELECT 1 FROM entries e INDEXED BY entries_unread
          WHERE e.author = ?2 AND {VISIBLE}
-         AND NOT EXISTS (SELECT 1 FROM entry_reads x WHERE x.entry_id = e.id AND x.reader = ?1)"
+         AND NOT EXISTS (SELECT 1 FROM entry_reads x WHERE x.entry_id = e.id AND x.reader = ?1)
+         LIMIT {UNREAD_COUNT_CAP})"
     )
 }

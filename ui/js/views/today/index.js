@@ -61,7 +61,8 @@ export function renderToday(initialState) {
     api.unreadCount().then((n) => {
       const other = otherOf(state)?.name ?? 'Your partner';
       replaceChildren(unread, n > 0
-        ? [`${other} wrote ${plural(n, 'entry', 'entries')} you haven’t marked read yet. `, h('a', { href: hrefFor('journal') }, 'Open the journal')]
+        // The core counts up to 100 and stops there.
+        ? [`${other} wrote ${n >= 100 ? 'at least 100 entries' : plural(n, 'entry', 'entries')} you haven’t marked read yet. `, h('a', { href: hrefFor('journal') }, 'Open the journal')]
         : []);
     }, () => replaceChildren(unread));
   }
