@@ -34,10 +34,7 @@ pub fn run() {
         }))
         // Called from Rust only: the page has none of these plugins' permissions.
         .plugin(tauri_plugin_notification::init())
-        .plugin(tauri_plugin_autostart::init(
-            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
-            Some(vec![HIDDEN_ARG]),
-        ))
+        .plugin(autostart())
         .setup(|app| {
             let data_dir = data_dir(app.handle());
             app.manage(Shared(Mutex::new(Hearth::open(
@@ -73,6 +70,28 @@ pub fn run() {
         .build(tauri::generate_context!())
         .expect("Hearth could not start its window")
         .run(|_app, _event: RunEvent| {});
+}
+
+/// The login item: starts Hearth with `--hidden`, straight to the tray.
+fn autostart<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_autostart::init(
+        tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+        Some(vec![HIDDEN_ARG]),
+    )
+}
+
+/// What the commands need besides the journal, for a builder other than
+/// `run()`'s: the IPC test on Tauri's mock runtime, which has no tray and no
+/// reminder loop. `run()` sets the same up from the real system instead.
+#[doc(hidden)]
+pub fn with_background_state<R: Runtime>(
+    builder: tauri::Builder<R>,
+    zone: &str,
+) -> tauri::Builder<R> {
+    builder
+        .plugin(autostart())
+        .manage(reminders::Reminders::new(zone))
+        .manage(tray::TraySupport::Off)
 }
 
 /// Hearth's commands, on any builder: the app's and the IPC test's
