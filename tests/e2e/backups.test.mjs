@@ -7,9 +7,16 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { after, before, describe } from "node:test";
 
-import { buttonByText, invoke, navItem, startHarness, visibleText } from "./harness.mjs";
+import {
+  buttonByText,
+  invoke,
+  navItem,
+  startHarness,
+  story,
+  visibleText,
+} from "./harness.mjs";
 import { waitUntil } from "./webdriver.mjs";
 
 let harness;
@@ -25,21 +32,6 @@ after(async () => {
   await harness?.stop();
 });
 
-function story() {
-  let broken = null;
-  return (name, fn) =>
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await fn(t);
-      } catch (e) {
-        broken = name;
-        await harness.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), app?.session);
-        throw e;
-      }
-    });
-}
-
 async function shows(session, text, message) {
   let shown = "";
   return waitUntil(async () => ((shown = await visibleText(session)).includes(text) ? shown : null), { timeout: 20_000 })
@@ -54,7 +46,7 @@ function sqlite(script, ...args) {
 const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 
 describe("a damaged journal comes back; a backup is restored from Settings", () => {
-  const step = story();
+  const step = story(() => harness);
 
   step("a couple writes, and the only backup holds their entry", async () => {
     profile = harness.newProfile("backups");

@@ -17,13 +17,14 @@ import {
   mainContent,
   navItem,
   startHarness,
+  story,
   textOf,
   visibleText,
 } from "./harness.mjs";
 import { waitUntil } from "./webdriver.mjs";
 
 let harness;
-let app = null; // the app running now, for failure captures
+let app = null; // the app running now
 
 before(async () => {
   harness = await startHarness("first_run");
@@ -34,25 +35,6 @@ after(async () => {
 });
 
 /** A test in a story: skipped after a failure, captures the screen when it fails. */
-function story() {
-  let broken = null;
-  return (name, fn) =>
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await fn(t);
-      } catch (e) {
-        broken = name;
-        await harness.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), app?.session);
-        if (app) {
-          console.log(`# e2e: last lines of ${app.log}:\n${app.logTail(30).replace(/^/gm, "#   ")}`);
-          await app.quit().catch(() => {});
-          app = null;
-        }
-        throw e;
-      }
-    });
-}
 
 async function launch(profile) {
   app = await harness.launch(profile);
@@ -119,7 +101,7 @@ async function expectSettingsNames(session, names, rule) {
 }
 
 describe("first run: setting up the couple", () => {
-  const step = story();
+  const step = story(() => harness);
   let profile;
 
   step("two names and Begin set up the couple, and the first name is the one writing", async () => {
@@ -174,7 +156,7 @@ describe("first run: setting up the couple", () => {
 });
 
 describe("first run: a name of only spaces", () => {
-  const step = story();
+  const step = story(() => harness);
   let profile;
 
   step("is refused with a message, and the setup screen stays", async () => {

@@ -22,6 +22,8 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import assert from "node:assert/strict";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -528,4 +530,52 @@ export function invoke(session, command, args = {}) {
        (error) => done({ ok: false, error }));`,
     [command, args],
   );
+}
+
+/** Waits until <main> shows `text` (a string or RegExp); returns what it shows. */
+export async function mainShows(session, text, message) {
+  let shown = "";
+  try {
+    return await waitUntil(async () => {
+      shown = (await mainContent(session)).text;
+      return (typeof text === "string" ? shown.includes(text) : text.test(shown)) ? shown : null;
+    }, { timeout: 15_000 });
+  } catch {
+    assert.fail(`${message}; the page shows:\n${shown.slice(0, 1500)}`);
+  }
+}
+
+/** Switches the writer with the header's button and waits for the header to say so. */
+export async function switchTo(session, name) {
+  await (await buttonByText(session, `Switch to ${name}`)).click();
+  await waitUntil(async () => (await visibleText(session)).includes(`Writing as ${name}`), {
+    message: `the header should say "Writing as ${name}" after switching`,
+  });
+}
+
+/**
+ * Steps of one story: they run in order, and once one fails the rest are
+ * skipped (each builds on the one before). A failed step leaves a
+ * screenshot, the page's text, the app's last log lines, and no app running.
+ * `harness` is a function: stories are declared before `before()` starts it.
+ */
+export function story(harness, { timeout = 180_000 } = {}) {
+  let broken = null;
+  return (name, fn) =>
+    test(name, { timeout }, async (t) => {
+      if (broken) return t.skip(`an earlier step failed: ${broken}`);
+      try {
+        await fn(t);
+      } catch (e) {
+        broken = name;
+        const h = harness();
+        const [running] = h?.launches ?? []; // launch() keeps at most one
+        await h?.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), running?.session);
+        if (running) {
+          console.log(`# e2e: last lines of ${running.log}:\n${running.logTail(30).replace(/^/gm, "#   ")}`);
+          await running.quit().catch(() => {});
+        }
+        throw e;
+      }
+    });
 }

@@ -11,13 +11,25 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { buttonByText, buttonStartingWith, inputByLabel, mainContent, navItem, startHarness, textOf, visibleText } from "./harness.mjs";
+import {
+  buttonByText,
+  buttonStartingWith,
+  inputByLabel,
+  mainContent,
+  mainShows,
+  navItem,
+  startHarness,
+  story,
+  switchTo,
+  textOf,
+  visibleText,
+} from "./harness.mjs";
 import { waitUntil, xpathLiteral } from "./webdriver.mjs";
 
 const XSS = "<img src=x onerror=alert(1)> and <script>alert(2)</script> stay words";
 
 let harness;
-let app = null; // the app running now, for failure captures
+let app = null; // the app running now
 let profile = null; // the couple's data folder, shared by the stories in order
 
 before(async () => {
@@ -27,46 +39,6 @@ before(async () => {
 after(async () => {
   await harness?.stop();
 });
-
-function story() {
-  let broken = null;
-  return (name, fn) =>
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await fn(t);
-      } catch (e) {
-        broken = name;
-        await harness.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), app?.session);
-        if (app) {
-          console.log(`# e2e: last lines of ${app.log}:\n${app.logTail(30).replace(/^/gm, "#   ")}`);
-          await app.quit().catch(() => {});
-          app = null;
-        }
-        throw e;
-      }
-    });
-}
-
-/** Waits until <main> shows `text` (a string or RegExp); returns what it shows. */
-async function mainShows(session, text, message) {
-  let shown = "";
-  try {
-    return await waitUntil(async () => {
-      shown = (await mainContent(session)).text;
-      return (typeof text === "string" ? shown.includes(text) : text.test(shown)) ? shown : null;
-    }, { timeout: 15_000 });
-  } catch {
-    assert.fail(`${message}; the page shows:\n${shown.slice(0, 1500)}`);
-  }
-}
-
-async function switchTo(session, name) {
-  await (await buttonByText(session, `Switch to ${name}`)).click();
-  await waitUntil(async () => (await visibleText(session)).includes(`Writing as ${name}`), {
-    message: `the header should say "Writing as ${name}" after switching`,
-  });
-}
 
 async function openJournal(session) {
   await (await navItem(session, "Journal")).click();
@@ -92,7 +64,7 @@ async function scrollTo(session, css) {
 }
 
 describe("the journal: two voices", () => {
-  const step = story();
+  const step = story(() => harness);
 
   step("Sam and Alex set up; Sam writes an entry in labelled fields", async () => {
     profile = harness.newProfile("journal");
@@ -270,7 +242,7 @@ describe("the journal: two voices", () => {
 });
 
 describe("the journal: export and import in the real app", () => {
-  const step = story();
+  const step = story(() => harness);
   const written = [];
 
   after(() => {
@@ -317,7 +289,7 @@ describe("the journal: export and import in the real app", () => {
 });
 
 describe("the journal: a draft survives a forced quit", () => {
-  const step = story();
+  const step = story(() => harness);
 
   step("what was typed comes back after the app is quit and started again", async () => {
     assert.ok(app && profile, "the app from the story above is still running");

@@ -14,7 +14,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { buttonByText, inputByLabel, invoke, logDir, navItem, startHarness, visibleText } from "./harness.mjs";
+import {
+  buttonByText,
+  inputByLabel,
+  invoke,
+  logDir,
+  navItem,
+  startHarness,
+  story,
+  visibleText,
+} from "./harness.mjs";
 import { waitUntil } from "./webdriver.mjs";
 
 const TITLE = "Tea on the balcony";
@@ -69,26 +78,6 @@ function notifies() {
   });
 }
 
-function story() {
-  let broken = null;
-  return (name, fn) =>
-    test(name, { timeout: 240_000 }, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await fn(t);
-      } catch (e) {
-        broken = name;
-        await harness.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), app?.session);
-        if (app) {
-          console.log(`# e2e: last lines of ${app.log}:\n${app.logTail(30).replace(/^/gm, "#   ")}`);
-          await app.quit().catch(() => {});
-          app = null;
-        }
-        throw e;
-      }
-    });
-}
-
 const pad = (n) => String(n).padStart(2, "0");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -123,7 +112,7 @@ async function clearAndType(el, text) {
 }
 
 describe("a ritual reminder on the real bus", () => {
-  const step = story();
+  const step = story(() => harness, { timeout: 240_000 });
 
   step("Sam and Alex set up and add a ritual due about a minute ahead", async () => {
     profile = harness.newProfile("reminders");

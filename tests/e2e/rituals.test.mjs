@@ -9,9 +9,19 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { after, before, describe } from "node:test";
 
-import { buttonByText, inputByLabel, invoke, mainContent, navItem, startHarness, visibleText } from "./harness.mjs";
+import {
+  buttonByText,
+  inputByLabel,
+  invoke,
+  mainShows,
+  navItem,
+  startHarness,
+  story,
+  switchTo,
+  visibleText,
+} from "./harness.mjs";
 import { waitUntil, xpathLiteral } from "./webdriver.mjs";
 
 let harness;
@@ -24,46 +34,6 @@ before(async () => {
 after(async () => {
   await harness?.stop();
 });
-
-function story() {
-  let broken = null;
-  return (name, fn) =>
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await fn(t);
-      } catch (e) {
-        broken = name;
-        await harness.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), app?.session);
-        if (app) {
-          console.log(`# e2e: last lines of ${app.log}:\n${app.logTail(30).replace(/^/gm, "#   ")}`);
-          await app.quit().catch(() => {});
-          app = null;
-        }
-        throw e;
-      }
-    });
-}
-
-/** Waits until <main> shows `text` (a string or RegExp); returns what it shows. */
-async function mainShows(session, text, message) {
-  let shown = "";
-  try {
-    return await waitUntil(async () => {
-      shown = (await mainContent(session)).text;
-      return (typeof text === "string" ? shown.includes(text) : text.test(shown)) ? shown : null;
-    }, { timeout: 15_000 });
-  } catch {
-    assert.fail(`${message}; the page shows:\n${shown.slice(0, 1500)}`);
-  }
-}
-
-async function switchTo(session, name) {
-  await (await buttonByText(session, `Switch to ${name}`)).click();
-  await waitUntil(async () => (await visibleText(session)).includes(`Writing as ${name}`), {
-    message: `the header should say "Writing as ${name}" after switching`,
-  });
-}
 
 async function scrollTo(session, css) {
   await session.execute("document.querySelector(arguments[0])?.scrollIntoView({block: 'start'})", [css]);
@@ -122,7 +92,7 @@ async function earlierCheckins(session, values) {
 }
 
 describe("rituals and the weekly check-in", () => {
-  const step = story();
+  const step = story(() => harness);
 
   step("Sam and Alex set up; the Rituals place starts with a warm empty state", async () => {
     app = await harness.launch(harness.newProfile("rituals"));

@@ -12,7 +12,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { buttonByText, inputByLabel, invoke, navItem, startHarness, visibleText } from "./harness.mjs";
+import {
+  buttonByText,
+  inputByLabel,
+  invoke,
+  navItem,
+  startHarness,
+  story,
+  visibleText,
+} from "./harness.mjs";
 import { waitUntil } from "./webdriver.mjs";
 
 // Names are at most 40 characters, so the two names carry the short ones.
@@ -36,21 +44,6 @@ after(async () => {
   await app?.quit().catch(() => {});
   await harness?.stop();
 });
-
-function story() {
-  let broken = null;
-  return (name, fn) =>
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (broken) return t.skip(`an earlier step failed: ${broken}`);
-      try {
-        await fn(t);
-      } catch (e) {
-        broken = name;
-        await harness.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), app?.session);
-        throw e;
-      }
-    });
-}
 
 async function must(session, command, args) {
   const answer = await invoke(session, command, args);
@@ -115,7 +108,7 @@ async function go(session, place, heading) {
 }
 
 describe("stored HTML and script stay text on every screen", () => {
-  const step = story();
+  const step = story(() => harness);
   let entryId = null;
 
   step("the two names are payloads; set up through the page's labelled fields", async () => {
