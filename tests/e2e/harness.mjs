@@ -380,8 +380,21 @@ class Harness {
     liveHarnesses.delete(this.id);
     if (process.env.HEARTH_E2E_KEEP) {
       console.log(`# e2e: kept ${this.root}`);
-    } else {
+      return;
+    }
+    // The session bus may have started the document portal, which mounts a
+    // FUSE file system at runtime/doc; it outlives the killed portal and
+    // can't be removed as a folder. Unmount it first (lazily: nothing uses it).
+    const doc = path.join(this.root, "runtime", "doc");
+    for (const fusermount of ["fusermount3", "fusermount"]) {
+      const unmounted = await promisify(execFile)(fusermount, ["-u", "-z", doc]).then(() => true, () => false);
+      if (unmounted) break;
+    }
+    try {
       fs.rmSync(this.root, { recursive: true, force: true });
+    } catch (e) {
+      // Leftovers in /tmp are not the app's failure; say so and go on.
+      console.log(`# e2e: could not remove ${this.root}: ${e.message}`);
     }
   }
 }
