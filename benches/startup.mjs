@@ -15,7 +15,11 @@
 //   `ready-ms` line arrives on its stdout. The page sends it after its first
 //   screen is painted (two animation frames after mounting it), so this is
 //   "process start to first interactive render" as the UI reports it. The
-//   app's own figure (from main() on) is kept too.
+//   app's own figure (from main() on) is kept too. Hearth follows the line
+//   with the steps that led to it (`marks`: the shell's in ms since main(),
+//   the page's, `page.*`, in ms since its navigation began); they are
+//   printed under each launch and as medians, to tell a slow shell from a
+//   slow page.
 // - memory: once settled (--settle-ms after ready), the proportional set
 //   size (PSS, /proc/<pid>/smaps_rollup) summed over the app and every
 //   process under it (WebKitWebProcess, WebKitNetworkProcess, …). PSS
@@ -101,8 +105,8 @@ async function launch(bin, dataDir, profile, { settleMs, timeoutMs }) {
   const child = spawn(bin, [], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+  let buf = '';
   const ready = await new Promise((resolve) => {
-    let buf = '';
     const timer = setTimeout(() => resolve(null), timeoutMs);
     child.stdout.on('data', (d) => {
       buf += d;
@@ -116,17 +120,30 @@ async function launch(bin, dataDir, profile, { settleMs, timeoutMs }) {
     await sleep(settleMs);
     memory = pss(child.pid);
   }
+  // Hearth follows its ready line with the steps that led to it.
+  const marks = /^marks(.*)$/m.exec(buf)?.[1].trim() ?? '';
   try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
   await new Promise((r) => { if (child.exitCode !== null) r(); else { child.on('exit', r); setTimeout(r, 5000); } });
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
   if (!ready) console.log(`#   no ready line from ${path.basename(bin)}; its stderr ends:\n${stderr}`);
-  return ready && { ...ready, memory, pssKb: memory.reduce((s, p) => s + p.kb, 0) };
+  return ready && { ...ready, marks, memory, pssKb: memory.reduce((s, p) => s + p.kb, 0) };
 }
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
+/** Each step's median over the runs that reported it (Hearth's `marks` line). */
+function stepMedians(runs) {
+  const at = new Map();
+  for (const r of runs) {
+    for (const [, step, ms] of (r.marks ?? '').matchAll(/(\S+)=([\d.]+)/g)) {
+      if (!at.has(step)) at.set(step, []);
+      at.get(step).push(Number(ms));
+    }
+  }
+  return [...at].map(([step, xs]) => `${step} ${median(xs).toFixed(0)}`).join(', ');
+}
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const opts = args();
@@ -155,6 +172,7 @@ for (const { label, dir } of opts.data) {
       app.runs.push(r);
       const parts = r.memory.map((p) => `${p.comm} ${(p.kb / 1024).toFixed(1)}`).join(', ');
       console.log(`${label.padEnd(6)} ${app.name.padEnd(8)} run ${String(i + 1).padStart(2)}: ready ${r.wallMs.toFixed(0)} ms (own ${r.ownMs.toFixed(0)}), PSS ${(r.pssKb / 1024).toFixed(1)} MiB [${parts}] load ${loadavg()}`);
+      if (r.marks) console.log(`${' '.repeat(16)}steps: ${r.marks}`);
     }
   }
   const [h, b] = apps.map((a) => ({
@@ -162,6 +180,7 @@ for (const { label, dir } of opts.data) {
     own: median(a.runs.map((r) => r.ownMs)),
     pss: median(a.runs.map((r) => r.pssKb)) / 1024,
     n: a.runs.length,
+    steps: stepMedians(a.runs),
   }));
   summary.push({ label, h, b });
 }
@@ -171,6 +190,7 @@ for (const { label, h, b } of summary) {
   for (const [name, x] of [['hearth', h], ['baseline', b]]) {
     console.log(`${label.padEnd(7)} ${name.padEnd(9)} ${String(x.n).padStart(2)} ${x.ready.toFixed(0).padStart(9)} ${x.own.toFixed(0).padStart(8)} ${x.pss.toFixed(1).padStart(9)}`);
   }
+  if (h.steps) console.log(`${label.padEnd(7)} hearth's steps, medians (ms since main(); page.* since the page began): ${h.steps}`);
   console.log(`${label.padEnd(7)} ratio        ${(h.ready / b.ready).toFixed(2).padStart(9)}x${(h.own / b.own).toFixed(2).padStart(7)}x${(h.pss / b.pss).toFixed(2).padStart(8)}x   (targets <= 1.2x)`);
 }
 fs.rmSync(scratch, { recursive: true, force: true });

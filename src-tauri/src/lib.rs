@@ -7,15 +7,17 @@
 mod commands;
 mod reminders;
 mod tray;
+mod window;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use hearth_core::hearth::DATA_DIR_ENV;
 use hearth_core::{Hearth, SystemClock};
 use tauri::{Manager, RunEvent, Runtime};
 
+use commands::startup::mark;
 pub use commands::Shared;
+pub(crate) use window::show_main_window;
 
 /// The label of the one window, as named in `tauri.conf.json` and the capability.
 pub(crate) const MAIN_WINDOW: &str = "main";
@@ -36,11 +38,13 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(autostart())
         .setup(|app| {
+            mark("setup");
             let data_dir = data_dir(app.handle());
-            app.manage(Shared(Mutex::new(Hearth::open(
-                data_dir,
-                Box::new(SystemClock),
-            ))));
+            app.manage(Shared::opening(move || {
+                let hearth = Hearth::open(data_dir, Box::new(SystemClock));
+                mark("store");
+                hearth
+            }));
             keep_daily_snapshots(app.handle().clone());
             app.manage(reminders::Reminders::new(&reminders::system_zone()));
             let mut support = tray::detect();
@@ -51,14 +55,18 @@ pub fn run() {
                 }
             }
             app.manage(support);
-            let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
-            if hidden && support.available() {
-                if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-                    let _ = window.hide();
-                }
-            }
             reminders::start(app.handle().clone());
+            window::reveal_eventually(app.handle().clone());
+            mark("setup.done");
             Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished
+                && webview.label() == MAIN_WINDOW
+            {
+                mark("page.loaded");
+                window::reveal(webview.app_handle());
+            }
         })
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
@@ -202,26 +210,26 @@ fn data_dir(app: &tauri::AppHandle) -> PathBuf {
         .unwrap_or_else(|_| PathBuf::from(".hearth"))
 }
 
-/// Takes the day's verified snapshot at start and then whenever one is due.
-/// The core compares the wall clock with the newest snapshot, so a long
-/// sleep of the laptop only delays the check, never skips a day.
+/// Takes the day's verified snapshot soon after start and then whenever one
+/// is due. The core compares the wall clock with the newest snapshot, so a
+/// long sleep of the laptop only delays the check, never skips a day.
+///
+/// The first look waits a minute: a snapshot holds the journal while it
+/// copies and verifies the whole file (about a second at 200 MB), and the
+/// first screen, asking for its state at the same moment, would wait too.
 fn keep_daily_snapshots(app: tauri::AppHandle) {
+    const FIRST: std::time::Duration = std::time::Duration::from_secs(60);
     const EVERY: std::time::Duration = std::time::Duration::from_secs(30 * 60);
     std::thread::Builder::new()
         .name("hearth-snapshots".into())
-        .spawn(move || loop {
-            if let Err(err) = app.state::<Shared>().lock().snapshot_if_due() {
-                eprintln!("hearth: the daily snapshot was not taken: {err}");
+        .spawn(move || {
+            std::thread::sleep(FIRST);
+            loop {
+                if let Err(err) = app.state::<Shared>().lock().snapshot_if_due() {
+                    eprintln!("hearth: the daily snapshot was not taken: {err}");
+                }
+                std::thread::sleep(EVERY);
             }
-            std::thread::sleep(EVERY);
         })
         .expect("a thread for the daily snapshot");
-}
-
-pub(crate) fn show_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
-    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-    }
 }

@@ -102,7 +102,7 @@ fn app() -> App {
     seed(&mut hearth, &clock);
     let database = hearth.database_path();
     let app = with_commands(with_background_state(mock_builder(), "UTC"))
-        .manage(Shared(std::sync::Mutex::new(hearth)))
+        .manage(Shared::new(hearth))
         .build(tauri::generate_context!("tauri.conf.json", test = true))
         .expect("the app builds on the mock runtime");
     let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())

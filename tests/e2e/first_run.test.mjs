@@ -36,9 +36,14 @@ after(async () => {
 
 /** A test in a story: skipped after a failure, captures the screen when it fails. */
 
-async function launch(profile) {
-  app = await harness.launch(profile);
+async function launch(profile, options) {
+  app = await harness.launch(profile, options);
   return app;
+}
+
+/** The page's own view of whether its window is on screen ("visible" or "hidden"). */
+async function windowVisibility(session) {
+  return session.execute("return document.visibilityState;");
 }
 
 /** Quits the app; resolves once it and its helpers are gone from the process table. */
@@ -193,5 +198,39 @@ describe("first run: a name of only spaces", () => {
     const values = await fieldValues(session);
     assert.ok(!values.includes("Alex"), "a refused setup saves nothing, not even the valid name");
     await quit();
+  });
+});
+
+describe("when the window appears", () => {
+  const step = story(() => harness);
+  let profile;
+
+  step("a normal start shows the window once its page has loaded", async () => {
+    profile = harness.newProfile("window");
+    const { session } = await launch(profile);
+    assert.equal(await screenShown(session), "setup", "a new data directory opens on the setup screen");
+    await waitUntil(async () => (await windowVisibility(session)) === "visible", {
+      timeout: 10_000,
+      message: "the window, created hidden, is shown once the page has loaded",
+    });
+  });
+
+  step("started at login (--hidden) with a tray, the window waits in the tray", async () => {
+    await quit();
+    // HEARTH_TRAY=on: this test display has no tray host, so say there is one.
+    const { session } = await launch(profile, { args: ["--hidden"], env: { HEARTH_TRAY: "on" } });
+    assert.equal(await screenShown(session), "setup", "the page loads behind the hidden window");
+    // Past the moment a page that never loads would have its window shown anyway (3 s).
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    assert.equal(await windowVisibility(session), "hidden", "a login start with a tray keeps the window hidden");
+  });
+
+  step("started with --hidden but no tray to live in, the window shows anyway", async () => {
+    await quit();
+    const { session } = await launch(profile, { args: ["--hidden"], env: { HEARTH_TRAY: "off" } });
+    await waitUntil(async () => (await windowVisibility(session)) === "visible", {
+      timeout: 10_000,
+      message: "without a tray, a hidden window could never be reached, so it is shown",
+    });
   });
 });

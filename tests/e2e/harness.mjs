@@ -300,8 +300,9 @@ class Harness {
   /**
    * Starts the app on `profile` and returns the running app with its
    * WebDriver session. Quits an app this harness still has running first.
+   * `args` are the app's command-line arguments, `env` extra variables.
    */
-  async launch(profile, { timeout = 60_000 } = {}) {
+  async launch(profile, { timeout = 60_000, args = [], env: extraEnv = {} } = {}) {
     // The app is single-instance (over D-Bus): a second one would hand over
     // to the first and exit. So, as on a desktop, one app at a time.
     for (const running of this.launches) {
@@ -323,6 +324,7 @@ class Harness {
       XDG_DATA_HOME: path.join(profile.dir, "xdg-data"),
       XDG_CONFIG_HOME: path.join(profile.dir, "xdg-config"),
       XDG_CACHE_HOME: path.join(profile.dir, "xdg-cache"),
+      ...extraEnv,
     };
     const driver = spawnLogged(
       this.tauriDriver,
@@ -340,7 +342,7 @@ class Harness {
       }, { timeout: 20_000, message: `tauri-driver did not listen on ports ${port}/${nativePort}` });
       running.session = await Session.create(
         `http://127.0.0.1:${port}`,
-        { alwaysMatch: { "tauri:options": { application: this.app } } },
+        { alwaysMatch: { "tauri:options": { application: this.app, args } } },
         { timeout },
       );
     } catch (e) {

@@ -178,7 +178,7 @@ export const api = {
   },
   quitHearth: () => call('quit_hearth', {}),
   // Startup benchmark: the first screen is painted (a no-op unless asked).
-  reportReady: () => call('report_ready', {}),
+  reportReady: (page) => call('report_ready', { page }),
   // Backups (verified snapshots), restore, and a journal that couldn't be
   // opened. Paths sent back are only ones list_backups or the problem gave.
   listBackups: () => call('list_backups', {}),

@@ -9,10 +9,18 @@ import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
 const app = document.getElementById('app');
 let shown = { phase: null, screen: null };
 
+// The page's steps to its first screen, in ms since its navigation began:
+// the startup benchmark prints them beside the shell's.
+const steps = { scripts: performance.now() };
+
 // After the first screen is painted (two frames), tell the shell once: the
 // startup benchmark counts from process start to here.
 function reportFirstPaint() {
-  requestAnimationFrame(() => requestAnimationFrame(() => { api.reportReady().catch(() => {}); }));
+  steps.mounted = performance.now();
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    steps.painted = performance.now();
+    api.reportReady(steps).catch(() => {});
+  }));
 }
 
 function mount(phase, screen, { moveFocus }) {
@@ -26,7 +34,10 @@ function mount(phase, screen, { moveFocus }) {
 
 async function load(ask = api.getState) {
   try {
-    store.set(await ask());
+    steps.asked ??= performance.now();
+    const state = await ask();
+    steps.answered ??= performance.now();
+    store.set(state);
   } catch (err) {
     // get_state itself failed: same calm screen, with the core's words.
     mount('error', renderUnavailable({ kind: err.kind, message: err.message, path: null }, { onRetry: tryAgain }),

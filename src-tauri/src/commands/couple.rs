@@ -7,6 +7,7 @@ use super::Shared;
 
 #[tauri::command]
 pub async fn get_state(shared: State<'_, Shared>) -> Result<AppState, Error> {
+    super::startup::mark("state");
     shared.lock().state()
 }
 

@@ -19,17 +19,64 @@ pub mod reminders;
 pub mod rituals;
 pub mod startup;
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::thread::JoinHandle;
 
 use hearth_core::{Error, Hearth};
 
-pub struct Shared(pub Mutex<Hearth>);
+/// The journal, shared by the commands, the reminder loop and the snapshot
+/// timer.
+///
+/// Opening it (the integrity check, any migration) runs on its own thread
+/// while the window and its web process start, rather than on the main
+/// thread before them: the window never waits for the file. The first
+/// [`lock`](Shared::lock) waits for the opening to finish, so nothing can see
+/// a half-opened journal; every later one is an ordinary mutex.
+pub struct Shared {
+    hearth: OnceLock<Mutex<Hearth>>,
+    opening: Mutex<Option<JoinHandle<Hearth>>>,
+}
 
 impl Shared {
+    /// A journal already open (the IPC test).
+    pub fn new(hearth: Hearth) -> Shared {
+        Shared {
+            hearth: OnceLock::from(Mutex::new(hearth)),
+            opening: Mutex::new(None),
+        }
+    }
+
+    /// Opens the journal with `open` on a thread of its own.
+    pub fn opening(open: impl FnOnce() -> Hearth + Send + 'static) -> Shared {
+        let thread = std::thread::Builder::new()
+            .name("hearth-open".into())
+            .spawn(open)
+            .expect("a thread to open the journal");
+        Shared {
+            hearth: OnceLock::new(),
+            opening: Mutex::new(Some(thread)),
+        }
+    }
+
     pub(crate) fn lock(&self) -> MutexGuard<'_, Hearth> {
+        let hearth = self.hearth.get_or_init(|| {
+            let thread = self
+                .opening
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .take()
+                .expect("a journal is either open or being opened");
+            // Opening reports its failures in the Hearth it returns; a panic
+            // there is a bug, and it stays one here.
+            Mutex::new(
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
+        });
         // A panic while holding the lock can't leave SQLite half-written (every
         // change is a transaction), so carry on with the inner value.
-        self.0
+        hearth
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

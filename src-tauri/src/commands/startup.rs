@@ -2,40 +2,95 @@
 //! benchmark (`scripts/bench-startup`).
 //!
 //! The page calls [`report_ready`] once, after its first screen has been
-//! painted. It takes nothing and returns nothing; unless the benchmark asked
-//! for it by setting `HEARTH_REPORT_READY=1`, it does nothing at all. When
-//! asked, it prints one line, `ready-ms <milliseconds since main()>`, to
-//! stdout, the same line the baseline app prints.
+//! painted. Unless the benchmark asked for it by setting
+//! `HEARTH_REPORT_READY=1`, it does nothing at all. When asked, it prints
+//! `ready-ms <milliseconds since main()>` to stdout, the same line the
+//! baseline app prints, and then a `marks` line that splits the time: the
+//! shell's own steps ([`mark`], in ms since `main()`) and the page's (in ms
+//! since the page's navigation began, as the page measured them). A slow
+//! launch can then be told apart: slow shell, slow page, or waiting between.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
-/// The variable that asks for the line.
+use serde::Deserialize;
+
+/// The variable that asks for the lines.
 pub const REPORT_READY_ENV: &str = "HEARTH_REPORT_READY";
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
+static ASKED: OnceLock<bool> = OnceLock::new();
 static REPORTED: AtomicBool = AtomicBool::new(false);
+static MARKS: Mutex<Vec<(&'static str, f64)>> = Mutex::new(Vec::new());
 
 /// Notes when the process started running Hearth's code (call first thing).
 pub fn mark_start() {
     STARTED.get_or_init(Instant::now);
 }
 
+fn asked() -> bool {
+    *ASKED.get_or_init(|| std::env::var(REPORT_READY_ENV).as_deref() == Ok("1"))
+}
+
+/// Notes that a step of the shell's start is done (the first time only).
+pub fn mark(step: &'static str) {
+    if !asked() || REPORTED.load(Ordering::Relaxed) {
+        return;
+    }
+    let Some(started) = STARTED.get() else { return };
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut marks = MARKS.lock().unwrap_or_else(|p| p.into_inner());
+    if !marks.iter().any(|(s, _)| *s == step) {
+        marks.push((step, ms));
+    }
+}
+
+/// The page's own steps, in ms since its navigation began.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageSteps {
+    /// The page's scripts had run (main.js evaluated).
+    scripts: Option<f64>,
+    /// The page asked the core for its state.
+    asked: Option<f64>,
+    /// The answer arrived.
+    answered: Option<f64>,
+    /// The first screen was in the document.
+    mounted: Option<f64>,
+    /// Two frames later: painted.
+    painted: Option<f64>,
+}
+
 #[tauri::command]
-pub fn report_ready() {
-    if std::env::var(REPORT_READY_ENV).as_deref() != Ok("1") {
+pub fn report_ready(page: Option<PageSteps>) {
+    if !asked() {
         return;
     }
     // Only the first screen counts; a reload or a second call says nothing.
     if REPORTED.swap(true, Ordering::SeqCst) {
         return;
     }
-    if let Some(started) = STARTED.get() {
-        use std::io::Write;
-        let ms = started.elapsed().as_secs_f64() * 1000.0;
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "ready-ms {ms:.1}");
-        let _ = out.flush();
+    let Some(started) = STARTED.get() else { return };
+    use std::io::Write;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut line = format!("ready-ms {ms:.1}\nmarks");
+    for (step, at) in MARKS.lock().unwrap_or_else(|p| p.into_inner()).iter() {
+        line.push_str(&format!(" {step}={at:.1}"));
     }
+    let page = page.unwrap_or_default();
+    for (step, at) in [
+        ("page.scripts", page.scripts),
+        ("page.asked", page.asked),
+        ("page.answered", page.answered),
+        ("page.mounted", page.mounted),
+        ("page.painted", page.painted),
+    ] {
+        if let Some(at) = at.filter(|t| t.is_finite()) {
+            line.push_str(&format!(" {step}={at:.1}"));
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
 }
