@@ -9,6 +9,11 @@ import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
 const app = document.getElementById('app');
 let shown = { phase: null, screen: null };
 
+// Fonts by name only where the system's faces are known (styles/base.css).
+const agent = navigator.userAgent;
+if (/Macintosh|Mac OS X/.test(agent)) document.documentElement.dataset.platform = 'mac';
+else if (/Windows/.test(agent)) document.documentElement.dataset.platform = 'windows';
+
 // The page's steps to its first screen, in ms since its navigation began:
 // the startup benchmark prints them beside the shell's.
 const steps = { scripts: performance.now() };
