@@ -37,8 +37,8 @@ export async function start() {
   });
 
   /** Opens the page. cfg seeds the fake ({phase, partners, writerId, problem}); tauri:false leaves it out. */
-  async function open({ cfg = {}, hash = '', tauri = true, width = 1100, height = 800, scheme = 'light' } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+  async function open({ cfg = {}, hash = '', tauri = true, width = 1100, height = 800, scheme = 'light', userAgent } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, ...(userAgent ? { userAgent } : {}) });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

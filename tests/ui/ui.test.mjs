@@ -190,6 +190,18 @@ test('no horizontal overflow at 320px with 40-character names', async () => {
   }
 });
 
+test('fonts: generic families on Linux, the system faces by name on macOS and Windows', async () => {
+  const family = (page) => page.evaluate(() => getComputedStyle(document.querySelector('h1')).fontFamily + ' | ' + getComputedStyle(document.body).fontFamily);
+  const linux = await h.open({ cfg: READY });
+  assert.equal(await family(linux), 'serif | sans-serif',
+    'on Linux the page names no font family (each missing one costs WebKitGTK a fontconfig search at start)');
+  const mac = await h.open({ cfg: READY, userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko)' });
+  assert.match(await family(mac), /^"Iowan Old Style".* \| -apple-system/, 'on macOS the page asks for the system faces by name');
+  const windows = await h.open({ cfg: READY, userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Edg/120.0' });
+  assert.match(await family(windows), /^"Palatino Linotype".* \| "Segoe UI"/, 'on Windows the page asks for Segoe UI by name');
+  for (const page of [linux, mac, windows]) await clean(page);
+});
+
 test('hygiene: no inline script, style or handlers; no HTML built from strings', () => {
   const html = fs.readFileSync(path.join(UI_DIR, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, 'inline <script>');
