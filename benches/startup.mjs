@@ -165,8 +165,9 @@ console.log(`# startup and memory, ${new Date().toISOString()}, ${os.cpus().leng
 console.log(`# hearth ${opts.hearth}\n# baseline ${opts.baseline}\n# ${opts.runs} runs each, alternating, settle ${opts.settleMs} ms`);
 const summary = [];
 for (const { label, dir } of opts.data) {
-  // One copy of the data for all of Hearth's runs: the warm-up launch takes
-  // the day's snapshot, the measured ones see the steady state of a day.
+  // One copy of the data for all of Hearth's runs, as a couple's own folder
+  // is reused launch after launch. (The day's snapshot waits a minute after
+  // start, longer than any launch here, so none of them takes it.)
   const data = path.join(scratch, `${label}-data`);
   fs.cpSync(dir, data, { recursive: true });
   const apps = [
