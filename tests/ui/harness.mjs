@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,3 +79,17 @@ export const READY = {
   writerId: 1,
   partners: [{ id: 1, name: 'Sam', color: '#b4532a' }, { id: 2, name: 'Alex', color: '#3f6e8c' }],
 };
+
+/** Closes a page after checking it broke no CSP rule and logged no error. */
+export async function clean(page) {
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
+  assert.deepEqual(page.problems, [], 'no page errors');
+  await page.context().close();
+}
+
+/** Collects (and dismisses) any alert()/confirm() dialog, so a test can assert there was none. */
+export function noDialogs(page) {
+  const seen = [];
+  page.on('dialog', (d) => { seen.push(d.message()); d.dismiss(); });
+  return seen;
+}

@@ -4,26 +4,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, READY } from './harness.mjs';
+import { start, READY, clean, noDialogs } from './harness.mjs';
 
 const XSS = '<img src=x onerror=alert(1)> and <script>alert(2)</script> hope';
 
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.stop(); });
-
-async function clean(page) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
-  assert.deepEqual(page.problems, [], 'no page errors');
-  await page.context().close();
-}
-
-/** Fails the test if any alert()/confirm() dialog opens. */
-function noDialogs(page) {
-  const seen = [];
-  page.on('dialog', (d) => { seen.push(d.message()); d.dismiss(); });
-  return seen;
-}
 
 test('journal: markup in an entry shows as text in the timeline, the thread and search snippets', async () => {
   const page = await h.open({ cfg: { ...READY, entries: [{ author: 2, title: '<b>bold?</b>', body: XSS }] }, hash: '#/journal' });

@@ -3,17 +3,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, READY } from './harness.mjs';
+import { start, READY, clean } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.stop(); });
-
-async function clean(page) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
-  assert.deepEqual(page.problems, [], 'no page errors');
-  await page.context().close();
-}
 
 const item = (over) => ({
   key: 'ritual:abc:2026-11-23', kind: 'ritual', ritualId: 1, date: '2026-11-23',

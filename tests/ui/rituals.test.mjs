@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, READY } from './harness.mjs';
+import { start, READY, clean, noDialogs } from './harness.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 // Words a gentle consistency view never uses.
@@ -14,18 +14,6 @@ const SHAMING = /\b(fail(ed|ure)?|broke(n)?|streak lost|missed out|lazy|shame)\b
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.stop(); });
-
-async function clean(page) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
-  assert.deepEqual(page.problems, [], 'no page errors');
-  await page.context().close();
-}
-
-function noDialogs(page) {
-  const seen = [];
-  page.on('dialog', (d) => { seen.push(d.message()); d.dismiss(); });
-  return seen;
-}
 
 const settle = (page) => page.waitForFunction(() => window.__inflight === 0, null, { polling: 50 });
 

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, READY } from './harness.mjs';
+import { start, READY, clean } from './harness.mjs';
 
 const DIR = '/home/sam/.local/share/app.hearth.desktop';
 const BACKUPS = [
@@ -24,12 +24,6 @@ const DAMAGED = {
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.stop(); });
-
-async function clean(page) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
-  assert.deepEqual(page.problems, [], 'no page errors');
-  await page.context().close();
-}
 
 test('settings: backups are listed with their folder, local dates, plain reasons and sizes', async () => {
   const page = await h.open({ cfg: { ...READY, backups: BACKUPS }, hash: '#/settings' });

@@ -2,17 +2,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, READY, UI_DIR } from './harness.mjs';
+import { start, READY, UI_DIR, clean } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.stop(); });
-
-async function clean(page) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
-  assert.deepEqual(page.problems, [], 'no page errors');
-  await page.context().close();
-}
 
 test('setup: labelled fields, client and backend errors keep what was typed, Begin leads to Today', async () => {
   const page = await h.open();
