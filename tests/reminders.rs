@@ -4,6 +4,8 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use hearth_core::checkins::CheckinInput;
 use hearth_core::reminders::{PauseFor, MAX_SEPARATE};
+use hearth_core::rituals::OutcomeStatus;
+use hearth_core::ErrorKind;
 use hearth_tests::reminders::Laptop;
 use hearth_tests::rituals::{d, ritual, with, BERLIN};
 use hearth_tests::{ALEX, OFFSET, SAM};
@@ -105,6 +107,49 @@ fn a_paused_ritual_sends_nothing_and_resuming_brings_the_next_one() {
     laptop.scheduler.replan();
     laptop.run_until(at(day().succ_opt().unwrap(), 8, 0));
     assert_eq!(laptop.shown.len(), 1, "resumed: tomorrow's comes");
+}
+
+#[test]
+fn the_banners_done_and_skip_record_the_day_the_reminder_was_for() {
+    let mut laptop = laptop_at(6, 0);
+    let r = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
+    laptop.run_until(at(day(), 7, 1));
+    let key = laptop.shown.last().notice.items[0].key.clone();
+    let done = laptop
+        .store
+        .answer_reminder(ALEX, &key, false, &laptop.clock)
+        .unwrap()
+        .expect("a ritual's reminder has an occurrence to answer");
+    assert_eq!(
+        (done.ritual_id, done.date),
+        (r.id, day()),
+        "Done answers the day the reminder was for"
+    );
+    let outcome = done.outcome.expect("Done records an outcome");
+    assert_eq!(
+        (outcome.status, outcome.by),
+        (OutcomeStatus::Done, ALEX),
+        "recorded as done, by the partner writing now"
+    );
+    let skipped = laptop
+        .store
+        .answer_reminder(ALEX, &key, true, &laptop.clock)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        skipped.outcome.map(|o| o.status),
+        Some(OutcomeStatus::Skipped),
+        "Skip on the same banner changes the day to skipped"
+    );
+    let unknown = laptop
+        .store
+        .answer_reminder(ALEX, "ritual:nothing:2026-11-23", false, &laptop.clock)
+        .unwrap_err();
+    assert_eq!(
+        unknown.kind(),
+        ErrorKind::NotFound,
+        "a reminder Hearth never showed has nothing to answer"
+    );
 }
 
 #[test]

@@ -604,6 +604,48 @@ fn reminders_come_at_the_time_minus_the_lead_once_per_window() {
 }
 
 #[test]
+fn we_did_it_with_to_journal_copies_only_a_note_that_exists() {
+    let mut j = Journal::new();
+    let r = j
+        .store
+        .create_ritual(
+            SAM,
+            &ritual("Evening walk", "FREQ=DAILY", "19:00", d(2026, 11, 16)),
+            &j.clock,
+        )
+        .unwrap();
+    let journal = Some(Default::default());
+    let with_note = j
+        .store
+        .mark_ritual_done_to_journal(
+            SAM,
+            r.id,
+            d(2026, 11, 20),
+            Some("The long way round."),
+            journal,
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap();
+    let outcome = with_note.outcome.unwrap();
+    assert_eq!(outcome.status, OutcomeStatus::Done);
+    assert!(
+        outcome.journal_entry_id.is_some(),
+        "a note sent to the journal comes back linked to its entry"
+    );
+    let without_note = j
+        .store
+        .mark_ritual_done_to_journal(SAM, r.id, d(2026, 11, 21), None, journal, OFFSET, &j.clock)
+        .unwrap();
+    let outcome = without_note.outcome.unwrap();
+    assert_eq!(outcome.status, OutcomeStatus::Done);
+    assert_eq!(
+        outcome.journal_entry_id, None,
+        "with no note there is nothing to copy, and it is a plain \"we did it\""
+    );
+}
+
+#[test]
 fn a_done_note_can_become_a_journal_entry_of_its_writer() {
     let mut j = Journal::new();
     let r = j

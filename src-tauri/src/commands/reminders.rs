@@ -10,8 +10,8 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
 
-use super::Shared;
-use crate::reminders::{changed, PageMessage, Reminders};
+use super::{replan, Shared};
+use crate::reminders::{PageMessage, Reminders};
 use crate::tray::TraySupport;
 
 /// What the Settings section shows.
@@ -35,16 +35,12 @@ fn with_scheduler<R: Runtime, T>(
     reminders: &Reminders,
     f: impl FnOnce(&mut Scheduler, &mut Store, DateTime<Utc>) -> Result<T>,
 ) -> Result<T> {
-    let result = {
+    replan(app, {
         let mut hearth = shared.lock();
         let store = hearth.store()?;
         let mut scheduler = reminders.scheduler();
         f(&mut scheduler, store, Utc::now())
-    };
-    if result.is_ok() {
-        changed(app);
-    }
-    result
+    })
 }
 
 fn panel<R: Runtime>(
@@ -201,23 +197,11 @@ pub async fn answer_reminder<R: Runtime>(
     key: String,
     skip: bool,
 ) -> Result<Option<OccurrenceView>> {
-    let result = shared.lock().as_writer(|store, writer, clock| {
-        let logged = store.logged_reminder(&key)?;
-        let (Some(id), Some(date)) = (logged.ritual_id, logged.date) else {
-            // A check-in or a review: nothing to record, the banner closes.
-            return Ok(None);
-        };
-        let view = if skip {
-            store.skip_ritual(writer, id, date, None, clock)?
-        } else {
-            store.mark_ritual_done(writer, id, date, None, clock)?
-        };
-        Ok(Some(view))
-    });
-    if result.is_ok() {
-        changed(&app);
-    }
-    result
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.answer_reminder(by, &key, skip, clock))
+    })
 }
 
 /// The page's channel for banners, "close requested" and tray navigation.

@@ -181,22 +181,15 @@ pub async fn mark_ritual_done<R: Runtime>(
 ) -> Result<OccurrenceView, Error> {
     replan(&app, {
         shared.lock().as_writer(|store, by, clock| {
-            let done = store.mark_ritual_done(by, ritual_id, date, note.as_deref(), clock)?;
-            let has_note = done.outcome.as_ref().is_some_and(|o| o.note.is_some());
-            match to_journal {
-                Some(visibility) if has_note => {
-                    store.note_to_journal(
-                        by,
-                        ritual_id,
-                        date,
-                        visibility,
-                        offset_minutes,
-                        clock,
-                    )?;
-                    store.ritual_occurrence(ritual_id, date, clock)
-                }
-                _ => Ok(done),
-            }
+            store.mark_ritual_done_to_journal(
+                by,
+                ritual_id,
+                date,
+                note.as_deref(),
+                to_journal,
+                offset_minutes,
+                clock,
+            )
         })
     })
 }

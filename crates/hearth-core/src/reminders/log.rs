@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use super::settings::CHECKED_KEY;
 use super::{NoticeItem, NoticeKind, MAX_ATTEMPTS};
+use crate::clock::Clock;
+use crate::couple::PartnerId;
 use crate::error::{Error, Result};
-use crate::rituals::{day, parse_day};
+use crate::rituals::{day, parse_day, OccurrenceView};
 use crate::stamp;
 use crate::store::Store;
 
@@ -135,6 +137,28 @@ impl Store {
                     "Hearth hasn't shown that reminder, so there's nothing to answer.".into(),
                 )
             })
+    }
+
+    /// The banner's Done (or Skip, with `skip`): records the ritual's outcome,
+    /// by `by`, for the day the reminder was for. A check-in or review
+    /// reminder has nothing to record: `None`, and the banner just closes.
+    pub fn answer_reminder(
+        &mut self,
+        by: PartnerId,
+        key: &str,
+        skip: bool,
+        clock: &dyn Clock,
+    ) -> Result<Option<OccurrenceView>> {
+        let logged = self.logged_reminder(key)?;
+        let (Some(ritual_id), Some(date)) = (logged.ritual_id, logged.date) else {
+            return Ok(None);
+        };
+        let view = if skip {
+            self.skip_ritual(by, ritual_id, date, None, clock)?
+        } else {
+            self.mark_ritual_done(by, ritual_id, date, None, clock)?
+        };
+        Ok(Some(view))
     }
 
     /// The most recent decisions, newest first (for diagnostics and tests).

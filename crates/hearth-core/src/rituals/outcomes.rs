@@ -201,6 +201,32 @@ impl Store {
         self.record(by, ritual_id, date, OutcomeStatus::Done, note, clock)
     }
 
+    /// "We did it" as the page asks it: with `to_journal` ("shared" or
+    /// "private") and a note, the note also becomes a journal entry by `by`,
+    /// linked to the day, and the answer then carries the entry's id. Without
+    /// a note there is nothing to copy, and it is a plain "we did it".
+    #[allow(clippy::too_many_arguments)]
+    pub fn mark_ritual_done_to_journal(
+        &mut self,
+        by: PartnerId,
+        ritual_id: i64,
+        date: NaiveDate,
+        note: Option<&str>,
+        to_journal: Option<Visibility>,
+        offset_minutes: i32,
+        clock: &dyn Clock,
+    ) -> Result<OccurrenceView> {
+        let done = self.mark_ritual_done(by, ritual_id, date, note, clock)?;
+        let has_note = done.outcome.as_ref().is_some_and(|o| o.note.is_some());
+        match to_journal {
+            Some(visibility) if has_note => {
+                self.note_to_journal(by, ritual_id, date, visibility, offset_minutes, clock)?;
+                self.ritual_occurrence(ritual_id, date, clock)
+            }
+            _ => Ok(done),
+        }
+    }
+
     /// "Skip this time", with an optional reason; may be recorded ahead.
     pub fn skip_ritual(
         &mut self,
