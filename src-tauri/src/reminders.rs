@@ -159,10 +159,13 @@ fn tick<R: Runtime>(app: &AppHandle<R>, notifier: &DesktopNotifier<R>) -> Durati
             }
         }
     };
-    let visible = app
-        .get_webview_window(MAIN_WINDOW)
-        .and_then(|w| w.is_visible().ok())
-        .unwrap_or(false);
+    // Asking the window is a round trip to the main thread: only when
+    // there is something to show, not on every quiet tick.
+    let visible = !notices.is_empty()
+        && app
+            .get_webview_window(MAIN_WINDOW)
+            .and_then(|w| w.is_visible().ok())
+            .unwrap_or(false);
     for notice in notices {
         if let Err(err) = notifier.deliver(&notice) {
             eprintln!("hearth: reminders: {err}");
