@@ -19,10 +19,12 @@ pub mod reminders;
 pub mod rituals;
 pub mod startup;
 
-use std::sync::{Mutex, MutexGuard, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::{LazyLock, Mutex, MutexGuard};
 
 use hearth_core::{Error, Hearth};
+
+/// How the journal comes to be open: on the first lock.
+type Opening = Box<dyn FnOnce() -> Mutex<Hearth> + Send>;
 
 /// The journal, shared by the commands, the reminder loop and the snapshot
 /// timer.
@@ -32,18 +34,12 @@ use hearth_core::{Error, Hearth};
 /// thread before them: the window never waits for the file. The first
 /// [`lock`](Shared::lock) waits for the opening to finish, so nothing can see
 /// a half-opened journal; every later one is an ordinary mutex.
-pub struct Shared {
-    hearth: OnceLock<Mutex<Hearth>>,
-    opening: Mutex<Option<JoinHandle<Hearth>>>,
-}
+pub struct Shared(LazyLock<Mutex<Hearth>, Opening>);
 
 impl Shared {
     /// A journal already open (the IPC test).
     pub fn new(hearth: Hearth) -> Shared {
-        Shared {
-            hearth: OnceLock::from(Mutex::new(hearth)),
-            opening: Mutex::new(None),
-        }
+        Shared(LazyLock::new(Box::new(move || Mutex::new(hearth))))
     }
 
     /// Opens the journal with `open` on a thread of its own.
@@ -52,31 +48,21 @@ impl Shared {
             .name("hearth-open".into())
             .spawn(open)
             .expect("a thread to open the journal");
-        Shared {
-            hearth: OnceLock::new(),
-            opening: Mutex::new(Some(thread)),
-        }
-    }
-
-    pub(crate) fn lock(&self) -> MutexGuard<'_, Hearth> {
-        let hearth = self.hearth.get_or_init(|| {
-            let thread = self
-                .opening
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .take()
-                .expect("a journal is either open or being opened");
-            // Opening reports its failures in the Hearth it returns; a panic
-            // there is a bug, and it stays one here.
+        // Opening reports its failures in the Hearth it returns; a panic
+        // there is a bug, and it stays one here.
+        Shared(LazyLock::new(Box::new(move || {
             Mutex::new(
                 thread
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             )
-        });
+        })))
+    }
+
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Hearth> {
         // A panic while holding the lock can't leave SQLite half-written (every
         // change is a transaction), so carry on with the inner value.
-        hearth
+        self.0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
