@@ -115,8 +115,15 @@ describe("a damaged journal comes back; a backup is restored from Settings", () 
     assert.match(dialog, /It holds 1 journal entry/, "the preview says what the backup holds");
     assert.match(dialog, /kept aside in .*set-aside, never overwritten or deleted/);
     await harness.screenshot("backups-confirm");
+    // The reload after a restore builds a new frame; mark the old one's <main>
+    // so the step can tell when it has gone.
+    await session.execute("document.getElementById('main').dataset.e2eBeforeRestore = '1';");
     await (await buttonByText(session, "Restore this backup")).click();
     await shows(session, "Your journal is back as it was on", "a note says the backup is back");
+    // The note can show before the reload is done, and a link clicked in
+    // between belongs to the frame being replaced: wait for the new frame.
+    await waitUntil(async () => session.execute("return !document.querySelector('main[data-e2e-before-restore]');"),
+      { timeout: 15_000, message: "the page reloads after the restore" });
     await (await navItem(session, "Journal")).click();
     await shows(session, "Before the damage", "the restored journal shows the backup's entry");
     const text = await visibleText(session);
