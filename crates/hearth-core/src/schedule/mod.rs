@@ -78,6 +78,7 @@ mod dst;
 mod rrule;
 mod rule;
 mod timing;
+mod zones;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
@@ -85,6 +86,7 @@ use serde::Serialize;
 pub use chrono_tz::Tz;
 pub use rule::{Nth, Schedule, Weekdays, MAX_WEEK_INTERVAL};
 pub use timing::{parse_time, parse_zone, Occurrences, RitualTiming};
+pub use zones::{canonical as canonical_zone, city as zone_city, ZoneName};
 
 /// One time a ritual happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

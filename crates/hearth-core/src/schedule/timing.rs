@@ -238,7 +238,9 @@ pub fn parse_time(text: &str) -> Result<NaiveTime> {
     })
 }
 
-/// Reads an IANA time zone name such as "Europe/Berlin".
+/// Reads an IANA time zone name such as "Europe/Berlin"; an old or
+/// alternative name becomes the place's current one ("Asia/Calcutta" is
+/// "Asia/Kolkata", see `zones.rs`).
 pub fn parse_zone(name: &str) -> Result<Tz> {
     let name = name.trim();
     if name.is_empty() {
@@ -246,13 +248,15 @@ pub fn parse_zone(name: &str) -> Result<Tz> {
             "Please choose the time zone this ritual follows.",
         ));
     }
-    name.parse::<Tz>().map_err(|_| {
-        Error::invalid(format!(
-            "Hearth doesn't know the time zone “{}”. Please choose one from the list, \
+    name.parse::<Tz>()
+        .map(super::zones::canonical)
+        .map_err(|_| {
+            Error::invalid(format!(
+                "Hearth doesn't know the time zone “{}”. Please choose one from the list, \
              such as Europe/Berlin or America/New_York.",
-            echo(name)
-        ))
-    })
+                echo(name)
+            ))
+        })
 }
 
 fn long_date(date: NaiveDate) -> String {
