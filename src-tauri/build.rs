@@ -56,6 +56,7 @@ fn main() {
             "rituals_today",
             "ritual_agenda",
             "export_rituals_ics",
+            "preview_ritual",
             "checkin_words",
             "submit_checkin",
             "checkin_week",

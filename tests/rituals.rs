@@ -46,7 +46,7 @@ fn a_ritual_is_saved_with_everything_it_was_given() {
     );
     assert_eq!(r.created_by, SAM);
     assert_eq!(
-        j.store.rituals(false).unwrap(),
+        j.store.rituals_now(false, &j.clock).unwrap(),
         vec![r.clone()],
         "it is listed"
     );
@@ -73,7 +73,7 @@ fn a_ritual_is_saved_with_everything_it_was_given() {
 }
 
 #[test]
-fn every_template_makes_a_warm_valid_ritual_starting_today() {
+fn every_template_makes_a_warm_valid_ritual_starting_at_its_first_time() {
     let mut j = Journal::new();
     let all = templates();
     assert!(all.len() >= 8, "at least eight ideas");
@@ -102,7 +102,17 @@ fn every_template_makes_a_warm_valid_ritual_starting_today() {
             .create_from_template(SAM, t.id, BERLIN, d(2026, 11, 22), &j.clock)
             .unwrap_or_else(|e| panic!("{} makes a valid ritual: {e}", t.id));
         assert_eq!(r.template_id.as_deref(), Some(t.id));
-        assert_eq!(r.start_date, d(2026, 11, 22), "it starts today");
+        let first = r.timing().first().expect("a first occurrence");
+        assert!(
+            first.at >= j.clock.now() && (first.date == r.start_date),
+            "{} starts with its first time at or after the moment it was added",
+            t.id
+        );
+        assert!(
+            r.start_date >= d(2026, 11, 22),
+            "{} starts today or later, never before it was added",
+            t.id
+        );
         assert_eq!(r.zone, BERLIN, "in the zone the shell passed");
         assert_eq!(
             r.intention.as_deref(),
@@ -756,4 +766,216 @@ fn changing_when_a_ritual_happens_counts_afresh_from_that_day() {
         .unwrap()
         .consistency;
     assert_eq!(c.current_run, 2, "the run before the change carries on");
+}
+
+/// Issue 19: when a new ritual first happens, and when each one is next.
+mod first_and_next {
+    use super::*;
+    use hearth_core::rituals::preview;
+
+    // The clock: Sunday 22 November 2026, 10:30 in Berlin.
+
+    #[test]
+    fn a_ritual_added_after_todays_time_first_happens_on_its_next_day() {
+        let mut j = Journal::new();
+        let r = j
+            .store
+            .create_ritual(
+                SAM,
+                &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 22)),
+                &j.clock,
+            )
+            .unwrap();
+        assert_eq!(
+            r.start_date,
+            d(2026, 11, 23),
+            "a ritual added at 10:30 for 07:30 today starts tomorrow"
+        );
+        let today = j.store.today(d(2026, 11, 22), BERLIN, &j.clock).unwrap();
+        assert!(
+            today.items.is_empty(),
+            "this morning is not a day to mark for a ritual added after it"
+        );
+        let history = j
+            .store
+            .ritual_history(r.id, d(2026, 11, 1), d(2026, 11, 22), &j.clock)
+            .unwrap();
+        assert!(
+            history.is_empty(),
+            "no day before it existed is listed: {history:?}"
+        );
+        let c = j.store.ritual_consistency(r.id, &j.clock).unwrap();
+        assert!(
+            c.consistency.summary.contains("still ahead"),
+            "the summary agrees that the first one is still ahead: {}",
+            c.consistency.summary
+        );
+        assert!(
+            j.store
+                .skip_ritual(SAM, r.id, d(2026, 11, 22), None, &j.clock)
+                .is_err(),
+            "a morning before the ritual existed can't be marked skipped"
+        );
+    }
+
+    #[test]
+    fn a_ritual_whose_time_is_still_ahead_today_starts_today() {
+        let mut j = Journal::new();
+        let r = j
+            .store
+            .create_ritual(
+                SAM,
+                &ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 22)),
+                &j.clock,
+            )
+            .unwrap();
+        assert_eq!(r.start_date, d(2026, 11, 22), "its first time is tonight");
+        let next = r.next.expect("a next time");
+        assert_eq!((next.date, next.time.as_str()), (d(2026, 11, 22), "19:00"));
+    }
+
+    #[test]
+    fn an_earlier_start_chosen_on_purpose_is_kept() {
+        let mut j = Journal::new();
+        let r = j
+            .store
+            .create_ritual(
+                SAM,
+                &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 20)),
+                &j.clock,
+            )
+            .unwrap();
+        assert_eq!(
+            r.start_date,
+            d(2026, 11, 20),
+            "a start in the past is the couple's choice"
+        );
+    }
+
+    #[test]
+    fn every_ritual_says_when_it_is_next() {
+        let mut j = Journal::new();
+        // Made on a Sunday: the next Tuesday is in an "off" week.
+        let r = j
+            .store
+            .create_ritual(
+                SAM,
+                &ritual(
+                    "Date night",
+                    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+                    "19:30",
+                    d(2026, 11, 22),
+                ),
+                &j.clock,
+            )
+            .unwrap();
+        let next = r.next.clone().expect("a next time");
+        assert_eq!(
+            (next.date, next.time.as_str()),
+            (d(2026, 12, 1), "19:30"),
+            "every 2 weeks on Tuesday, made on a Sunday, is next on the Tuesday nine days later"
+        );
+        let listed = j.store.rituals_now(false, &j.clock).unwrap();
+        assert_eq!(listed[0].next, Some(next.clone()), "the list says the same");
+        let json = serde_json::to_value(&listed[0]).unwrap();
+        assert_eq!(
+            json["next"]["date"], "2026-12-01",
+            "the page gets the next date"
+        );
+
+        let paused = j
+            .store
+            .set_ritual_active(SAM, r.id, false, &j.clock)
+            .unwrap();
+        assert_eq!(paused.next, None, "a paused ritual has no next time");
+    }
+
+    #[test]
+    fn the_form_sees_the_first_time_and_the_kept_rule_before_saving() {
+        let j = Journal::new();
+        let p = preview(
+            &ritual(
+                "Pay day",
+                "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1",
+                "18:00",
+                d(2026, 11, 22),
+            ),
+            &j.clock,
+        )
+        .unwrap();
+        assert_eq!(p.schedule, "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1");
+        let next = p.next.expect("a first time");
+        assert_eq!(
+            next.date,
+            d(2026, 11, 30),
+            "the 30th of November comes first"
+        );
+        assert!(p.description.contains("30th"), "{}", p.description);
+
+        let coffee = preview(
+            &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 22)),
+            &j.clock,
+        )
+        .unwrap();
+        assert_eq!(
+            coffee.next.unwrap().date,
+            d(2026, 11, 23),
+            "the preview and saving agree on the first day"
+        );
+
+        let calcutta = preview(
+            &with(
+                ritual("Chai", "FREQ=DAILY", "17:00", d(2026, 11, 22)),
+                |i| {
+                    i.zone = "Asia/Calcutta".into();
+                },
+            ),
+            &j.clock,
+        )
+        .unwrap();
+        assert_eq!(
+            (calcutta.zone.name, calcutta.zone.city.as_str()),
+            ("Asia/Kolkata", "Kolkata"),
+            "the zone is shown by its current name and its city"
+        );
+
+        let err = preview(
+            &ritual(
+                "Bad",
+                "FREQ=MONTHLY;BYMONTHDAY=30",
+                "18:00",
+                d(2026, 11, 22),
+            ),
+            &j.clock,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::InvalidInput,
+            "the preview refuses what saving would"
+        );
+    }
+
+    #[test]
+    fn a_ritual_saved_under_an_old_zone_name_reads_as_the_current_one() {
+        let mut j = Journal::new();
+        let r = j
+            .store
+            .create_ritual(
+                SAM,
+                &with(
+                    ritual("Chai", "FREQ=DAILY", "17:00", d(2026, 11, 23)),
+                    |i| {
+                        i.zone = "Asia/Calcutta".into();
+                    },
+                ),
+                &j.clock,
+            )
+            .unwrap();
+        assert_eq!(
+            (r.zone.as_str(), r.zone_city.as_str()),
+            ("Asia/Kolkata", "Kolkata"),
+            "Asia/Calcutta is kept and shown as Asia/Kolkata"
+        );
+    }
 }

@@ -381,3 +381,106 @@ mod lifecycle {
         assert!(serde_json::from_value::<Schedule>("FREQ=HOURLY".into()).is_err());
     }
 }
+
+/// The ritual form and the core write one schedule the same way.
+mod shared_with_the_form {
+    use super::*;
+
+    #[test]
+    fn every_form_choice_is_kept_as_the_exact_text_the_form_writes() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/schedules.json");
+        let text = std::fs::read_to_string(path).expect("tests/fixtures/schedules.json");
+        let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let pairs = fixture["pairs"].as_array().unwrap();
+        assert!(
+            pairs.len() >= 10,
+            "the fixture covers every kind of schedule"
+        );
+        for pair in pairs {
+            let rrule = pair["rrule"].as_str().unwrap();
+            let schedule = Schedule::parse_rrule(rrule).unwrap_or_else(|e| {
+                panic!(
+                    "the core accepts what the form sends for {}: {e}",
+                    pair["form"]
+                )
+            });
+            assert_eq!(
+                schedule.to_rrule(),
+                rrule,
+                "the core keeps the form's text for {} unchanged",
+                pair["form"]
+            );
+        }
+    }
+
+    #[test]
+    fn days_29_to_31_are_accepted_and_land_on_short_months_last_day() {
+        for (day, rrule) in [
+            (29, "FREQ=MONTHLY;BYMONTHDAY=28,29;BYSETPOS=-1"),
+            (30, "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"),
+            (31, "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ] {
+            let schedule = Schedule::parse_rrule(rrule).unwrap();
+            let timing = RitualTiming::new(
+                schedule,
+                d(2027, 1, 1),
+                parse_time("19:00").unwrap(),
+                zone("Europe/Berlin"),
+            );
+            let february = on_dates(&timing, d(2027, 2, 1), d(2027, 2, 28));
+            assert_eq!(
+                february.iter().map(|o| o.date).collect::<Vec<_>>(),
+                vec![d(2027, 2, 28)],
+                "a ritual on the {day}th falls on February's last day"
+            );
+        }
+    }
+}
+
+/// Zone names as people know them.
+mod zone_names {
+    use super::*;
+    use hearth_core::schedule::{zone_city, ZoneName};
+
+    #[test]
+    fn an_old_name_becomes_the_places_current_one() {
+        for (old, current, city) in [
+            ("Asia/Calcutta", "Asia/Kolkata", "Kolkata"),
+            ("Europe/Kiev", "Europe/Kyiv", "Kyiv"),
+            ("US/Eastern", "America/New_York", "New York"),
+            ("Asia/Saigon", "Asia/Ho_Chi_Minh", "Ho Chi Minh"),
+            (
+                "America/Buenos_Aires",
+                "America/Argentina/Buenos_Aires",
+                "Buenos Aires",
+            ),
+        ] {
+            let tz = parse_zone(old).unwrap();
+            assert_eq!(tz.name(), current, "{old} is shown as {current}");
+            assert_eq!(zone_city(tz), city, "{current} reads as {city}");
+            assert_eq!(
+                ZoneName::from(tz),
+                ZoneName {
+                    name: current.parse::<Tz>().unwrap().name(),
+                    city: city.into()
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn a_place_that_shares_anothers_clock_keeps_its_own_name() {
+        for name in [
+            "Europe/Oslo",
+            "Europe/Berlin",
+            "Asia/Kolkata",
+            "Europe/Stockholm",
+        ] {
+            assert_eq!(
+                parse_zone(name).unwrap().name(),
+                name,
+                "{name} is a place of its own and keeps its name"
+            );
+        }
+    }
+}

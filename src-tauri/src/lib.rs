@@ -164,6 +164,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::rituals::rituals_today,
             commands::rituals::ritual_agenda,
             commands::rituals::export_rituals_ics,
+            commands::rituals::preview_ritual,
             commands::checkins::checkin_words,
             commands::checkins::submit_checkin,
             commands::checkins::checkin_week,

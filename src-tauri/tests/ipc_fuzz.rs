@@ -269,7 +269,7 @@ fn good_args(cmd: &str) -> Option<Value> {
         "create_ritual_from_template" => {
             json!({"templateId": "morning-coffee", "zone": "Europe/Berlin", "today": "2026-11-24"})
         }
-        "create_ritual" => json!({"input": ritual}),
+        "create_ritual" | "preview_ritual" => json!({"input": ritual}),
         "update_ritual" => json!({"id": 1, "input": ritual}),
         "set_ritual_active" => json!({"id": 1, "active": false}),
         "mark_ritual_done" => {

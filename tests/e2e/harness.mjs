@@ -569,6 +569,19 @@ export async function switchTo(session, name) {
 }
 
 /**
+ * A zone where it is now between 01:00 and 02:59, as TZ for a launch: a
+ * story that adds a 07:30 ritual and marks today's occurrence needs that
+ * occurrence still ahead when it is added (a ritual begins at its first time
+ * at or after the moment it is added), whatever the hour the tests run at.
+ * Etc/GMT-5 is five hours ahead of UTC (POSIX signs are reversed).
+ */
+export function earlyMorningZone(now = new Date()) {
+  let ahead = (2 - now.getUTCHours() + 24) % 24;
+  if (ahead > 14) ahead -= 24;
+  return ahead === 0 ? "Etc/GMT" : ahead > 0 ? `Etc/GMT-${ahead}` : `Etc/GMT+${-ahead}`;
+}
+
+/**
  * Steps of one story: they run in order, and once one fails the rest are
  * skipped (each builds on the one before). A failed step leaves a
  * screenshot, the page's text, the app's last log lines, and no app running.

@@ -13,6 +13,7 @@ import { after, before, describe } from "node:test";
 
 import {
   buttonByText,
+  earlyMorningZone,
   inputByLabel,
   invoke,
   mainShows,
@@ -95,7 +96,8 @@ describe("rituals and the weekly check-in", () => {
   const step = story(() => harness);
 
   step("Sam and Alex set up; the Rituals place starts with a warm empty state", async () => {
-    app = await harness.launch(harness.newProfile("rituals"));
+    // Early morning, so today's 07:30 coffee is still ahead when it is added.
+    app = await harness.launch(harness.newProfile("rituals"), { env: { TZ: earlyMorningZone() } });
     const { session } = app;
     await (await inputByLabel(session, "Your name", { timeout: 30_000 })).sendKeys("Sam");
     await (await inputByLabel(session, "Your partner's name")).sendKeys("Alex");

@@ -134,6 +134,10 @@ describe("stored HTML and script stay text on every screen", () => {
     const today = await session.execute(
       "const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
     );
+    // Started yesterday on purpose, so today's 07:30 is a day to mark at any hour.
+    const yesterday = await session.execute(
+      "const d = new Date(); d.setDate(d.getDate() - 1); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
+    );
     await must(session, "answer_prompt", { date: today, input: { body: `answer one ${SVG} ${SCRIPT}` }, offsetMinutes });
     await must(session, "set_writer", { partnerId: 2 });
     await must(session, "answer_prompt", { date: today, input: { body: `answer two ${IMG} ${JS}` }, offsetMinutes });
@@ -193,11 +197,15 @@ describe("stored HTML and script stay text on every screen", () => {
     const today = await session.execute(
       "const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
     );
+    // Started yesterday on purpose, so today's 07:30 is a day to mark at any hour.
+    const yesterday = await session.execute(
+      "const d = new Date(); d.setDate(d.getDate() - 1); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
+    );
     const zone = await session.execute("return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'");
     const ritual = await must(session, "create_ritual", {
       input: {
         title: `${IMG} walk`, intention: `${SCRIPT} ${SVG} ${JS}`, schedule: "FREQ=DAILY", time: "07:30",
-        zone, durationMinutes: 20, startDate: today,
+        zone, durationMinutes: 20, startDate: yesterday,
       },
     });
     await must(session, "mark_ritual_done", { ritualId: ritual.id, date: today, note: `note ${IMG}`, offsetMinutes: 0 });
@@ -219,6 +227,10 @@ describe("stored HTML and script stay text on every screen", () => {
     const { session } = app;
     const today = await session.execute(
       "const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
+    );
+    // Started yesterday on purpose, so today's 07:30 is a day to mark at any hour.
+    const yesterday = await session.execute(
+      "const d = new Date(); d.setDate(d.getDate() - 1); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');",
     );
     const input = (who) => ({
       trust: 3, safety: 4, closeness: 3, communication: 4,

@@ -26,6 +26,9 @@
     if (/FREQ=WEEKLY/.test(rule)) return `Every week on ${rule.replace(/.*BYDAY=/, '')} at ${time}`;
     return `Once a month at ${time}`;
   };
+  // A few of the core's zone aliases (schedule/zone_aliases.rs).
+  const ALIASES = { 'Asia/Calcutta': 'Asia/Kolkata', 'Europe/Kiev': 'Europe/Kyiv', 'US/Eastern': 'America/New_York' };
+  const city = (zone) => zone.split('/').pop().replace(/_/g, ' ');
   let nextRitual = 1;
   const rituals = [];
   const outcomes = new Map(); // `${id}:${date}` -> outcome
@@ -37,6 +40,12 @@
     const zones = [...Intl.supportedValuesOf('timeZone'), 'UTC', Intl.DateTimeFormat().resolvedOptions().timeZone];
     if (!zones.includes(String(input.zone))) throw bad(`Hearth doesn't know the time zone “${input.zone}”.`);
     if (/INTERVAL=(0|-)/.test(input.schedule)) throw bad('A ritual repeats every 1 to 52 weeks.');
+    // The core's rule (schedule/rrule.rs): days 29 to 31 are written so every
+    // calendar app lands on the month's last day; a bare one is refused.
+    const bare = /BYMONTHDAY=(\d+)(;|$)/.exec(input.schedule);
+    if (bare && Number(bare[1]) >= 29 && !/BYSETPOS=-1/.test(input.schedule)) {
+      throw bad(`This repeat rule can't be used: BYMONTHDAY=${bare[1]} skips months without a ${bare[1]}th.`);
+    }
     if (input.endDate && input.endDate < input.startDate) throw bad('The end date is before the start date. Please choose an end on or after the start.');
     return title;
   }
@@ -44,11 +53,24 @@
     const title = checkInput(input);
     return {
       id: nextRitual++, uid: `r${nextRitual}`, title, intention: input.intention ?? null, schedule: input.schedule,
-      time: input.time, zone: input.zone, durationMinutes: input.durationMinutes, startDate: input.startDate,
+      time: input.time, zone: ALIASES[input.zone] ?? input.zone, zoneCity: city(ALIASES[input.zone] ?? input.zone), durationMinutes: input.durationMinutes, startDate: input.startDate,
       endDate: input.endDate ?? null, forPartner: input.forPartner ?? null, active: true, archivedAt: null,
       reminderLeadMinutes: input.reminderLeadMinutes ?? 0, templateId, description: describe(input.schedule, input.time),
       createdBy: me(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+      next: nextOf(input),
     };
+  }
+  // Like the core: the next time is today's if its time is still ahead.
+  function nextOf(input) {
+    const now = new Date();
+    const hhmm = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+    let date = input.startDate > today() ? input.startDate : today();
+    if (date === today() && input.time < hhmm) {
+      const at = new Date();
+      at.setDate(at.getDate() + 1);
+      date = iso(at);
+    }
+    return { date, time: input.time, at: `${date}T${input.time}:00Z` };
   }
   for (const { keptDays = 0, ...r } of cfg.rituals || []) {
     const made = make({ schedule: 'FREQ=DAILY', time: '08:00', zone: 'Europe/Berlin', durationMinutes: 15, startDate: today(), ...r });
@@ -130,6 +152,11 @@
       return clone(r);
     },
     create_ritual({ input }) { const r = make(input); rituals.push(r); return clone(r); },
+    preview_ritual({ input }) {
+      const r = make(input);
+      nextRitual -= 1;
+      return { schedule: r.schedule, description: r.description, zone: { name: r.zone, city: r.zoneCity }, next: r.next };
+    },
     update_ritual({ id, input }) {
       const r = live(id);
       const next = make(input, r.templateId);

@@ -126,6 +126,36 @@ test('rituals: your own ritual; a bad zone is explained by the form and nothing 
   await clean(page);
 });
 
+test('rituals: the form says when a new ritual first happens, and a ritual on the 30th is added and kept', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/add' });
+  await page.getByLabel('Name').fill('Pay-day dinner');
+  await page.getByLabel('Once a month, on a day of the month').check();
+  await page.getByLabel('Day of the month', { exact: true }).fill('30');
+  const first = page.locator('.ritual-first');
+  const lastAsked = () => window.__calls.filter(([c]) => c === 'preview_ritual').at(-1)?.[1].input.schedule;
+  await page.waitForFunction(() => /MONTHLY/.test(window.__calls.filter(([c]) => c === 'preview_ritual').at(-1)?.[1].input.schedule ?? ''));
+  await settle(page);
+  const asked = await page.evaluate(lastAsked);
+  assert.equal(asked, 'FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1', 'the 30th is asked about the way the core keeps it');
+  assert.match(await first.textContent(), /^First: .+, 19:00$/, 'the first date shows before saving');
+  await page.getByRole('button', { name: 'Add this ritual' }).click();
+  await page.locator('#ritual-page-title').waitFor();
+  assert.match(await page.locator('#ritual-next').textContent(), /^Next: /, 'the ritual says when it is next');
+  await clean(page);
+});
+
+test('rituals: a zone the system names the old way is shown and saved by its current name', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/add' });
+  await page.getByLabel('Name').fill('Chai at five');
+  await page.getByLabel('Time zone').fill('Asia/Calcutta');
+  await page.waitForFunction(() => /Kolkata/.test(document.querySelector('.zone-seen')?.textContent ?? ''));
+  assert.equal(await page.locator('.zone-seen').textContent(), 'Kolkata (Asia/Kolkata) time.', 'the current name and its city');
+  await page.getByRole('button', { name: 'Add this ritual' }).click();
+  await page.locator('#ritual-page-title').waitFor();
+  assert.match(await page.locator('#ritual-page .ritual-when').textContent(), /Kolkata \(Asia\/Kolkata\)/);
+  await clean(page);
+});
+
 test('rituals: pause shows it plainly; delete can be undone', async () => {
   const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Phone-free hour' }, { title: 'Date night' }] }, hash: '#/rituals' });
   const card = page.locator('#ritual-list > li', { hasText: 'Phone-free hour' });

@@ -128,6 +128,7 @@ export const api = {
   addRitualFromTemplate: (templateId) =>
     call('create_ritual_from_template', { templateId, zone: systemZone(), today: localDate() }),
   createRitual: (input) => call('create_ritual', { input }),
+  previewRitual: (input) => call('preview_ritual', { input }),
   updateRitual: (id, input) => call('update_ritual', { id, input }),
   setRitualActive: (id, active) => call('set_ritual_active', { id, active }),
   archiveRitual: (id) => call('archive_ritual', { id }),

@@ -1,7 +1,9 @@
 // The ritual form's schedule choices as RRULE text and back. Only the subset
-// Hearth's core follows (crates/hearth-core/src/schedule/rrule.rs); the core
-// checks whatever this writes, so a mistake here is an error message, never a
-// wrong schedule saved.
+// Hearth's core follows (crates/hearth-core/src/schedule/rrule.rs), written
+// exactly as the core writes it: tests/fixtures/schedules.json holds the
+// pairs (form choice, RRULE text), and both this file's test and the core's
+// test read it, so the two cannot drift apart. The core still checks
+// whatever this writes (and the form asks it for a preview before saving).
 
 export const WEEKDAYS = [
   { code: 'MO', label: 'Monday', short: 'Mon' },
@@ -41,15 +43,35 @@ export function toRrule(s) {
       const interval = s.kind === 'weeks' ? String(s.interval).trim() : '1';
       let rule = 'FREQ=WEEKLY';
       if (interval !== '1') rule += `;INTERVAL=${interval}`;
-      return `${rule};BYDAY=${days.join(',')}`;
+      rule += `;BYDAY=${days.join(',')}`;
+      // Which weeks count starts on Monday; said, as some apps assume Sunday.
+      if (Number(interval) > 1 && days.length > 1) rule += ';WKST=MO';
+      return rule;
     }
     case 'monthday':
-      return `FREQ=MONTHLY;BYMONTHDAY=${s.monthDay}`;
+      return monthDayRule(Number(s.monthDay));
     case 'nthweekday':
       return `FREQ=MONTHLY;BYDAY=${s.nth}${s.weekday}`;
     default:
       return 'FREQ=DAILY';
   }
+}
+
+/**
+ * A day of the month as the core keeps it. Days 29 and 30 fall on the last
+ * day of a shorter month ("the last of the 28th to the 30th that the month
+ * has"), and 31 is every month's last day: the forms every calendar app
+ * reads the same way. A bare BYMONTHDAY=30 would skip February there, so
+ * the core refuses it.
+ */
+function monthDayRule(day) {
+  if (day === 31) return 'FREQ=MONTHLY;BYMONTHDAY=-1';
+  if (day === 29 || day === 30) {
+    const days = [];
+    for (let d = 28; d <= day; d += 1) days.push(d);
+    return `FREQ=MONTHLY;BYMONTHDAY=${days.join(',')};BYSETPOS=-1`;
+  }
+  return `FREQ=MONTHLY;BYMONTHDAY=${day}`;
 }
 
 /** Reads RRULE text the core wrote; anything else becomes "every day". */

@@ -11,9 +11,9 @@
 use chrono::NaiveDate;
 use hearth_core::journal::Visibility;
 use hearth_core::rituals::{
-    templates, AgendaDay, ConsistencyReport, OccurrenceView, Ritual, RitualConsistency,
-    RitualInput, RitualTemplate, AGENDA_DAYS, DURATION_MAX_MINUTES, INTENTION_MAX_CHARS,
-    LEAD_MAX_MINUTES, MILESTONES, NOTE_MAX_CHARS, TITLE_MAX_CHARS,
+    self, templates, AgendaDay, ConsistencyReport, OccurrenceView, Ritual, RitualConsistency,
+    RitualInput, RitualPreview, RitualTemplate, AGENDA_DAYS, DURATION_MAX_MINUTES,
+    INTENTION_MAX_CHARS, LEAD_MAX_MINUTES, MILESTONES, NOTE_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use hearth_core::Error;
 use serde::Serialize;
@@ -73,12 +73,26 @@ pub async fn list_rituals(
 ) -> Result<Vec<Ritual>, Error> {
     shared
         .lock()
-        .as_writer(|store, _, _| store.rituals(include_archived.unwrap_or(false)))
+        .as_writer(|store, _, clock| store.rituals_now(include_archived.unwrap_or(false), clock))
 }
 
 #[tauri::command]
 pub async fn get_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
-    shared.lock().as_writer(|store, _, _| store.ritual(id))
+    shared
+        .lock()
+        .as_writer(|store, _, clock| store.ritual_now(id, clock))
+}
+
+/// What the ritual form shows before saving: the rule as it would be kept,
+/// its words, the zone's current name and the first time it would happen.
+#[tauri::command]
+pub async fn preview_ritual(
+    shared: State<'_, Shared>,
+    input: RitualInput,
+) -> Result<RitualPreview, Error> {
+    shared
+        .lock()
+        .as_writer(|_, _, clock| rituals::preview(&input, clock))
 }
 
 /// Adds the idea `templateId`, starting `today` in `zone`.

@@ -42,7 +42,9 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Clock;
 use crate::couple::PartnerId;
 use crate::error::{Error, Result};
-use crate::schedule::{parse_time, parse_zone, RitualTiming, Schedule};
+use crate::schedule::{
+    parse_time, parse_zone, zone_city, Occurrence, RitualTiming, Schedule, ZoneName,
+};
 use crate::stamp::{self, bad_column};
 use crate::text::{optional_label, short_label};
 
@@ -104,7 +106,10 @@ pub struct Ritual {
     pub schedule: Schedule,
     /// "07:30", in the ritual's zone.
     pub time: String,
+    /// The zone's current IANA name ("Asia/Kolkata", also for a ritual
+    /// saved as "Asia/Calcutta") and its place in words ("Kolkata").
     pub zone: String,
+    pub zone_city: String,
     pub duration_minutes: u32,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
@@ -120,6 +125,9 @@ pub struct Ritual {
     pub created_by: PartnerId,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When it next happens, from the moment it was read; `None` while paused
+    /// or deleted, after its end date, and where the read had no clock.
+    pub next: Option<NextTime>,
     #[serde(skip)]
     pub(crate) tz: Tz,
     #[serde(skip)]
@@ -130,7 +138,40 @@ pub struct Ritual {
     pub(crate) archived_on: Option<NaiveDate>,
 }
 
+/// When a ritual next happens, for "Next: Tuesday 15 December, 19:30".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NextTime {
+    /// The local date in the ritual's zone.
+    pub date: NaiveDate,
+    /// The wall time in the ritual's zone, "19:30" (later by the gap on a
+    /// spring-forward night).
+    pub time: String,
+    pub at: DateTime<Utc>,
+}
+
+impl From<Occurrence> for NextTime {
+    fn from(o: Occurrence) -> Self {
+        NextTime {
+            date: o.date,
+            time: o.local().format("%H:%M").to_string(),
+            at: o.at,
+        }
+    }
+}
+
 impl Ritual {
+    /// The ritual with [`Ritual::next`] filled in: its first occurrence at
+    /// or after `now` (today's counts until its time has come).
+    pub fn seen_at(mut self, now: DateTime<Utc>) -> Ritual {
+        self.next = self
+            .timing()
+            .occurrences_after(now - chrono::Duration::seconds(1))
+            .next()
+            .map(NextTime::from);
+        self
+    }
+
     /// The ritual's timing for the schedule engine: no occurrences while
     /// paused or archived.
     pub fn timing(&self) -> RitualTiming {
@@ -154,6 +195,56 @@ impl Ritual {
                 RitualTiming::new(self.schedule, self.start_date, self.naive_time, self.tz)
             })
     }
+}
+
+/// What the ritual form shows before it saves: the rule as the core keeps it
+/// (the form's RRULE may be written differently), its words, the zone by its
+/// current name, and when the ritual would next happen if saved now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RitualPreview {
+    pub schedule: String,
+    pub description: String,
+    pub zone: ZoneName,
+    pub next: Option<NextTime>,
+}
+
+/// Checks a ritual's input as saving would, and says when it would next
+/// happen. Nothing is stored. Errors are the ones saving would give.
+pub fn preview(input: &RitualInput, clock: &dyn Clock) -> Result<RitualPreview> {
+    let c = check_input(input)?;
+    let start = first_start(&c, clock);
+    let timing = RitualTiming::new(c.schedule, start, c.time, c.zone).with_end(c.end)?;
+    Ok(RitualPreview {
+        schedule: c.schedule.to_rrule(),
+        description: timing.describe(),
+        zone: ZoneName::from(c.zone),
+        next: timing
+            .occurrences_after(clock.now() - chrono::Duration::seconds(1))
+            .next()
+            .map(NextTime::from),
+    })
+}
+
+/// The start date a new ritual is stored with. A ritual begins with its
+/// first occurrence at or after the moment it is added: one added at 21:19
+/// for 07:30, starting today, first happens tomorrow morning, not this
+/// morning (which would be a day to mark before it existed). An earlier or
+/// later start chosen on purpose is kept. Moving the start to the date of
+/// that first occurrence keeps every later date the same, also for "every
+/// 2 weeks", whose weeks count from the week of an occurrence either way.
+pub(crate) fn first_start(c: &Checked, clock: &dyn Clock) -> NaiveDate {
+    let now = clock.now();
+    if c.start != today_in(c.zone, clock) {
+        return c.start;
+    }
+    let Ok(timing) = RitualTiming::new(c.schedule, c.start, c.time, c.zone).with_end(c.end) else {
+        return c.start;
+    };
+    timing
+        .occurrences_after(now - chrono::Duration::seconds(1))
+        .next()
+        .map_or(c.start, |o| o.date)
 }
 
 /// A ritual's input after every rule has been checked.
@@ -270,6 +361,7 @@ pub(crate) fn ritual_from_row(r: &Row) -> rusqlite::Result<Ritual> {
     let time: String = r.get(5)?;
     let naive_time = parse_time(&time).map_err(|_| bad_column(5, "time", &time))?;
     let zone: String = r.get(6)?;
+    // Read as its current name: an old spelling saved before is shown anew.
     let tz = parse_zone(&zone).map_err(|_| bad_column(6, "zone", &zone))?;
     let start_date = parse_day(&r.get::<_, String>(8)?, 8)?;
     let end_date = optional_day(r.get(9)?, 9)?;
@@ -289,7 +381,8 @@ pub(crate) fn ritual_from_row(r: &Row) -> rusqlite::Result<Ritual> {
         intention: r.get(3)?,
         schedule,
         time,
-        zone,
+        zone: tz.name().to_string(),
+        zone_city: zone_city(tz),
         duration_minutes: r.get(7)?,
         start_date,
         end_date,
@@ -302,6 +395,7 @@ pub(crate) fn ritual_from_row(r: &Row) -> rusqlite::Result<Ritual> {
         created_by: PartnerId(r.get(15)?),
         created_at: stamp::parse_column(&r.get::<_, String>(16)?, 16)?,
         updated_at: stamp::parse_column(&r.get::<_, String>(17)?, 17)?,
+        next: None,
         tz,
         naive_time,
         counted_from: parse_day(&r.get::<_, String>(18)?, 18)?,

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{
-    check_input, day, optional_day, parse_day, ritual_from_row, ritual_not_found, today_in,
-    Checked, Ritual, RitualInput, RITUAL_COLUMNS,
+    check_input, day, first_start, optional_day, parse_day, ritual_from_row, ritual_not_found,
+    today_in, Checked, Ritual, RitualInput, RITUAL_COLUMNS,
 };
 use crate::clock::Clock;
 use crate::couple::PartnerId;
@@ -51,6 +51,7 @@ impl Store {
         clock: &dyn Clock,
     ) -> Result<Ritual> {
         let now = stamp::now(clock);
+        let start = first_start(c, clock);
         self.conn().execute(
             "INSERT INTO rituals (uid, title, intention, rrule, time_of_day, zone, duration_minutes,
                 start_date, end_date, for_partner, active, reminder_lead_minutes, template_id,
@@ -64,7 +65,7 @@ impl Store {
                 c.time.format("%H:%M").to_string(),
                 c.zone.name(),
                 c.duration,
-                day(c.start),
+                day(start),
                 c.end.map(day),
                 c.for_partner.map(|p| p.0),
                 c.lead,
@@ -73,7 +74,7 @@ impl Store {
                 now,
             ],
         )?;
-        self.ritual(self.conn().last_insert_rowid())
+        self.ritual_now(self.conn().last_insert_rowid(), clock)
     }
 
     /// Changes a ritual. A new schedule or start date starts the count of
@@ -115,7 +116,7 @@ impl Store {
                 stamp::now(clock),
             ],
         )?;
-        self.ritual(id)
+        self.ritual_now(id, clock)
     }
 
     /// One ritual, archived or not.
@@ -127,6 +128,21 @@ impl Store {
             .query_row([id], ritual_from_row)
             .optional()?
             .ok_or_else(ritual_not_found)
+    }
+
+    /// One ritual, with when it next happens (see [`Ritual::next`]).
+    pub fn ritual_now(&self, id: i64, clock: &dyn Clock) -> Result<Ritual> {
+        Ok(self.ritual(id)?.seen_at(clock.now()))
+    }
+
+    /// [`Store::rituals`], each with when it next happens.
+    pub fn rituals_now(&self, include_archived: bool, clock: &dyn Clock) -> Result<Vec<Ritual>> {
+        let now = clock.now();
+        Ok(self
+            .rituals(include_archived)?
+            .into_iter()
+            .map(|r| r.seen_at(now))
+            .collect())
     }
 
     /// The rituals in the order they were added; archived ones only when asked.
@@ -155,7 +171,7 @@ impl Store {
         self.ensure_partner(by)?;
         let ritual = self.live_ritual(id)?;
         if ritual.active == active {
-            return Ok(ritual);
+            return Ok(ritual.seen_at(clock.now()));
         }
         let today = day(today_in(ritual.tz, clock));
         let tx = self.conn_mut().transaction()?;
@@ -191,7 +207,7 @@ impl Store {
             params![id, active, stamp::now(clock)],
         )?;
         tx.commit()?;
-        self.ritual(id)
+        self.ritual_now(id, clock)
     }
 
     /// Deletes a ritual the gentle way: it is archived with its history, and
@@ -200,13 +216,13 @@ impl Store {
         self.ensure_partner(by)?;
         let ritual = self.ritual(id)?;
         if ritual.is_archived() {
-            return Ok(ritual);
+            return Ok(ritual.seen_at(clock.now()));
         }
         self.conn().execute(
             "UPDATE rituals SET archived_at = ?2, archived_on = ?3, updated_at = ?2 WHERE id = ?1",
             params![id, stamp::now(clock), day(today_in(ritual.tz, clock))],
         )?;
-        self.ritual(id)
+        self.ritual_now(id, clock)
     }
 
     /// Brings an archived ritual back; the days it was away count as a pause.
@@ -214,7 +230,7 @@ impl Store {
         self.ensure_partner(by)?;
         let ritual = self.ritual(id)?;
         let Some(archived_on) = ritual.archived_on else {
-            return Ok(ritual);
+            return Ok(ritual.seen_at(clock.now()));
         };
         let today = today_in(ritual.tz, clock);
         let tx = self.conn_mut().transaction()?;
@@ -232,7 +248,7 @@ impl Store {
             params![id, stamp::now(clock)],
         )?;
         tx.commit()?;
-        self.ritual(id)
+        self.ritual_now(id, clock)
     }
 
     /// A ritual that isn't archived, for changes.

@@ -8,6 +8,7 @@ import { h, uid } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { fromRrule } from '../../rrule.js';
 import { field, input, schedulePicker } from './schedule.js';
+import { nextText, zoneText } from './words.js';
 
 /**
  * renderRitualForm({state, words, ritual?, onSaved(ritual), onCancel()})
@@ -39,6 +40,10 @@ export function renderRitualForm({ state, words, ritual = null, onSaved, onCance
     h('legend', { class: 'field-label' }, 'Who it is for'),
     h('div', { class: 'radio-row' }, whoRadios.map((r) => r.label)));
 
+  // What the core makes of the form as it is, before saving: when the ritual
+  // would first (or next) happen, and the zone by its current name.
+  const zoneSeen = h('p', { class: 'field-hint zone-seen', id: `${p}-zone-seen`, 'aria-live': 'polite' });
+  const firstLine = h('p', { class: 'ritual-first', id: `${p}-first`, 'aria-live': 'polite' });
   const messages = formMessages(`${p}-form`);
   const save = h('button', { type: 'submit', class: 'button button--primary' }, ritual ? 'Save changes' : 'Add this ritual');
   const cancel = onCancel ? h('button', { type: 'button', class: 'button button--quiet' }, 'Cancel') : null;
@@ -51,12 +56,14 @@ export function renderRitualForm({ state, words, ritual = null, onSaved, onCance
     h('div', { class: 'inline-fields' },
       field('Time', time),
       field('Minutes it takes', duration)),
-    field('Time zone', zone, `The ritual stays at this local time, even when the laptop travels. This computer is set to ${systemZone()}.`),
+    field('Time zone', zone, 'The ritual stays at this local time, even when the laptop travels.'),
+    zoneSeen,
     h('div', { class: 'inline-fields' },
       field('Starts on', start),
       field('Ends on (optional)', end)),
     who,
     field('Reminder, minutes before', lead, 'From 0 (at the time) to 1440 (a day ahead).'),
+    firstLine,
     messages.alert,
     h('div', { class: 'form-actions' }, save, cancel, messages.status));
 
@@ -76,6 +83,35 @@ export function renderRitualForm({ state, words, ritual = null, onSaved, onCance
       reminderLeadMinutes: num(lead),
     };
   }
+
+  let asked = 0;
+  async function preview() {
+    const mine = ++asked;
+    const value = read();
+    if (!value.time || !value.startDate || often.problem()) {
+      firstLine.textContent = '';
+      return;
+    }
+    // A name and numbers not typed yet don't change when it happens.
+    const or = (n, fallback) => (Number.isNaN(n) ? fallback : n);
+    const asIf = { ...value, title: value.title.trim() || 'A ritual', durationMinutes: or(value.durationMinutes, 30), reminderLeadMinutes: or(value.reminderLeadMinutes, 0) };
+    try {
+      const seen = await api.previewRitual(asIf);
+      if (mine !== asked) return;
+      // The system may name its zone the old way (Asia/Calcutta); the core
+      // answers with the place's current name, which is what gets saved.
+      if (zone.value.trim() !== seen.zone.name && zone.value.trim() === systemZone()) zone.value = seen.zone.name;
+      zoneSeen.textContent = `${zoneText(seen.zone.name, seen.zone.city)} time.`;
+      firstLine.textContent = nextText(seen.next, ritual ? 'Next' : 'First') ?? 'With these dates it doesn’t happen again.';
+    } catch (err) {
+      if (mine !== asked) return;
+      firstLine.textContent = err.message;
+    }
+  }
+  let timer = null;
+  const soon = () => { clearTimeout(timer); timer = setTimeout(preview, 250); };
+  form.addEventListener('input', soon);
+  form.addEventListener('change', soon);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -100,5 +136,6 @@ export function renderRitualForm({ state, words, ritual = null, onSaved, onCance
     }
   });
 
+  preview();
   return { el: form, focus: () => title.focus() };
 }

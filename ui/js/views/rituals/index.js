@@ -15,7 +15,7 @@ import { emptyState } from '../places.js';
 import { renderCommitments } from './commitments.js';
 import { renderRitualForm } from './form.js';
 import { occurrenceActions } from './marking.js';
-import { addDays, dayLabel, forWhom, milestoneText, ritualWords, runText, shareText, stateText, times } from './words.js';
+import { addDays, dayLabel, forWhom, milestoneText, nextText, ritualWords, runText, shareText, stateText, times, zoneText } from './words.js';
 
 const TOOLS = [
   { sub: '', id: 'tool-rituals', label: 'Your rituals' },
@@ -62,7 +62,8 @@ export function renderRituals(initialState, initialSub = '') {
     const problem = formMessages(`ritual-${ritual.id}`);
     const card = h('li', { class: `ritual-card${ritual.active ? '' : ' ritual-card--paused'}`, 'data-ritual': ritual.id },
       h('h3', { class: 'ritual-title' }, name, ritual.active ? null : h('span', { class: 'badge' }, 'Paused')),
-      h('p', { class: 'ritual-when' }, ritual.description, ` · ${ritual.zone}`),
+      h('p', { class: 'ritual-when' }, ritual.description, ` · ${zoneText(ritual.zone, ritual.zoneCity)}`),
+      ritual.next ? h('p', { class: 'ritual-next' }, nextText(ritual.next)) : null,
       ritual.intention ? h('p', { class: 'ritual-why muted' }, ritual.intention) : null,
       h('p', { class: 'ritual-meta' }, forWhom(state, ritual.forPartner)),
       c ? h('ul', { class: 'ritual-stats', 'aria-label': `How “${ritual.title}” is going` },
@@ -229,7 +230,8 @@ export function renderRituals(initialState, initialSub = '') {
         ritual.active ? null : h('span', { class: 'badge' }, 'Paused'),
         deleted ? h('span', { class: 'badge' }, 'Deleted') : null),
       ritual.intention ? h('p', { class: 'ritual-why' }, ritual.intention) : null,
-      h('p', { class: 'ritual-when' }, ritual.description, ` · ${ritual.zone} · ${plural(ritual.durationMinutes, 'minute', 'minutes')} · ${forWhom(state, ritual.forPartner)}`),
+      h('p', { class: 'ritual-when' }, ritual.description, ` · ${zoneText(ritual.zone, ritual.zoneCity)} · ${plural(ritual.durationMinutes, 'minute', 'minutes')} · ${forWhom(state, ritual.forPartner)}`),
+      ritual.next ? h('p', { class: 'ritual-next', id: 'ritual-next' }, nextText(ritual.next)) : null,
       h('section', { class: 'ritual-overall', 'aria-labelledby': 'ritual-progress-title' },
         h('h3', { id: 'ritual-progress-title' }, 'How it is going'),
         h('p', { id: 'ritual-summary' }, c.summary),

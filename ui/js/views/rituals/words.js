@@ -68,3 +68,27 @@ export function addDays(iso, days) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
+
+/**
+ * When a ritual next happens, from the core's `next` ({date, time} in the
+ * ritual's own zone): "Next: Tuesday 15 December, 19:30". `label` may say
+ * "First" for a ritual not yet saved. Null when there is none.
+ */
+export function nextText(next, label = 'Next') {
+  if (!next) return null;
+  const today = localDay(new Date());
+  const day = next.date === today ? 'today'
+    : next.date === addDays(today, 1) ? 'tomorrow'
+      : dayLabel(next.date, { year: next.date.slice(0, 4) !== today.slice(0, 4) });
+  return `${label}: ${day}, ${next.time}`;
+}
+
+function localDay(at) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** A zone as people know it: "Kolkata (Asia/Kolkata)". */
+export function zoneText(name, city) {
+  return city && city !== name ? `${city} (${name})` : name;
+}
