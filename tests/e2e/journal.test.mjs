@@ -130,8 +130,8 @@ describe("the journal: two voices", () => {
     await (await inputByLabel(session, "Title")).sendKeys("Only mine");
     await (await inputByLabel(session, "What would you like to say?")).sendKeys("Some days I still check your phone in my head.");
     await (await inputByLabel(session, "Private")).click();
-    await mainShows(session, "Private: only you will see this while you're the one writing. It isn't encrypted yet.",
-      "choosing Private says plainly what it means");
+    await mainShows(session, "Private: Hearth keeps this out of Sam’s view. There are no passwords yet, so anyone using this laptop could switch to you and read it, and it isn’t encrypted.",
+      "choosing Private says plainly what it means, and promises no more than the build keeps");
     await (await buttonByText(session, "Save entry")).click();
     await entryLink(session, "Only mine");
   });

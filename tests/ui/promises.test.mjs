@@ -59,3 +59,54 @@ test('the backup’s description names only what the file carries, and says what
   }
   await clean(page);
 });
+
+// Words that promise more than a shared laptop without passwords can keep.
+const OVERPROMISE = /no one else|nobody else|only you (can|will)|only you see|only you can ever|can’t be read|can't be read|fully private|completely private|secret|is encrypted|safe from/i;
+
+test('the welcome never promises that no one else can read the journal', async () => {
+  const page = await h.open();
+  const welcome = page.locator('#view-setup');
+  await welcome.waitFor();
+  const text = (await welcome.textContent()).replace(/\s+/g, ' ');
+  assert.doesNotMatch(text, OVERPROMISE, `the welcome promises too much: “${text}”`);
+  assert.match(text, /Everything stays on this laptop/, 'it still says where the journal lives');
+  assert.match(text, /private/i, 'it says what private means');
+  assert.match(text, /no passwords yet/i, 'it says there is no password yet');
+  assert.match(text, /isn’t encrypted/, 'it says the file is not encrypted');
+  await clean(page);
+});
+
+test('a private entry’s help never promises what the build can’t keep', async () => {
+  const entries = [{ author: 1, title: 'Just mine', body: 'Only for me, for now.', visibility: 'private' }];
+  const page = await h.open({ cfg: { ...READY, entries }, hash: '#/journal' });
+  await page.getByLabel('Private').check();
+  const note = page.locator('#composer-visibility-note');
+  const said = (await note.textContent()).replace(/\s+/g, ' ');
+  assert.doesNotMatch(said, OVERPROMISE, `the private note promises too much: “${said}”`);
+  assert.match(said, /out of Alex’s view/, 'it says what Hearth does: the other partner is not shown it');
+  assert.match(said, /could switch to you and read it/, 'it says anyone at this laptop could switch and read it');
+  assert.match(said, /isn’t encrypted/, 'it says it is not encrypted');
+  assert.equal(await page.getByLabel('Private').getAttribute('aria-describedby'), 'composer-visibility-note');
+
+  await page.goto(page.url().replace(/#.*$/, '#/journal/entry/1'));
+  await page.locator('#thread-title').waitFor();
+  const status = (await page.locator('.read-status').textContent()).replace(/\s+/g, ' ');
+  assert.doesNotMatch(status, OVERPROMISE, `the private entry's thread promises too much: “${status}”`);
+  assert.match(status, /out of Alex’s view/);
+
+  await page.goto(page.url().replace(/#.*$/, '#/journal/trash'));
+  const trash = (await page.locator('.trash').textContent()).replace(/\s+/g, ' ');
+  assert.doesNotMatch(trash, OVERPROMISE, `the trash promises too much: “${trash}”`);
+  await clean(page);
+});
+
+test('no words in the page promise more privacy than the build keeps', () => {
+  const ui = path.resolve(here, '../../ui/js');
+  const files = fs.readdirSync(ui, { recursive: true }).filter((f) => f.endsWith('.js'));
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(ui, file), 'utf8');
+    // Only the page's words: string literals, not comments.
+    const strings = source.replace(/^\s*\/\/.*$/gm, '').match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
+    for (const s of strings) assert.doesNotMatch(s, OVERPROMISE, `${file}: ${s}`);
+  }
+});

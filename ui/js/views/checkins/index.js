@@ -134,7 +134,7 @@ export function renderCheckins(initialState) {
           h('summary', {}, weekTitle(w), w.revealed ? '' : ' · only one of you checked in'),
           w.revealed ? h('div', { class: 'answers' }, column(state, words, w.mine, '(your check-in)'), column(state, words, w.partner, '(their check-in)'))
             : w.mine ? [h('p', { class: 'muted' }, `${other} didn’t check in that week, so yours stays just yours.`), h('div', { class: 'answers' }, column(state, words, w.mine, '(your check-in)'))]
-              : h('p', { class: 'muted' }, `${other} checked in that week; it stays private because you didn’t.`)))))
+              : h('p', { class: 'muted' }, `${other} checked in that week; it stays hidden because you didn’t.`)))))
         : h('p', { class: 'muted' }, 'Your earlier weeks will gather here.'));
   }
 

@@ -4,8 +4,11 @@
 import { h, uid } from '../../dom.js';
 import { charCount, feelingLabel, number } from '../../format.js';
 
-export const PRIVATE_NOTE =
-  "Private: only you will see this while you're the one writing. It isn't encrypted yet.";
+/** What "Private" means in this build: hidden from the other partner's view, not locked. */
+export function privateNote(otherName) {
+  return `Private: Hearth keeps this out of ${otherName}’s view. There are no passwords yet, `
+    + 'so anyone using this laptop could switch to you and read it, and it isn’t encrypted.';
+}
 
 /** Shows how many characters are left once a text nears its limit. */
 function counter(textarea, max, id) {
@@ -99,7 +102,7 @@ export function tagsField(id, tags = []) {
 export function visibilityField(name, value, otherName) {
   const shared = h('input', { type: 'radio', name, id: `${name}-shared`, value: 'shared', class: 'radio' });
   const priv = h('input', { type: 'radio', name, id: `${name}-private`, value: 'private', class: 'radio', 'aria-describedby': `${name}-note` });
-  const note = h('p', { class: 'field-hint private-note', id: `${name}-note` }, PRIVATE_NOTE);
+  const note = h('p', { class: 'field-hint private-note', id: `${name}-note` }, privateNote(otherName));
   const set = (v) => {
     shared.checked = v !== 'private';
     priv.checked = v === 'private';

@@ -7,13 +7,14 @@ import { formMessages } from '../../fields.js';
 import { draftKeeper } from '../../drafts.js';
 import { hrefFor } from '../../router.js';
 import { partnerById } from '../../format.js';
+import { otherOf } from '../../store.js';
 import { localTime, nameOf, otherName } from './names.js';
 import { authorTag, entryHeading, entryMeta, paragraphs, tagList } from './entry-view.js';
 import { longTextField } from './fields.js';
 
 function readStatus(entry, state, onRead) {
   if (entry.visibility === 'private') {
-    return h('p', { class: 'read-status muted' }, 'Private: only you can see this, and it has no replies.');
+    return h('p', { class: 'read-status muted' }, `Private: kept out of ${otherOf(state)?.name ?? 'your partner'}’s view, and it has no replies.`);
   }
   const viewer = state.writerId;
   const mark = entry.reads?.find((r) => r.reader !== entry.author);

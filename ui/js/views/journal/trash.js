@@ -14,7 +14,7 @@ export function renderTrash({ state, onChanged }) {
   const status = h('p', { class: 'form-status', role: 'status' });
   const el = h('section', { class: 'trash', 'aria-labelledby': 'trash-title' },
     h('h2', { id: 'trash-title', tabindex: '-1' }, 'Trash'),
-    h('p', { class: 'muted' }, 'Only you see your trash. Anything here can come back until you empty it.'),
+    h('p', { class: 'muted' }, 'This is your own trash: Hearth shows it only while you’re the one writing. Anything here can come back until you empty it.'),
     problem, status, list, h('div', { class: 'form-actions' }, empty));
 
   async function load() {
