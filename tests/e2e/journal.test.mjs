@@ -81,7 +81,9 @@ describe("the journal: two voices", () => {
     await (await inputByLabel(session, "What would you like to say?")).sendKeys(
       "We walked down to the river and, for the first time in weeks, it was easy to be quiet together.",
     );
-    await (await buttonByText(session, "Hopeful")).click();
+    // The feeling is one choice: a radio drawn as a chip, chosen through its label.
+    await (await session.waitXpath(`//fieldset[legend[starts-with(normalize-space(.), "How are you feeling?")]]//label[normalize-space(.)="Hopeful"]`,
+      { what: 'the "Hopeful" feeling' })).click();
     await (await inputByLabel(session, "Tags")).sendKeys("walks, us");
     await (await buttonByText(session, "Save entry")).click();
     await entryLink(session, "After the walk");
