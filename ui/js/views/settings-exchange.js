@@ -2,7 +2,7 @@
 // and bring a backup back in.
 
 import { api } from '../api.js';
-import { h, announce } from '../dom.js';
+import { h, announce, setBusy, isBusy } from '../dom.js';
 import { formMessages } from '../fields.js';
 import { plural } from '../format.js';
 
@@ -34,11 +34,11 @@ export function exchangeSection() {
   const where = h('p', { class: 'path', id: 'export-path', hidden: true });
 
   async function run(button, make) {
-    if (button.disabled) return;
+    if (isBusy(button)) return;
     out.clear();
     where.hidden = true;
-    book.disabled = true;
-    backup.disabled = true;
+    setBusy(book, true);
+    setBusy(backup, true);
     try {
       const path = await make(includePrivate.checked);
       out.showStatus('Saved. You will find it here:');
@@ -48,8 +48,8 @@ export function exchangeSection() {
     } catch (err) {
       out.showError(err.message);
     } finally {
-      book.disabled = false;
-      backup.disabled = false;
+      setBusy(book, false);
+      setBusy(backup, false);
     }
   }
   book.addEventListener('click', () => run(book, api.exportMarkdown));
@@ -66,11 +66,11 @@ export function exchangeSection() {
     h('div', { class: 'form-actions' }, importButton, result.status));
   importForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (importButton.disabled) return;
+    if (isBusy(importButton)) return;
     result.clear();
     const chosen = file.files?.[0];
     if (!chosen) { result.showError('Please choose a backup file first.'); file.focus(); return; }
-    importButton.disabled = true;
+    setBusy(importButton, true);
     try {
       const text = await chosen.text();
       const report = await api.importJson(text);
@@ -78,7 +78,7 @@ export function exchangeSection() {
     } catch (err) {
       result.showError(err.message);
     } finally {
-      importButton.disabled = false;
+      setBusy(importButton, false);
     }
   });
 

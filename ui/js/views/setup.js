@@ -1,7 +1,7 @@
 // First run: a short welcome and the two names.
 
 import { api } from '../api.js';
-import { h, focusElement } from '../dom.js';
+import { h, focusElement, setBusy, isBusy } from '../dom.js';
 import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
 import { store } from '../store.js';
@@ -34,7 +34,7 @@ export function renderSetup() {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (begin.disabled) return;
+    if (isBusy(begin)) return;
     messages.clear();
     you.clearError();
     partner.clearError();
@@ -50,7 +50,7 @@ export function renderSetup() {
     if (problems[0]) { you.input.focus(); return; }
     if (problems[1]) { partner.input.focus(); return; }
 
-    begin.disabled = true;
+    setBusy(begin, true);
     form.setAttribute('aria-busy', 'true');
     try {
       const state = await api.setupCouple([
@@ -61,7 +61,7 @@ export function renderSetup() {
     } catch (err) {
       // Everything typed stays in the fields; only the message is new.
       messages.showError(err.message);
-      begin.disabled = false;
+      setBusy(begin, false);
       form.removeAttribute('aria-busy');
     }
   });
