@@ -81,7 +81,9 @@ describe("the journal: two voices", () => {
     await (await inputByLabel(session, "What would you like to say?")).sendKeys(
       "We walked down to the river and, for the first time in weeks, it was easy to be quiet together.",
     );
-    await (await buttonByText(session, "Hopeful")).click();
+    // The feeling is one choice: a radio drawn as a chip, chosen through its label.
+    await (await session.waitXpath(`//fieldset[legend[starts-with(normalize-space(.), "How are you feeling?")]]//label[normalize-space(.)="Hopeful"]`,
+      { what: 'the "Hopeful" feeling' })).click();
     await (await inputByLabel(session, "Tags")).sendKeys("walks, us");
     await (await buttonByText(session, "Save entry")).click();
     await entryLink(session, "After the walk");
@@ -130,8 +132,8 @@ describe("the journal: two voices", () => {
     await (await inputByLabel(session, "Title")).sendKeys("Only mine");
     await (await inputByLabel(session, "What would you like to say?")).sendKeys("Some days I still check your phone in my head.");
     await (await inputByLabel(session, "Private")).click();
-    await mainShows(session, "Private: only you will see this while you're the one writing. It isn't encrypted yet.",
-      "choosing Private says plainly what it means");
+    await mainShows(session, "Private: Hearth keeps this out of Sam’s view. There are no passwords yet, so anyone using this laptop could switch to you and read it, and it isn’t encrypted.",
+      "choosing Private says plainly what it means, and promises no more than the build keeps");
     await (await buttonByText(session, "Save entry")).click();
     await entryLink(session, "Only mine");
   });

@@ -37,9 +37,14 @@ export async function start() {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 
-  /** Opens the page. cfg seeds the fake ({phase, partners, writerId, problem}); tauri:false leaves it out. */
-  async function open({ cfg = {}, hash = '', tauri = true, width = 1100, height = 800, scheme = 'light', userAgent } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, ...(userAgent ? { userAgent } : {}) });
+  /**
+   * Opens the page. cfg seeds the fake ({phase, partners, writerId, problem}); tauri:false leaves it out.
+   * bypassCSP lets a test add a checking script (axe-core) to the page; the page's own CSP hygiene is checked elsewhere.
+   */
+  async function open({ cfg = {}, hash = '', tauri = true, width = 1100, height = 800, scheme = 'light', userAgent, bypassCSP = false } = {}) {
+    const context = await browser.newContext({
+      viewport: { width, height }, colorScheme: scheme, bypassCSP, ...(userAgent ? { userAgent } : {}),
+    });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

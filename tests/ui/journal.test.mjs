@@ -188,3 +188,39 @@ test('prompts: the library lists every category; a prompt of your own is added, 
   assert.equal(await page.locator('#filter-prompt option', { hasText: 'What did we laugh at first?' }).count(), 1, 'the timeline can be narrowed to it');
   await clean(page);
 });
+
+test('journal: the feeling is one choice, said plainly and announced as a radio group ("1 of N")', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/journal' });
+  const group = page.getByRole('group', { name: /How are you feeling\?/ });
+  await group.waitFor();
+  assert.match(await group.textContent(), /Pick the one closest to how you feel\./, 'a visible hint says it is one feeling');
+  const radios = group.getByRole('radio');
+  const n = await radios.count();
+  assert.ok(n >= 5, `each feeling is a radio (${n})`);
+  assert.equal(await group.getByRole('button').count(), 0, 'no toggle buttons that look like several could be pressed');
+  const names = await radios.evaluateAll((els) => [...new Set(els.map((e) => e.name))]);
+  assert.equal(names.length, 1, 'one radio group, so a screen reader says “1 of N”');
+  const snapshot = await group.ariaSnapshot();
+  assert.match(snapshot, /radio "Hopeful"/, `the group reads as radios: ${snapshot}`);
+
+  await page.getByLabel('Hopeful').check();
+  await page.getByLabel('Calm').check();
+  assert.deepEqual(await radios.evaluateAll((els) => els.filter((e) => e.checked).map((e) => e.value)), ['calm'], 'choosing another replaces the first');
+  await page.getByLabel('Calm').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await radios.evaluateAll((els) => els.filter((e) => e.checked).map((e) => e.value)), ['close'], 'arrows move the one choice');
+  await page.keyboard.press('Space');
+  assert.equal(await radios.evaluateAll((els) => els.filter((e) => e.checked).length), 0, 'choosing it again (Space) clears it');
+  await page.locator('label', { hasText: /^Hopeful$/ }).click();
+  await page.locator('label', { hasText: /^Hopeful$/ }).click();
+  assert.equal(await radios.evaluateAll((els) => els.filter((e) => e.checked).length), 0, 'choosing it again (a click) clears it');
+
+  await page.getByLabel('Grateful').check();
+  await page.getByLabel('What would you like to say?').fill('A good evening.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.waitForFunction(() => window.__calls.some(([c]) => c === 'create_entry'));
+  const sent = await page.evaluate(() => window.__calls.find(([c]) => c === 'create_entry')[1].input.feeling);
+  assert.equal(sent, 'grateful', 'the one feeling is saved');
+  await page.locator('#timeline-list .entry-card').first().waitFor();
+  await clean(page);
+});

@@ -52,7 +52,7 @@ test('Settings → Reminders saves quiet hours and pause, and says when there is
   await section.getByText('Reminders are on.').waitFor();
   assert.match(await section.textContent(), /shows no tray icons/, 'no tray here: closing quits');
   await page.getByLabel('Hold reminders during quiet hours').check();
-  await section.getByText('Quiet from 22:00 to 07:00.').waitFor();
+  await section.getByText(/^Quiet hours are on, from .+ to .+\. Reminders wait until they end\.$/).waitFor();
   const quiet = (await page.evaluate(() => window.__calls)).filter(([c]) => c === 'set_quiet_hours').pop();
   assert.deepEqual(quiet[1], { start: '22:00', end: '07:00' });
   await page.getByRole('button', { name: 'Pause for an hour' }).click();
@@ -74,4 +74,40 @@ test('closing where there is no tray asks before quitting', async () => {
   const quit = (await page.evaluate(() => window.__calls)).filter(([c]) => c === 'quit_hearth');
   assert.equal(quit.length, 0, 'kept open: Hearth does not quit');
   await clean(page);
+});
+
+test('quiet hours: a styled checkbox, From and To side by side (also at 600px), and a word by them for on, changed and off', async () => {
+  for (const width of [1100, 600]) {
+    const page = await h.open({ cfg: READY, hash: '#/settings', width });
+    const group = page.locator('#reminders-quiet');
+    await page.locator('#settings-reminders').getByText('Reminders are on.').waitFor();
+    const on = page.getByLabel('Hold reminders during quiet hours');
+    assert.equal(await on.getAttribute('class'), 'checkbox', 'styled like the other checkboxes');
+    const [accent, box] = await on.evaluate((el) => [getComputedStyle(el).accentColor, el.getBoundingClientRect().width]);
+    assert.notEqual(accent, 'auto', 'it takes the page’s accent colour');
+    assert.ok(box > 16, `and the checkboxes’ size (${box}px)`);
+    const from = await page.getByLabel('From').boundingBox();
+    const to = await page.getByLabel('To', { exact: true }).boundingBox();
+    assert.ok(Math.abs(from.y - to.y) < 2 && to.x > from.x + from.width, `From and To sit side by side at ${width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `no overflow at ${width}px`);
+
+    const said = (hhmm) => page.evaluate((t) => {
+      const [hh, mm] = t.split(':').map(Number);
+      return new Date(2000, 0, 1, hh, mm).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    }, hhmm);
+    const status = group.getByRole('status');
+    await on.check();
+    await group.getByText(`Quiet hours are on, from ${await said('22:00')} to ${await said('07:00')}. Reminders wait until they end.`).waitFor();
+    await page.getByLabel('From').fill('23:30');
+    await page.getByLabel('From').dispatchEvent('change');
+    await group.getByText(`Quiet hours are now from ${await said('23:30')} to ${await said('07:00')}.`).waitFor();
+    const quiet = (await page.evaluate(() => window.__calls)).filter(([c]) => c === 'set_quiet_hours').pop();
+    assert.deepEqual(quiet[1], { start: '23:30', end: '07:00' });
+    await on.uncheck();
+    await group.getByText('Quiet hours are off: reminders come at their time.').waitFor();
+    assert.equal(await status.count(), 1, 'the word is in the quiet-hours group, as a status');
+    assert.equal(await page.getByLabel('From').isDisabled(), true, 'off: the times rest');
+    await clean(page);
+  }
 });

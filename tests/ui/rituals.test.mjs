@@ -445,3 +445,48 @@ test('check-ins and rituals read well in dark mode, with no overflow at 320px', 
     await clean(page);
   }
 });
+
+test('check-ins: a week is labelled so the couple finds the day they checked in, the same in the chart and the table', async () => {
+  // Both checked in on Sunday 6 December 2026; the week (Monday weeks) began on 30 November.
+  const ratings = { trust: 6, safety: 5, closeness: 7, communication: 6 };
+  const checkins = [{ author: 1, week: '2026-11-30', ratings }, { author: 2, week: '2026-11-30', ratings }];
+  const page = await h.open({ cfg: { ...READY, checkins }, hash: '#/checkins' });
+  const chart = page.locator('.trend-chart[data-rating="trust"]');
+  await chart.waitFor();
+  const day = (d, m, opts) => page.evaluate(([dd, mm, o]) => new Intl.DateTimeFormat(undefined, o).format(new Date(2026, mm - 1, dd)), [d, m, opts]);
+  const sixth = await day(6, 12, { day: 'numeric', month: 'short' });
+  const thirtieth = await day(30, 11, { day: 'numeric', month: 'short' });
+  const axis = await chart.locator('.trend-axis').evaluateAll((els) => els.map((e) => e.textContent).filter((t) => !/^\d+$/.test(t)));
+  assert.equal(axis.length, 1, `one week, one date label (${axis})`);
+  assert.ok(axis[0].includes(sixth), `the label “${axis[0]}” holds ${sixth}, the day they checked in`);
+  assert.ok(axis[0].includes(thirtieth) && axis[0].includes('–'), `the label “${axis[0]}” is the week's first to last day`);
+  const tip = await chart.locator('.trend-dot title').first().textContent();
+  assert.ok(tip.includes(axis[0]), `a mark's tip names the same week (“${tip}”)`);
+  assert.ok((await chart.locator('desc').textContent()).includes(axis[0]), 'the description names the same week');
+
+  await page.getByRole('button', { name: 'Show as a table' }).click();
+  const table = page.locator('#trend-table');
+  assert.equal((await table.locator('thead th').first().textContent()).trim(), 'Week');
+  const row = await table.locator('tbody th').first().textContent();
+  assert.ok(row.includes(sixth) && row.includes('2026'), `the table's row “${row}” holds the 6th and the year`);
+  await clean(page);
+});
+
+test('check-ins: with one week so far, the chart says the line comes after the second; with two, it draws it', async () => {
+  const ratings = { trust: 6, safety: 5, closeness: 7, communication: 6 };
+  const one = [{ author: 1, week: '2026-11-30', ratings }, { author: 2, week: '2026-11-30', ratings }];
+  let page = await h.open({ cfg: { ...READY, checkins: one }, hash: '#/checkins' });
+  await page.locator('.trend-chart').first().waitFor();
+  assert.equal(await page.locator('.trend-line').count(), 0, 'one week: no line yet');
+  assert.equal(await page.locator('#trend-one-week').textContent(),
+    'The line appears after your second week of check-ins. For now, each chart shows one week.');
+  assert.ok(await page.locator('#trend-one-week').isVisible());
+  await clean(page);
+
+  const two = [...one, { author: 1, week: '2026-12-07', ratings }, { author: 2, week: '2026-12-07', ratings }];
+  page = await h.open({ cfg: { ...READY, checkins: two }, hash: '#/checkins' });
+  await page.locator('.trend-chart').first().waitFor();
+  assert.ok(await page.locator('.trend-line').count() > 0, 'two weeks: the line is drawn');
+  assert.equal(await page.locator('#trend-one-week').count(), 0, 'and the hint is gone');
+  await clean(page);
+});

@@ -83,6 +83,22 @@ export function focusElement(el) {
   el.focus({ preventScroll: false });
 }
 
+/**
+ * Holds a button while its work runs, or lets it go. A disabled button drops
+ * the focus to the page (a keyboard or screen-reader user is lost), so the
+ * button keeps its focus and says aria-disabled instead; its handler asks
+ * isBusy() first, so a second press does nothing.
+ */
+export function setBusy(button, on) {
+  if (!button) return;
+  if (on) button.setAttribute('aria-disabled', 'true');
+  else button.removeAttribute('aria-disabled');
+}
+
+export function isBusy(button) {
+  return button?.getAttribute('aria-disabled') === 'true';
+}
+
 /** A short unique suffix for ids within one render. */
 let counter = 0;
 export function uid(prefix) {

@@ -9,7 +9,7 @@
 // Everything is built with h(): titles and whys are the couple's own words.
 
 import { api } from './api.js';
-import { h, announce, replaceChildren } from './dom.js';
+import { h, announce, focusElement, replaceChildren, setBusy, isBusy } from './dom.js';
 import { confirmDialog } from './dialog.js';
 import { go } from './router.js';
 
@@ -35,9 +35,18 @@ export function reminderBanner() {
   }
 
   function remove(key) {
-    shown.get(key)?.remove();
+    const gone = shown.get(key);
+    // Focus never falls to the page: it goes to the next reminder, or back
+    // to the heading of the place being shown.
+    const hadFocus = gone?.contains(document.activeElement);
+    const next = gone?.nextElementSibling ?? gone?.previousElementSibling;
+    gone?.remove();
     shown.delete(key);
     refresh();
+    if (hadFocus || document.activeElement === document.body) {
+      const target = next?.querySelector('button') ?? document.querySelector('#main h1') ?? document.getElementById('main');
+      focusElement(target);
+    }
   }
 
   function card(item) {
@@ -46,14 +55,15 @@ export function reminderBanner() {
     const act = (label, run) => {
       const b = h('button', { type: 'button', class: 'button button--quiet' }, label);
       b.addEventListener('click', async () => {
-        buttons.forEach((x) => { x.disabled = true; });
+        if (isBusy(b)) return;
+        buttons.forEach((x) => setBusy(x, true));
         try {
           const said = await run();
           remove(item.key);
           if (said) announce(said);
         } catch (err) {
           status.textContent = err.message;
-          buttons.forEach((x) => { x.disabled = false; });
+          buttons.forEach((x) => setBusy(x, false));
         }
       });
       buttons.push(b);

@@ -1,7 +1,7 @@
 // A short message at the bottom of the window, with one action (Undo).
 // Only one at a time; it stays while it has focus or the pointer is on it.
 
-import { h, announce } from './dom.js';
+import { h, announce, setBusy, isBusy } from './dom.js';
 
 let current = null;
 
@@ -26,7 +26,8 @@ export function showToast(message, { actionLabel, onAction, timeout = 10_000, fo
     },
   };
   action?.addEventListener('click', async () => {
-    action.disabled = true;
+    if (isBusy(action)) return;
+    setBusy(action, true);
     try { await onAction?.(); } finally { toast.close(); }
   });
   close.addEventListener('click', () => toast.close());

@@ -24,7 +24,7 @@ const LAZY = {
 function unreachable(route) {
   const heading = h('h1', { id: `${route}-title` }, 'This place didn’t open');
   return {
-    el: h('div', { class: 'place', 'aria-labelledby': heading.id }, heading,
+    el: h('div', { class: 'place', role: 'region', 'aria-labelledby': heading.id }, heading,
       h('p', { class: 'form-alert', role: 'alert' }, 'Hearth couldn’t open this place just now. Nothing was lost; please try again.')),
     heading,
     title: 'Hearth',

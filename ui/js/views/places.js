@@ -13,7 +13,7 @@ export function emptyState(id, title, ...paragraphs) {
 
 export function page(route, headingText, intro, ...content) {
   const heading = h('h1', { id: `${route}-title` }, headingText);
-  const el = h('div', { class: 'place', id: `view-${route}`, 'aria-labelledby': heading.id },
+  const el = h('div', { class: 'place', id: `view-${route}`, role: 'region', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading, intro ? h('p', { class: 'lead' }, intro) : null),
     content);
   return { el, heading, title: headingText };

@@ -3,7 +3,7 @@
 // journal as it is now is set aside by the core, never overwritten.
 
 import { api } from '../api.js';
-import { h, announce, replaceChildren } from '../dom.js';
+import { h, announce, replaceChildren, setBusy, isBusy } from '../dom.js';
 import { confirmDialog } from '../dialog.js';
 import { formMessages } from '../fields.js';
 import { localTime, number, plural } from '../format.js';
@@ -66,9 +66,9 @@ export function backupsSection({ onRestored }) {
   }
 
   async function bringBack(backup, when, button) {
-    if (button.disabled) return;
+    if (isBusy(button)) return;
     messages.clear();
-    button.disabled = true;
+    setBusy(button, true);
     try {
       const preview = await api.previewBackup(backup.path);
       const yes = await confirmDialog({
@@ -88,15 +88,15 @@ export function backupsSection({ onRestored }) {
     } catch (err) {
       messages.showError(err.message);
     } finally {
-      button.disabled = false;
+      setBusy(button, false);
     }
   }
 
   const takeNow = h('button', { type: 'button', class: 'button button--quiet', id: 'backup-now' }, 'Take a snapshot now');
   takeNow.addEventListener('click', async () => {
-    if (takeNow.disabled) return;
+    if (isBusy(takeNow)) return;
     messages.clear();
-    takeNow.disabled = true;
+    setBusy(takeNow, true);
     try {
       const taken = await api.takeSnapshot();
       await refresh();
@@ -104,7 +104,7 @@ export function backupsSection({ onRestored }) {
     } catch (err) {
       messages.showError(err.message);
     } finally {
-      takeNow.disabled = false;
+      setBusy(takeNow, false);
     }
   });
 

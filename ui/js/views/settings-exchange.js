@@ -2,9 +2,16 @@
 // and bring a backup back in.
 
 import { api } from '../api.js';
-import { h, announce } from '../dom.js';
+import { h, announce, setBusy, isBusy } from '../dom.js';
 import { formMessages } from '../fields.js';
 import { plural } from '../format.js';
+
+// What "Save a backup (JSON)" writes: the couple, the journal's entries (with
+// their replies and who read them), the couple's own prompts and the prompt of
+// each day, and the thank-you notes. Nothing else, so nothing else is named.
+const BACKUP_HOLDS = 'A backup holds your names and colours, your journal entries with their replies, '
+  + 'your own prompts and the prompt of each day, and your thank-you notes, so they can come back into Hearth later. '
+  + 'It doesn’t hold your rituals, check-ins or commitments yet.';
 
 function importSummary(r) {
   const added = [
@@ -22,16 +29,16 @@ function importSummary(r) {
 export function exchangeSection() {
   const includePrivate = h('input', { type: 'checkbox', id: 'export-private', class: 'checkbox' });
   const book = h('button', { type: 'button', class: 'button button--quiet', id: 'export-markdown' }, 'Save a memory book (Markdown)');
-  const backup = h('button', { type: 'button', class: 'button button--quiet', id: 'export-json' }, 'Save a backup (JSON)');
+  const backup = h('button', { type: 'button', class: 'button button--quiet', id: 'export-json', 'aria-describedby': 'export-json-holds' }, 'Save a backup (JSON)');
   const out = formMessages('export');
   const where = h('p', { class: 'path', id: 'export-path', hidden: true });
 
   async function run(button, make) {
-    if (button.disabled) return;
+    if (isBusy(button)) return;
     out.clear();
     where.hidden = true;
-    book.disabled = true;
-    backup.disabled = true;
+    setBusy(book, true);
+    setBusy(backup, true);
     try {
       const path = await make(includePrivate.checked);
       out.showStatus('Saved. You will find it here:');
@@ -41,8 +48,8 @@ export function exchangeSection() {
     } catch (err) {
       out.showError(err.message);
     } finally {
-      book.disabled = false;
-      backup.disabled = false;
+      setBusy(book, false);
+      setBusy(backup, false);
     }
   }
   book.addEventListener('click', () => run(book, api.exportMarkdown));
@@ -59,11 +66,11 @@ export function exchangeSection() {
     h('div', { class: 'form-actions' }, importButton, result.status));
   importForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (importButton.disabled) return;
+    if (isBusy(importButton)) return;
     result.clear();
     const chosen = file.files?.[0];
     if (!chosen) { result.showError('Please choose a backup file first.'); file.focus(); return; }
-    importButton.disabled = true;
+    setBusy(importButton, true);
     try {
       const text = await chosen.text();
       const report = await api.importJson(text);
@@ -71,14 +78,15 @@ export function exchangeSection() {
     } catch (err) {
       result.showError(err.message);
     } finally {
-      importButton.disabled = false;
+      setBusy(importButton, false);
     }
   });
 
   return h('section', { class: 'settings-section', 'aria-labelledby': 'settings-exchange-title' },
     h('h2', { id: 'settings-exchange-title' }, 'Take your journal with you'),
-    h('p', {}, 'A memory book is easy to read or print, month by month, in both your voices. ',
-      'A backup holds everything, so it can come back into Hearth later.'),
+    h('p', {}, 'A memory book is easy to read or print, month by month, in both your voices.'),
+    // Exactly what the JSON file carries (ExportFile in the core), and what it doesn't yet.
+    h('p', { id: 'export-json-holds' }, BACKUP_HOLDS),
     h('p', { class: 'muted' }, 'Files go to your Documents folder (or to Hearth’s own folder when there is none). They are not encrypted, so keep them somewhere safe.'),
     h('div', { class: 'field checkbox-field' }, includePrivate,
       h('label', { for: includePrivate.id }, ' Include my private entries')),

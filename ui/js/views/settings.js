@@ -2,7 +2,7 @@
 // import, backups, and About.
 
 import { api } from '../api.js';
-import { h, setCssVar } from '../dom.js';
+import { h, setCssVar, setBusy, isBusy } from '../dom.js';
 import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
 import { exchangeSection } from './settings-exchange.js';
@@ -54,7 +54,7 @@ export function renderSettings(state) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (save.disabled) return;
+    if (isBusy(save)) return;
     messages.clear();
     editors.forEach((e) => e.name.clearError());
 
@@ -82,7 +82,7 @@ export function renderSettings(state) {
       return;
     }
 
-    save.disabled = true;
+    setBusy(save, true);
     form.setAttribute('aria-busy', 'true');
     try {
       for (const editor of changed) {
@@ -97,13 +97,13 @@ export function renderSettings(state) {
       // Whatever was typed stays in the fields.
       messages.showError(err.message);
     } finally {
-      save.disabled = false;
+      setBusy(save, false);
       form.removeAttribute('aria-busy');
     }
   });
 
   const dataDir = h('p', { class: 'path', id: 'settings-data-dir' }, state.dataDir ?? '');
-  const el = h('div', { class: 'place', id: 'view-settings', 'aria-labelledby': heading.id },
+  const el = h('div', { class: 'place', id: 'view-settings', role: 'region', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading),
     section('settings-partners-title', 'The two of you',
       h('p', { class: 'muted' }, 'Names can be up to 40 characters. Colours mark what each of you writes.'),

@@ -1,7 +1,7 @@
 // First run: a short welcome and the two names.
 
 import { api } from '../api.js';
-import { h, focusElement } from '../dom.js';
+import { h, focusElement, setBusy, isBusy } from '../dom.js';
 import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
 import { store } from '../store.js';
@@ -34,7 +34,7 @@ export function renderSetup() {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (begin.disabled) return;
+    if (isBusy(begin)) return;
     messages.clear();
     you.clearError();
     partner.clearError();
@@ -50,7 +50,7 @@ export function renderSetup() {
     if (problems[0]) { you.input.focus(); return; }
     if (problems[1]) { partner.input.focus(); return; }
 
-    begin.disabled = true;
+    setBusy(begin, true);
     form.setAttribute('aria-busy', 'true');
     try {
       const state = await api.setupCouple([
@@ -61,7 +61,7 @@ export function renderSetup() {
     } catch (err) {
       // Everything typed stays in the fields; only the message is new.
       messages.showError(err.message);
-      begin.disabled = false;
+      setBusy(begin, false);
       form.removeAttribute('aria-busy');
     }
   });
@@ -74,9 +74,10 @@ export function renderSetup() {
       h('p', { class: 'lead' },
         'A quiet place for the two of you to rebuild trust, a little at a time: ',
         'a shared journal, small rituals you keep together, and a weekly check-in.'),
-      h('p', {},
-        'Everything stays on this laptop. There is no account, nothing goes online, ',
-        'and no one else reads it.'),
+      h('p', {}, 'Everything stays on this laptop. There is no account, and nothing goes online.'),
+      h('p', { id: 'setup-private' },
+        'An entry you mark private is kept out of your partner’s view. There are no passwords yet, ',
+        'so anyone using this laptop could switch to you and read it, and the journal file isn’t encrypted.'),
       h('aside', { class: 'gentle-note', 'aria-label': 'Before you start' },
         h('p', {},
           'Hearth is not therapy, and it can’t stand in for a counsellor. ',

@@ -4,7 +4,7 @@
 // aside by the core, never deleted.
 
 import { api } from '../api.js';
-import { h, focusElement } from '../dom.js';
+import { h, focusElement, setBusy, isBusy } from '../dom.js';
 import { localTime } from '../format.js';
 import { showToast } from '../toast.js';
 import { reasonWords } from './settings-backups.js';
@@ -36,8 +36,8 @@ function recoverOffer(problem, onRecovered) {
   api.backupFolder().then((f) => { if (f?.setAside) setAside.textContent = f.setAside; }).catch(() => {});
 
   button.addEventListener('click', async () => {
-    if (button.disabled) return;
-    button.disabled = true;
+    if (isBusy(button)) return;
+    setBusy(button, true);
     error.replaceChildren();
     status.textContent = 'Bringing the backup back…';
     try {
@@ -51,7 +51,7 @@ function recoverOffer(problem, onRecovered) {
       status.textContent = '';
       error.replaceChildren(h('p', { class: 'form-alert', id: 'recover-error', role: 'alert' }, err.message));
     } finally {
-      button.disabled = false;
+      setBusy(button, false);
     }
   });
 
@@ -77,7 +77,7 @@ export function renderUnavailable(problem, { onRetry, onRecovered } = {}) {
     ? h('button', { type: 'button', class: 'button button--quiet', id: 'unavailable-retry' }, 'Try again')
     : null;
   const messageEl = h('p', { class: 'lead', id: 'unavailable-message' });
-  const pathEl = h('p', { class: 'path', id: 'problem-path', 'aria-labelledby': 'problem-path-label' });
+  const pathEl = h('p', { class: 'path', id: 'problem-path' });
   const where = h('div', { class: 'where' },
     h('p', { class: 'field-label', id: 'problem-path-label' }, 'Where the file is'), pathEl);
   const nextStep = h('p', { class: 'muted', id: 'unavailable-next' });
@@ -95,19 +95,20 @@ export function renderUnavailable(problem, { onRetry, onRecovered } = {}) {
 
   let el = null;
   retry?.addEventListener('click', async () => {
-    retry.disabled = true;
+    if (isBusy(retry)) return;
+    setBusy(retry, true);
     retryMessage.textContent = 'Trying again…';
     try {
       await onRetry();
       // When the journal opened, another screen has taken this one's place.
       if (el.isConnected) retryMessage.textContent = 'Still not able to open it. Nothing was changed.';
     } finally {
-      retry.disabled = false;
+      setBusy(retry, false);
     }
   });
 
   el = h('main', { id: 'main', class: 'screen screen--centered', tabindex: '-1' },
-    h('div', { class: 'card unavailable', id: 'view-unavailable', 'aria-labelledby': heading.id },
+    h('div', { class: 'card unavailable', id: 'view-unavailable', role: 'region', 'aria-labelledby': heading.id },
       h('span', { class: 'brand-mark brand-mark--large brand-mark--dim', 'aria-hidden': 'true' }),
       heading,
       messageEl,
@@ -133,7 +134,7 @@ export function renderUnavailable(problem, { onRetry, onRecovered } = {}) {
 export function renderNoBackend() {
   const heading = h('h1', { id: 'no-backend-title' }, 'Hearth lives in its own app');
   const el = h('main', { id: 'main', class: 'screen screen--centered', tabindex: '-1' },
-    h('div', { class: 'card card--quiet', id: 'view-no-backend', 'aria-labelledby': heading.id },
+    h('div', { class: 'card card--quiet', id: 'view-no-backend', role: 'region', 'aria-labelledby': heading.id },
       h('span', { class: 'brand-mark brand-mark--large', 'aria-hidden': 'true' }),
       heading,
       h('p', { class: 'lead' },

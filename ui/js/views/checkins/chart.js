@@ -6,7 +6,7 @@
 
 import { h, setCssVar } from '../../dom.js';
 import { nameOf, partnerById } from '../../format.js';
-import { dayLabel } from '../rituals/words.js';
+import { addDays } from '../rituals/words.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 320;
@@ -22,17 +22,30 @@ function svg(tag, attrs = {}, text = null) {
   return el;
 }
 
-const shortDate = (iso) => {
+const localDay = (iso) => {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return new Date(y, m - 1, d);
 };
+const SHORT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const LONG = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/**
+ * A week as the couple lived it: its first to its last day ("30 Nov – 6 Dec",
+ * or "Nov 30 – Dec 6" as this computer writes dates), the same in the charts
+ * and the table, so a check-in made on Sunday 6 December is found under a
+ * label that holds the 6th. The core names a week by its first day; it lasts seven.
+ */
+export function weekRange(start, { year = false } = {}) {
+  const format = year ? LONG : SHORT;
+  return format.formatRange(localDay(start), localDay(addDays(start, 6)));
+}
 
 function oneChart({ state, rating, label, weeks, series, idPrefix }) {
   const x = (i) => PAD.left + (weeks.length <= 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (weeks.length - 1));
   const y = (v) => PAD.top + ((10 - v) * (H - PAD.top - PAD.bottom)) / 9;
   const titleId = `${idPrefix}-${rating}-title`;
   const descId = `${idPrefix}-${rating}-desc`;
-  const describe = series.map((s) => `${nameOf(state, s.partner)}: ${s.points.map((p) => `${shortDate(p.week)} ${p.value}`).join(', ') || 'no ratings yet'}`).join('. ');
+  const describe = series.map((s) => `${nameOf(state, s.partner)}: ${s.points.map((p) => `${weekRange(p.week)}: ${p.value}`).join('; ') || 'no ratings yet'}`).join('. ');
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'trend-svg' });
   root.append(svg('title', { id: titleId }, `${label} over the weeks`), svg('desc', { id: descId }, describe));
   for (const v of [1, 5, 10]) {
@@ -40,9 +53,9 @@ function oneChart({ state, rating, label, weeks, series, idPrefix }) {
       svg('text', { x: PAD.left - 6, y: y(v) + 4, class: 'trend-axis', 'text-anchor': 'end' }, String(v)));
   }
   if (weeks.length) {
-    root.append(svg('text', { x: x(0), y: H - 6, class: 'trend-axis', 'text-anchor': weeks.length === 1 ? 'middle' : 'start' }, shortDate(weeks[0])));
+    root.append(svg('text', { x: x(0), y: H - 6, class: 'trend-axis', 'text-anchor': weeks.length === 1 ? 'middle' : 'start' }, weekRange(weeks[0])));
     if (weeks.length > 1) {
-      root.append(svg('text', { x: x(weeks.length - 1), y: H - 6, class: 'trend-axis', 'text-anchor': 'end' }, shortDate(weeks[weeks.length - 1])));
+      root.append(svg('text', { x: x(weeks.length - 1), y: H - 6, class: 'trend-axis', 'text-anchor': 'end' }, weekRange(weeks[weeks.length - 1])));
     }
   }
   series.forEach((s, n) => {
@@ -57,7 +70,7 @@ function oneChart({ state, rating, label, weeks, series, idPrefix }) {
       const dot = svg(n === 0 ? 'circle' : 'rect', n === 0
         ? { cx: a.toFixed(1), cy: b.toFixed(1), r: 4, class: 'trend-dot' }
         : { x: (a - 5.5).toFixed(1), y: (b - 5.5).toFixed(1), width: 11, height: 11, class: 'trend-dot' });
-      dot.append(svg('title', {}, `${nameOf(state, s.partner)}, week of ${shortDate(p.week)}: ${p.value}`));
+      dot.append(svg('title', {}, `${nameOf(state, s.partner)}, ${weekRange(p.week)}: ${p.value}`));
       g.append(dot);
     }
     root.append(g);
@@ -70,11 +83,11 @@ function table({ state, weeks, series, ratings }) {
   const value = (partner, rating, week) => series.find((s) => s.partner === partner && s.rating === rating)
     ?.points.find((p) => p.week === week)?.value;
   return h('table', { class: 'trend-table', id: 'trend-table' },
-    h('caption', {}, 'Your ratings, week by week (1 to 10)'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week of'),
+    h('caption', { id: 'trend-table-caption' }, 'Your ratings, week by week (1 to 10)'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week'),
       ratings.flatMap((r) => partners.map((p) => h('th', { scope: 'col' }, `${r.label}, ${nameOf(state, p)}`))))),
     h('tbody', {}, [...weeks].reverse().map((w) => h('tr', {},
-      h('th', { scope: 'row' }, dayLabel(w, { year: true })),
+      h('th', { scope: 'row' }, weekRange(w, { year: true })),
       ratings.flatMap((r) => partners.map((p) => h('td', {}, String(value(p, r.id, w) ?? '–'))))))));
 }
 
@@ -94,16 +107,23 @@ export function renderTrend({ state, trend, ratings }) {
     return li;
   }));
   const tableEl = table({ state, weeks: trend.weeks, series: trend.series, ratings });
-  tableEl.hidden = true;
+  // The table may be wider than the window: its scrolling box is a named region
+  // the keyboard can reach (Tab, then the arrow keys scroll it).
+  const tableWrap = h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'trend-table-caption', hidden: true }, tableEl);
+  // One week is two lone marks per chart: say the line is still to come.
+  const oneWeek = trend.weeks.length < 2
+    ? h('p', { class: 'muted trend-hint', id: 'trend-one-week' }, 'The line appears after your second week of check-ins. For now, each chart shows one week.')
+    : null;
   const toggle = h('button', { type: 'button', class: 'button button--quiet', id: 'trend-toggle', 'aria-controls': 'trend-table trend-charts' }, 'Show as a table');
   // The label says what a press will show; with a changing label, aria-pressed
   // would say the opposite ("Show as charts, pressed"), so there is none.
   toggle.addEventListener('click', () => {
-    const asTable = tableEl.hidden;
-    tableEl.hidden = !asTable;
+    const asTable = tableWrap.hidden;
+    tableWrap.hidden = !asTable;
     charts.hidden = asTable;
     legend.hidden = asTable;
+    if (oneWeek) oneWeek.hidden = asTable;
     toggle.textContent = asTable ? 'Show as charts' : 'Show as a table';
   });
-  return h('div', { class: 'trend' }, h('div', { class: 'form-actions' }, toggle), legend, charts, h('div', { class: 'table-wrap' }, tableEl));
+  return h('div', { class: 'trend' }, h('div', { class: 'form-actions' }, toggle), legend, oneWeek, charts, tableWrap);
 }

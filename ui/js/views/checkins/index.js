@@ -4,7 +4,7 @@
 // weeks as charts or a table; the weeks before; and the day weeks start on.
 
 import { api, localDate } from '../../api.js';
-import { h, announce, focusElement, replaceChildren, setCssVar, uid } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, setCssVar, uid, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { partnerById } from '../../format.js';
 import { otherOf, peopleChanged, writerOf } from '../../store.js';
@@ -59,7 +59,7 @@ export function renderCheckins(initialState) {
   let state = initialState;
   const heading = h('h1', { id: 'checkins-title' }, 'Check-ins');
   const body = h('div', { class: 'checkins-body' }, h('p', { class: 'muted' }, 'Opening this week’s check-in…'));
-  const el = h('div', { class: 'place place--wide', id: 'view-checkins', 'aria-labelledby': heading.id },
+  const el = h('div', { class: 'place place--wide', id: 'view-checkins', role: 'region', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading, h('p', { class: 'lead' }, 'Once a week: how are we doing?')),
     body);
   let destroyed = false;
@@ -81,7 +81,7 @@ export function renderCheckins(initialState) {
       h('div', { class: 'form-actions' }, submit, messages.status));
     f.addEventListener('submit', async (event) => {
       event.preventDefault();
-      if (submit.disabled) return;
+      if (isBusy(submit)) return;
       messages.clear();
       const missing = words.ratings.findIndex((_, i) => !groups[i].value());
       if (missing >= 0) {
@@ -91,14 +91,14 @@ export function renderCheckins(initialState) {
       }
       const input = Object.fromEntries(words.ratings.map((r, i) => [r.id, groups[i].value()]));
       for (const [i, q] of QUESTIONS.entries()) input[q.key] = fields[i].input.value.trim() ? fields[i].input.value : null;
-      submit.disabled = true;
+      setBusy(submit, true);
       try {
         const next = await api.submitCheckin(input);
         announce(next.revealed ? `You have both shared. Here is your week side by side.` : `Your check-in is saved. It stays hidden until ${other} has shared theirs.`);
         await load({ focus: '#checkin-state' });
       } catch (err) {
         messages.showError(err.message);
-        submit.disabled = false;
+        setBusy(submit, false);
       }
     });
     return f;
@@ -134,7 +134,7 @@ export function renderCheckins(initialState) {
           h('summary', {}, weekTitle(w), w.revealed ? '' : ' · only one of you checked in'),
           w.revealed ? h('div', { class: 'answers' }, column(state, words, w.mine, '(your check-in)'), column(state, words, w.partner, '(their check-in)'))
             : w.mine ? [h('p', { class: 'muted' }, `${other} didn’t check in that week, so yours stays just yours.`), h('div', { class: 'answers' }, column(state, words, w.mine, '(your check-in)'))]
-              : h('p', { class: 'muted' }, `${other} checked in that week; it stays private because you didn’t.`)))))
+              : h('p', { class: 'muted' }, `${other} checked in that week; it stays hidden because you didn’t.`)))))
         : h('p', { class: 'muted' }, 'Your earlier weeks will gather here.'));
   }
 
@@ -148,8 +148,9 @@ export function renderCheckins(initialState) {
       h('div', { class: 'search-row' }, select, save), messages.alert, messages.status);
     f.addEventListener('submit', async (event) => {
       event.preventDefault();
+      if (isBusy(save)) return;
       messages.clear();
-      save.disabled = true;
+      setBusy(save, true);
       try {
         await api.setCheckinWeekStart(select.value);
         messages.showStatus('Saved.');
@@ -157,7 +158,7 @@ export function renderCheckins(initialState) {
       } catch (err) {
         messages.showError(err.message);
       } finally {
-        save.disabled = false;
+        setBusy(save, false);
       }
     });
     return h('section', { class: 'checkin-card', 'aria-label': 'Check-in week' }, f);

@@ -2,7 +2,7 @@
 // read it. What is typed is kept as a draft until it is saved.
 
 import { api } from '../../api.js';
-import { h, announce } from '../../dom.js';
+import { h, announce, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { draftKeeper } from '../../drafts.js';
 import { otherOf } from '../../store.js';
@@ -54,7 +54,7 @@ export function renderComposer({ state, words, entry = null, onSaved, onCancel }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (save.disabled) return;
+    if (isBusy(save)) return;
     messages.clear();
     if (!body.input.value.trim()) {
       messages.showError('Please write a few words first.');
@@ -74,7 +74,7 @@ export function renderComposer({ state, words, entry = null, onSaved, onCancel }
       visibility: visibility?.value() ?? 'shared',
     };
     if (editing && entry.promptId) input.promptId = entry.promptId;
-    save.disabled = true;
+    setBusy(save, true);
     form.setAttribute('aria-busy', 'true');
     try {
       const saved = editing ? await api.editEntry(entry.id, input) : await api.createEntry(input);
@@ -87,7 +87,7 @@ export function renderComposer({ state, words, entry = null, onSaved, onCancel }
       // What was typed stays; the draft keeps it too.
       messages.showError(err.message);
     } finally {
-      save.disabled = false;
+      setBusy(save, false);
       form.removeAttribute('aria-busy');
     }
   });

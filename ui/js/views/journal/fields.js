@@ -4,8 +4,11 @@
 import { h, uid } from '../../dom.js';
 import { charCount, feelingLabel, number } from '../../format.js';
 
-export const PRIVATE_NOTE =
-  "Private: only you will see this while you're the one writing. It isn't encrypted yet.";
+/** What "Private" means in this build: hidden from the other partner's view, not locked. */
+export function privateNote(otherName) {
+  return `Private: Hearth keeps this out of ${otherName}’s view. There are no passwords yet, `
+    + 'so anyone using this laptop could switch to you and read it, and it isn’t encrypted.';
+}
 
 /** Shows how many characters are left once a text nears its limit. */
 function counter(textarea, max, id) {
@@ -61,26 +64,47 @@ export function lineField({ id, label, hint, value = '', maxlength }) {
   return { el, input };
 }
 
-/** Feeling chips: toggle buttons, at most one pressed; pressing it again clears it. */
+/**
+ * The feeling: one of the core's words, or none (the core keeps one). A real
+ * radio group, so it is announced as one choice ("Hopeful, 1 of 10"), drawn
+ * as chips; choosing the chosen one again (click or Space) clears it.
+ */
 export function feelingChips(feelings, selected = null) {
   let value = selected;
-  const buttons = feelings.map((word) => {
-    const b = h('button', { type: 'button', class: 'chip', 'data-feeling': word, 'aria-pressed': String(word === value) },
-      feelingLabel(word));
-    b.addEventListener('click', () => {
-      set(value === word ? null : word);
-      b.dispatchEvent(new Event('change', { bubbles: true }));
+  const name = uid('feeling');
+  const hintId = `${name}-hint`;
+  const radios = feelings.map((word) => {
+    const radio = h('input', { type: 'radio', class: 'chip-input', name, id: `${name}-${word}`, value: word });
+    radio.checked = word === value;
+    const clear = () => {
+      radio.checked = false;
+      value = null;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    // A click on the one already chosen lets it go; arrows and a new choice just choose.
+    radio.addEventListener('click', () => {
+      if (value === word) clear();
+      else value = word;
     });
-    return b;
+    // Space on the chosen one lets it go too (browsers send no click for it).
+    radio.addEventListener('keydown', (event) => {
+      if (event.key === ' ' && radio.checked && value === word) {
+        event.preventDefault();
+        clear();
+      }
+    });
+    radio.addEventListener('change', () => { if (radio.checked) value = word; });
+    return radio;
   });
   function set(word) {
-    value = word;
-    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.feeling === value));
+    value = feelings.includes(word) ? word : null;
+    for (const r of radios) r.checked = r.value === value;
   }
-  const legendId = uid('feeling-legend');
-  const el = h('div', { class: 'field' },
-    h('p', { class: 'field-label', id: legendId }, 'How are you feeling?', h('span', { class: 'optional' }, ' (optional)')),
-    h('div', { class: 'chips', role: 'group', 'aria-labelledby': legendId }, buttons));
+  const el = h('fieldset', { class: 'field feelings', 'aria-describedby': hintId },
+    h('legend', { class: 'field-label' }, 'How are you feeling?', h('span', { class: 'optional' }, ' (optional)')),
+    h('p', { class: 'field-hint', id: hintId }, 'Pick the one closest to how you feel. Picking it again clears it.'),
+    h('div', { class: 'chips' }, radios.map((radio) => h('label', { class: 'chip-option', for: radio.id },
+      radio, h('span', { class: 'chip' }, feelingLabel(radio.value))))));
   return { el, value: () => value, set };
 }
 
@@ -99,7 +123,7 @@ export function tagsField(id, tags = []) {
 export function visibilityField(name, value, otherName) {
   const shared = h('input', { type: 'radio', name, id: `${name}-shared`, value: 'shared', class: 'radio' });
   const priv = h('input', { type: 'radio', name, id: `${name}-private`, value: 'private', class: 'radio', 'aria-describedby': `${name}-note` });
-  const note = h('p', { class: 'field-hint private-note', id: `${name}-note` }, PRIVATE_NOTE);
+  const note = h('p', { class: 'field-hint private-note', id: `${name}-note` }, privateNote(otherName));
   const set = (v) => {
     shared.checked = v !== 'private';
     priv.checked = v === 'private';

@@ -24,7 +24,7 @@ export function renderJournal(initialState, initialSub = '') {
     h('a', { class: 'tool-link', href: hrefFor('journal', 'trash'), id: 'tool-trash' }, 'Trash'),
     h('a', { class: 'tool-link', href: hrefFor('journal', 'prompts'), id: 'tool-prompts' }, 'Prompts'));
   const body = h('div', { class: 'journal-body' }, h('p', { class: 'muted' }, 'Opening the journal…'));
-  const el = h('div', { class: 'place place--wide', id: 'view-journal', 'aria-labelledby': heading.id },
+  const el = h('div', { class: 'place place--wide', id: 'view-journal', role: 'region', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading, h('p', { class: 'lead' }, 'Your shared journal, in both of your voices.'), tools),
     body);
 

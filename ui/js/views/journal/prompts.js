@@ -3,7 +3,7 @@
 // like Hearth's own, marked with who added them.
 
 import { api } from '../../api.js';
-import { h, announce, focusElement, replaceChildren } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { nameOf } from '../../format.js';
 import { longTextField } from './fields.js';
@@ -55,11 +55,11 @@ export function renderPromptLibrary({ state, words, onAdded }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (add.disabled) return;
+    if (isBusy(add)) return;
     messages.clear();
     if (!text.input.value.trim()) { messages.showError('Please write the question first.'); text.input.focus(); return; }
     if (text.tooLong()) { messages.showError(`Please keep a prompt to ${words.promptMax} characters.`); text.input.focus(); return; }
-    add.disabled = true;
+    setBusy(add, true);
     try {
       const prompt = await api.addPrompt(category.value, text.input.value);
       text.set('');
@@ -72,7 +72,7 @@ export function renderPromptLibrary({ state, words, onAdded }) {
     } catch (err) {
       messages.showError(err.message);
     } finally {
-      add.disabled = false;
+      setBusy(add, false);
     }
   });
 

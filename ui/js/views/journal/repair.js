@@ -2,7 +2,7 @@
 // core's own helper words, saved as one entry the partner can answer.
 
 import { api } from '../../api.js';
-import { h, announce } from '../../dom.js';
+import { h, announce, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { draftKeeper } from '../../drafts.js';
 import { otherOf } from '../../store.js';
@@ -56,7 +56,7 @@ export function renderRepairComposer({ state, words, entry = null, onSaved, onCa
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (save.disabled) return;
+    if (isBusy(save)) return;
     messages.clear();
     const missing = parts.find((x) => !x.field.input.value.trim());
     if (missing) {
@@ -71,7 +71,7 @@ export function renderRepairComposer({ state, words, entry = null, onSaved, onCa
       tags: tags.value(),
       visibility: visibility.value(),
     };
-    save.disabled = true;
+    setBusy(save, true);
     try {
       const saved = editing ? await api.editRepair(entry.id, input) : await api.createRepair(input);
       await keeper.clear();
@@ -80,7 +80,7 @@ export function renderRepairComposer({ state, words, entry = null, onSaved, onCa
     } catch (err) {
       messages.showError(err.message);
     } finally {
-      save.disabled = false;
+      setBusy(save, false);
     }
   });
   cancel.addEventListener('click', async () => {

@@ -2,7 +2,7 @@
 // text nodes and <mark> elements, so stored words never become markup.
 
 import { api } from '../../api.js';
-import { h, announce, replaceChildren } from '../../dom.js';
+import { h, announce, replaceChildren, setBusy, isBusy } from '../../dom.js';
 import { plural } from '../../format.js';
 import { entryCard, snippet } from './entry-view.js';
 
@@ -33,7 +33,8 @@ export function renderSearch({ state, onActive }) {
     event.preventDefault();
     problem.replaceChildren();
     if (!input.value.trim()) { close(); return; }
-    go.disabled = true;
+    if (isBusy(go)) return;
+    setBusy(go, true);
     try {
       const hits = await api.search(input.value);
       replaceChildren(results, hits.map((hit) => h('li', {}, entryCard(hit.entry, state, { snippet: snippet(hit.snippet) }))));
@@ -47,7 +48,7 @@ export function renderSearch({ state, onActive }) {
     } catch (err) {
       problem.replaceChildren(h('p', { class: 'form-alert', role: 'alert' }, err.message));
     } finally {
-      go.disabled = false;
+      setBusy(go, false);
     }
   });
   clear.addEventListener('click', () => { close(); input.focus(); });

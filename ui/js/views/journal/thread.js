@@ -2,18 +2,19 @@
 // a reply box. The author may change it or move it to the trash.
 
 import { api } from '../../api.js';
-import { h, announce, focusElement, replaceChildren, setCssVar } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, setCssVar, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { draftKeeper } from '../../drafts.js';
 import { hrefFor } from '../../router.js';
 import { partnerById } from '../../format.js';
+import { otherOf } from '../../store.js';
 import { localTime, nameOf, otherName } from './names.js';
 import { authorTag, entryHeading, entryMeta, paragraphs, tagList } from './entry-view.js';
 import { longTextField } from './fields.js';
 
 function readStatus(entry, state, onRead) {
   if (entry.visibility === 'private') {
-    return h('p', { class: 'read-status muted' }, 'Private: only you can see this, and it has no replies.');
+    return h('p', { class: 'read-status muted' }, `Private: kept out of ${otherOf(state)?.name ?? 'your partner'}’s view, and it has no replies.`);
   }
   const viewer = state.writerId;
   const mark = entry.reads?.find((r) => r.reader !== entry.author);
@@ -65,13 +66,14 @@ export function renderThread({ id, state, words, onDeleted, onChanged }) {
       actions.push(h('a', { class: 'button button--quiet', href: hrefFor('journal', `edit/${entry.id}`) }, 'Edit'));
       const del = h('button', { type: 'button', class: 'button button--quiet', id: 'delete-entry' }, 'Move to trash');
       del.addEventListener('click', async () => {
-        del.disabled = true;
+        if (isBusy(del)) return;
+        setBusy(del, true);
         try {
           await api.deleteEntry(entry.id);
           await keeper?.stop();
           onDeleted?.(entry);
         } catch (err) {
-          del.disabled = false;
+          setBusy(del, false);
           announce(err.message);
         }
       });
@@ -79,7 +81,8 @@ export function renderThread({ id, state, words, onDeleted, onChanged }) {
     }
 
     const onRead = async (button) => {
-      button.disabled = true;
+      if (isBusy(button)) return;
+      setBusy(button, true);
       try {
         await api.markRead(entry.id);
         announce(`${nameOf(state, entry.author)} will see that you read this.`);
@@ -87,7 +90,7 @@ export function renderThread({ id, state, words, onDeleted, onChanged }) {
         await load();
         focusElement(el.querySelector('#thread-read-status'));
       } catch (err) {
-        button.disabled = false;
+        setBusy(button, false);
         announce(err.message);
       }
     };
@@ -107,10 +110,10 @@ export function renderThread({ id, state, words, onDeleted, onChanged }) {
       keeper.restore().then((c) => { if (c && !field.input.value.trim()) field.set(c.body); });
       replyForm.addEventListener('submit', async (event) => {
         event.preventDefault();
-        if (send.disabled) return;
+        if (isBusy(send)) return;
         messages.clear();
         if (!field.input.value.trim()) { messages.showError('Please write a few words first.'); field.input.focus(); return; }
-        send.disabled = true;
+        setBusy(send, true);
         try {
           await api.reply(entry.id, field.input.value);
           await keeper.clear();
@@ -120,7 +123,7 @@ export function renderThread({ id, state, words, onDeleted, onChanged }) {
           el.querySelector('.reply-form textarea')?.focus();
         } catch (err) {
           messages.showError(err.message);
-          send.disabled = false;
+          setBusy(send, false);
         }
       });
     }

@@ -2,7 +2,7 @@
 // tag or prompt, and able to start at a chosen date.
 
 import { api } from '../../api.js';
-import { h, announce, focusElement, replaceChildren } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, setBusy, isBusy } from '../../dom.js';
 import { feelingLabel } from '../../format.js';
 import { entryCard } from './entry-view.js';
 
@@ -73,7 +73,7 @@ export function renderTimeline({ state, words, prompts = [], categories = [] }) 
   async function load({ append = false } = {}) {
     const mine = ++asked;
     problem.replaceChildren();
-    more.disabled = true;
+    setBusy(more, true);
     const q = query();
     if (append && cursor) q.cursor = cursor;
     try {
@@ -94,7 +94,7 @@ export function renderTimeline({ state, words, prompts = [], categories = [] }) 
       if (mine !== asked) return;
       problem.replaceChildren(h('p', { class: 'form-alert', role: 'alert' }, err.message));
     } finally {
-      more.disabled = false;
+      setBusy(more, false);
     }
   }
 
@@ -106,7 +106,7 @@ export function renderTimeline({ state, words, prompts = [], categories = [] }) 
     load();
     focusElement(author.el);
   });
-  more.addEventListener('click', () => load({ append: true }));
+  more.addEventListener('click', () => { if (!isBusy(more)) load({ append: true }); });
 
   return { el, reload: () => load(), setHidden: (hidden) => { el.hidden = hidden; } };
 }

@@ -2,7 +2,7 @@
 // it is a separate act, asked about first.
 
 import { api } from '../../api.js';
-import { h, announce, replaceChildren } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, setBusy, isBusy } from '../../dom.js';
 import { confirmDialog } from '../../dialog.js';
 import { plural } from '../../format.js';
 import { entryCard } from './entry-view.js';
@@ -14,8 +14,14 @@ export function renderTrash({ state, onChanged }) {
   const status = h('p', { class: 'form-status', role: 'status' });
   const el = h('section', { class: 'trash', 'aria-labelledby': 'trash-title' },
     h('h2', { id: 'trash-title', tabindex: '-1' }, 'Trash'),
-    h('p', { class: 'muted' }, 'Only you see your trash. Anything here can come back until you empty it.'),
+    h('p', { class: 'muted' }, 'This is your own trash: Hearth shows it only while you’re the one writing. Anything here can come back until you empty it.'),
     problem, status, list, h('div', { class: 'form-actions' }, empty));
+
+  /** After an entry left the list: the Restore in its place (or the one before), else the heading. */
+  function settleFocus(at) {
+    const buttons = list.querySelectorAll('.restore');
+    focusElement(buttons[Math.min(at, buttons.length - 1)] ?? el.querySelector('#trash-title'));
+  }
 
   async function load() {
     problem.replaceChildren();
@@ -36,16 +42,19 @@ export function renderTrash({ state, onChanged }) {
       // A trashed entry can't be opened; it can only come back.
       const link = card.querySelector('.entry-link');
       link.replaceWith(h('span', {}, link.textContent));
-      const restore = h('button', { type: 'button', class: 'button button--quiet' }, 'Restore');
+      const restore = h('button', { type: 'button', class: 'button button--quiet restore' }, 'Restore');
       restore.addEventListener('click', async () => {
-        restore.disabled = true;
+        if (isBusy(restore)) return;
+        setBusy(restore, true);
         try {
+          const at = [...list.querySelectorAll('.restore')].indexOf(restore);
           await api.restoreEntry(entry.id);
           status.textContent = 'Restored. It is back in the journal.';
           onChanged?.();
           await load();
+          settleFocus(at);
         } catch (err) {
-          restore.disabled = false;
+          setBusy(restore, false);
           problem.replaceChildren(h('p', { class: 'form-alert', role: 'alert' }, err.message));
         }
       });
@@ -71,6 +80,7 @@ export function renderTrash({ state, onChanged }) {
       status.textContent = `The trash is empty. ${plural(removed, 'entry was', 'entries were')} removed.`;
       announce(status.textContent);
       await load();
+      settleFocus(0);
     } catch (err) {
       problem.replaceChildren(h('p', { class: 'form-alert', role: 'alert' }, err.message));
     }

@@ -3,7 +3,7 @@
 // off and how often it was followed through. Ending one keeps its record.
 
 import { api, localDate, systemZone } from '../../api.js';
-import { h, announce, focusElement, replaceChildren, uid } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, uid, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { nameOf, number, plural } from '../../format.js';
 import { fromRrule } from '../../rrule.js';
@@ -60,7 +60,7 @@ function commitmentForm({ state, words, commitment = null, onSaved, onCancel }) 
     h('div', { class: 'form-actions' }, save, cancel, messages.status));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (save.disabled) return;
+    if (isBusy(save)) return;
     messages.clear();
     if (!title.value.trim()) { messages.showError('Please say what is promised or agreed.'); title.focus(); return; }
     const problem = cadence.problem();
@@ -74,13 +74,13 @@ function commitmentForm({ state, words, commitment = null, onSaved, onCancel }) 
       zone: commitment?.zone ?? systemZone(),
       reviewOn: review.value || null,
     };
-    save.disabled = true;
+    setBusy(save, true);
     try {
       const saved = commitment ? await api.updateCommitment(commitment.id, input) : await api.createCommitment(input);
       await onSaved(saved);
     } catch (err) {
       messages.showError(err.message);
-      save.disabled = false;
+      setBusy(save, false);
     }
   });
   return { el: form, focus: () => title.focus() };
@@ -118,9 +118,10 @@ export async function renderCommitments({ state }) {
     const change = c.active ? h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `Change “${c.title}”` }, 'Change') : null;
     const end = h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `${c.active ? 'End it' : 'Reopen'}: “${c.title}”` }, c.active ? 'End it' : 'Reopen');
     const act = async (button, fn, said, focus = null) => {
-      button.disabled = true;
+      if (isBusy(button)) return;
+      setBusy(button, true);
       messages.clear();
-      try { const next = await fn(); announce(said(next)); await load(c.id, focus); } catch (err) { messages.showError(err.message); button.disabled = false; }
+      try { const next = await fn(); announce(said(next)); await load(c.id, focus); } catch (err) { messages.showError(err.message); setBusy(button, false); }
     };
     check?.addEventListener('click', () => act(check,
       () => (mineToday ? api.undoCheckOff(c.id, today) : api.checkOffCommitment(c.id, today)),

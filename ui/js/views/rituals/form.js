@@ -4,7 +4,7 @@
 // the buttons and everything typed stays as it was.
 
 import { api, localDate, systemZone } from '../../api.js';
-import { h, uid } from '../../dom.js';
+import { h, uid, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { fromRrule } from '../../rrule.js';
 import { field, input, schedulePicker } from './schedule.js';
@@ -115,7 +115,7 @@ export function renderRitualForm({ state, words, ritual = null, onSaved, onCance
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (save.disabled) return;
+    if (isBusy(save)) return;
     messages.clear();
     const value = read();
     const problem = !value.title.trim() ? ['Please give the ritual a name.', title]
@@ -126,13 +126,13 @@ export function renderRitualForm({ state, words, ritual = null, onSaved, onCance
               : Number.isNaN(value.reminderLeadMinutes) ? ['Please say how many minutes before the reminder comes (0 is fine).', lead]
                 : null);
     if (problem) { messages.showError(problem[0]); problem[1].focus(); return; }
-    save.disabled = true;
+    setBusy(save, true);
     try {
       const saved = ritual ? await api.updateRitual(ritual.id, value) : await api.createRitual(value);
       await onSaved?.(saved);
     } catch (err) {
       messages.showError(err.message);
-      save.disabled = false;
+      setBusy(save, false);
     }
   });
 

@@ -5,7 +5,7 @@
 // ritual/<id>, agenda, commitments.
 
 import { api, localDate } from '../../api.js';
-import { h, announce, focusElement, replaceChildren, setCssVar } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, setCssVar, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { partnerById, plural } from '../../format.js';
 import { go, hrefFor } from '../../router.js';
@@ -36,7 +36,7 @@ export function renderRituals(initialState, initialSub = '') {
   const tools = h('nav', { class: 'journal-tools', 'aria-label': 'Rituals' },
     TOOLS.map((t) => h('a', { class: 'tool-link', id: t.id, href: hrefFor('rituals', t.sub) }, t.label)));
   const body = h('div', { class: 'rituals-body' }, h('p', { class: 'muted' }, 'Opening your rituals…'));
-  const el = h('div', { class: 'place place--wide', id: 'view-rituals', 'aria-labelledby': heading.id },
+  const el = h('div', { class: 'place place--wide', id: 'view-rituals', role: 'region', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading, h('p', { class: 'lead' }, 'Small moments, kept again and again.'), tools),
     body);
 
@@ -76,7 +76,8 @@ export function renderRituals(initialState, initialSub = '') {
       problem.alert);
     if (ritual.forPartner) setCssVar(card, '--for-color', partnerById(state, ritual.forPartner)?.color);
     pause.addEventListener('click', async () => {
-      pause.disabled = true;
+      if (isBusy(pause)) return;
+      setBusy(pause, true);
       problem.clear();
       try {
         const next = await api.setRitualActive(ritual.id, !ritual.active);
@@ -84,11 +85,12 @@ export function renderRituals(initialState, initialSub = '') {
         await show(sub, { focusSelector: `li[data-ritual="${ritual.id}"] .form-actions button` });
       } catch (err) {
         problem.showError(err.message);
-        pause.disabled = false;
+        setBusy(pause, false);
       }
     });
     del.addEventListener('click', async () => {
-      del.disabled = true;
+      if (isBusy(del)) return;
+      setBusy(del, true);
       problem.clear();
       try {
         await api.archiveRitual(ritual.id);
@@ -109,7 +111,7 @@ export function renderRituals(initialState, initialSub = '') {
         });
       } catch (err) {
         problem.showError(err.message);
-        del.disabled = false;
+        setBusy(del, false);
       }
     });
     return card;
@@ -121,7 +123,8 @@ export function renderRituals(initialState, initialSub = '') {
     const exportButton = h('button', { type: 'button', class: 'button button--quiet', id: 'export-ics' }, 'Save to calendar (.ics)');
     const exportMessages = formMessages('export-ics');
     exportButton.addEventListener('click', async () => {
-      exportButton.disabled = true;
+      if (isBusy(exportButton)) return;
+      setBusy(exportButton, true);
       exportMessages.clear();
       try {
         const path = await api.exportRitualsIcs();
@@ -129,7 +132,7 @@ export function renderRituals(initialState, initialSub = '') {
       } catch (err) {
         exportMessages.showError(err.message);
       } finally {
-        exportButton.disabled = false;
+        setBusy(exportButton, false);
       }
     });
     if (!rituals.length) {
@@ -161,7 +164,8 @@ export function renderRituals(initialState, initialSub = '') {
     const ideas = h('ul', { class: 'template-list', id: 'template-list' }, words.templates.map((t) => {
       const add = h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `Add “${t.title}”` }, 'Add');
       add.addEventListener('click', async () => {
-        add.disabled = true;
+        if (isBusy(add)) return;
+        setBusy(add, true);
         messages.clear();
         try {
           const ritual = await api.addRitualFromTemplate(t.id);
@@ -169,7 +173,7 @@ export function renderRituals(initialState, initialSub = '') {
           go('rituals', `ritual/${ritual.id}`);
         } catch (err) {
           messages.showError(err.message);
-          add.disabled = false;
+          setBusy(add, false);
         }
       });
       return h('li', { class: 'template' },
@@ -221,8 +225,9 @@ export function renderRituals(initialState, initialSub = '') {
     });
     const restore = deleted ? h('button', { type: 'button', class: 'button button--primary' }, 'Bring it back') : null;
     restore?.addEventListener('click', async () => {
-      restore.disabled = true;
-      try { await api.restoreRitual(id); announce(`“${ritual.title}” is back.`); await show(sub); } catch (err) { announce(err.message); restore.disabled = false; }
+      if (isBusy(restore)) return;
+      setBusy(restore, true);
+      try { await api.restoreRitual(id); announce(`“${ritual.title}” is back.`); await show(sub); } catch (err) { announce(err.message); setBusy(restore, false); }
     });
     return h('article', { class: 'ritual-page', id: 'ritual-page', 'aria-labelledby': 'ritual-page-title' },
       h('p', { class: 'back' }, h('a', { href: hrefFor('rituals') }, 'All rituals')),

@@ -4,7 +4,7 @@
 // next to the buttons and keeps the note as typed.
 
 import { api } from '../../api.js';
-import { h, announce, uid } from '../../dom.js';
+import { h, announce, uid, setBusy, isBusy } from '../../dom.js';
 import { alertSlot } from '../../fields.js';
 import { otherOf } from '../../store.js';
 import { visibilityField } from '../journal/fields.js';
@@ -20,16 +20,16 @@ export function occurrenceActions({ state, occurrence, title, words, onChanged, 
   let visibility = null;
 
   async function act(button, fn, said) {
-    if (button.disabled) return;
+    if (isBusy(button)) return;
     problem.clear();
-    button.disabled = true;
+    setBusy(button, true);
     try {
       const next = await fn();
       announce(said(next));
       await onChanged?.(next);
     } catch (err) {
       problem.show(err.message);
-      button.disabled = false;
+      setBusy(button, false);
     }
   }
 

@@ -35,7 +35,7 @@ export function renderToday(initialState) {
         h('a', { href: hrefFor('journal') }, 'journal'),
         '.'));
   empty.hidden = true;
-  const el = h('div', { class: 'place', id: 'view-today', 'aria-labelledby': heading.id },
+  const el = h('div', { class: 'place', id: 'view-today', role: 'region', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading, hello),
     unread,
     empty,

@@ -2,7 +2,7 @@
 // the other until both have written, then the two appear side by side.
 
 import { api, localDate } from '../../api.js';
-import { h, announce, focusElement, replaceChildren, setCssVar } from '../../dom.js';
+import { h, announce, focusElement, replaceChildren, setCssVar, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { draftKeeper } from '../../drafts.js';
 import { partnerById } from '../../format.js';
@@ -74,10 +74,10 @@ export function renderPromptCard({ state, words }) {
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      if (answer.disabled) return;
+      if (isBusy(answer)) return;
       messages.clear();
       if (!field.input.value.trim()) { messages.showError('Please write a few words first.'); field.input.focus(); return; }
-      answer.disabled = true;
+      setBusy(answer, true);
       try {
         const next = await api.answerPrompt(daily.date, { body: field.input.value, visibility: 'shared' });
         await keeper.clear();
@@ -85,18 +85,19 @@ export function renderPromptCard({ state, words }) {
         render(next, { focus: '#prompt-state' });
       } catch (err) {
         messages.showError(err.message);
-        answer.disabled = false;
+        setBusy(answer, false);
       }
     });
     another?.addEventListener('click', async () => {
-      another.disabled = true;
+      if (isBusy(another)) return;
+      setBusy(another, true);
       try {
         await keeper.flush();
         render(await api.skipPrompt(daily.date), { focus: '#prompt-text' });
         announce('Here is another prompt.');
       } catch (err) {
         messages.showError(err.message);
-        another.disabled = false;
+        setBusy(another, false);
       }
     });
     return form;

@@ -2,7 +2,7 @@
 // send one back.
 
 import { api } from '../../api.js';
-import { h, announce, replaceChildren } from '../../dom.js';
+import { h, announce, replaceChildren, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
 import { nameOf } from '../../format.js';
 import { otherOf } from '../../store.js';
@@ -30,7 +30,8 @@ export function renderThanks({ state, words }) {
     const li = h('li', { class: 'thanks-note' },
       h('p', {}, h('strong', {}, `From ${nameOf(state, note.from)}: `), note.text), read);
     read.addEventListener('click', async () => {
-      read.disabled = true;
+      if (isBusy(read)) return;
+      setBusy(read, true);
       try {
         await api.markAppreciationRead(note.id);
         li.remove();
@@ -38,7 +39,7 @@ export function renderThanks({ state, words }) {
         announce(`${nameOf(state, note.from)}'s note is marked read.`);
         input.focus();
       } catch (err) {
-        read.disabled = false;
+        setBusy(read, false);
         problem.replaceChildren(h('p', { class: 'form-alert', role: 'alert' }, err.message));
       }
     });
@@ -57,10 +58,10 @@ export function renderThanks({ state, words }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (send.disabled) return;
+    if (isBusy(send)) return;
     messages.clear();
     if (!input.value.trim()) { messages.showError('A few words are plenty.'); input.focus(); return; }
-    send.disabled = true;
+    setBusy(send, true);
     try {
       await api.appreciate(input.value);
       input.value = '';
@@ -68,7 +69,7 @@ export function renderThanks({ state, words }) {
     } catch (err) {
       messages.showError(err.message);
     } finally {
-      send.disabled = false;
+      setBusy(send, false);
     }
   });
 
