@@ -190,7 +190,7 @@ export function renderRituals(initialState, initialSub = '') {
     return h('div', {},
       h('section', { class: 'rituals-section', 'aria-labelledby': 'ideas-title' },
         h('h2', { id: 'ideas-title' }, 'Start from an idea'),
-        h('p', { class: 'muted' }, 'Each one starts today at a gentle default time. You can change everything afterwards.'),
+        h('p', { class: 'muted' }, 'Each one begins at its next time, at a gentle default hour. You can change everything afterwards.'),
         messages.alert, ideas),
       h('section', { class: 'rituals-section', 'aria-labelledby': 'own-title' },
         h('h2', { id: 'own-title' }, 'Or make your own'), form.el));
