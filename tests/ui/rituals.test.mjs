@@ -164,10 +164,56 @@ test('commitments: a promise is added, checked off and taken back', async () => 
   const item = page.locator('#commitment-list > li').first();
   await item.waitFor();
   assert.match(await item.textContent(), /Sam’s promise/);
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'every commitment shows who added it');
+  assert.equal(await item.locator('.commitment-proposal').count(), 0, 'your own promise is no proposal');
   await item.getByRole('button', { name: 'Kept it today' }).click();
   await page.getByText(/Checked off today by Sam/).waitFor();
   await page.getByRole('button', { name: 'Undo today’s check-off' }).click();
   await page.getByRole('button', { name: 'Kept it today' }).waitFor();
+  await clean(page);
+});
+
+test('commitments: a promise written in the other’s name is a proposal until its owner accepts it', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
+  await page.locator('#commitments-none').waitFor();
+  await page.getByRole('button', { name: 'Add a commitment' }).click();
+  await page.getByLabel('What is promised or agreed').fill('I call when I run late');
+  await page.getByLabel('Whose it is').selectOption('2');
+  await page.getByRole('button', { name: 'Add this commitment' }).click();
+  let item = page.locator('#commitment-list > li').first();
+  await item.waitFor();
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'the proposal shows who added it');
+  assert.equal(await item.locator('.commitment-proposal').textContent(), 'Sam proposed this; it counts once Alex accepts it',
+    'the one who proposed it is told it waits for Alex');
+  assert.equal(await item.getByRole('button', { name: 'Accept' }).count(), 0, 'only the owner can accept it');
+  assert.equal(await item.getByRole('button', { name: 'Kept it today' }).count(), 0, 'a proposal is not checked off before it is accepted');
+  assert.equal(await item.getByRole('button', { name: /^Change/ }).count(), 1, 'the one who proposed it can still change it');
+  assert.equal(await item.getByRole('button', { name: /^Withdraw it/ }).count(), 1, 'and withdraw it');
+
+  await page.getByRole('button', { name: 'Switch to Alex' }).click();
+  await page.locator('#writer-indicator', { hasText: 'Writing as Alex' }).waitFor();
+  item = page.locator('#commitment-list > li').first();
+  await item.locator('.commitment-proposal', { hasText: 'talk about it first' }).waitFor();
+  assert.equal(await item.locator('.commitment-proposal').textContent(), 'Sam proposed this; accept it, or talk about it first',
+    'the owner reads who proposed it, and may accept it or talk first');
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'still added by Sam, whoever is writing');
+  assert.equal(await item.getByRole('button', { name: /^Change/ }).count(), 0, 'the owner accepts before changing it');
+  await item.getByRole('button', { name: 'Accept' }).click();
+  await page.getByRole('button', { name: 'Kept it today' }).waitFor();
+  const call = await page.evaluate(() => window.__calls.filter(([c]) => c === 'accept_commitment').at(-1)[1]);
+  assert.deepEqual(call, { id: 1 }, 'Accept asks the core to accept that commitment');
+  item = page.locator('#commitment-list > li').first();
+  assert.equal(await item.locator('.commitment-proposal').count(), 0, 'once accepted it is no longer a proposal');
+  assert.match(await item.locator('.ritual-meta').textContent(), /Alex’s promise/);
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'accepting keeps who added it');
+  assert.ok(await page.evaluate(() => document.activeElement?.closest('[data-commitment]') !== null), 'focus stays in the commitment');
+
+  await page.getByRole('button', { name: 'Switch to Sam' }).click();
+  await page.locator('#writer-indicator', { hasText: 'Writing as Sam' }).waitFor();
+  const sams = page.locator('#commitment-list > li').first();
+  await sams.getByRole('button', { name: /^Change/ }).waitFor({ state: 'detached' });
+  await sams.getByRole('button', { name: 'Kept it today' }).waitFor();
+  assert.equal(await sams.getByRole('button', { name: /^Change/ }).count(), 0, 'an accepted promise is its owner’s to change');
   await clean(page);
 });
 
