@@ -89,6 +89,7 @@ fn main() {
             "recover_from_newest_backup",
             "reopen",
             "take_snapshot",
+            "accept_commitment",
         ]),
     ))
     .expect("failed to run tauri-build");

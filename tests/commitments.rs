@@ -168,3 +168,290 @@ fn review_dates_of_open_commitments_are_reminded_at_nine() {
         .unwrap();
     assert!(after.is_empty(), "an ended commitment isn't reminded about");
 }
+
+fn alexs_promise() -> CommitmentInput {
+    CommitmentInput {
+        owner: Some(ALEX),
+        title: "Call when I'm running late".into(),
+        ..promise()
+    }
+}
+
+#[test]
+fn every_commitment_keeps_who_added_it() {
+    let mut j = Journal::new();
+    let own = j
+        .store
+        .create_commitment(SAM, &promise(), &j.clock)
+        .unwrap();
+    let agreement = CommitmentInput {
+        owner: None,
+        ..promise()
+    };
+    let together = j
+        .store
+        .create_commitment(ALEX, &agreement, &j.clock)
+        .unwrap();
+    let proposed = j
+        .store
+        .create_commitment(SAM, &alexs_promise(), &j.clock)
+        .unwrap();
+    assert_eq!(own.added_by, SAM, "who added a commitment is kept");
+    assert_eq!(together.added_by, ALEX, "who added an agreement is kept");
+    assert_eq!(
+        proposed.added_by, SAM,
+        "a promise in Alex's name still says Sam added it"
+    );
+    assert!(
+        own.accepted && together.accepted,
+        "your own promise, and an agreement, count from the start"
+    );
+    let listed = j.store.commitments(true, &j.clock).unwrap();
+    assert_eq!(
+        listed.iter().map(|c| c.added_by).collect::<Vec<_>>(),
+        [SAM, ALEX, SAM],
+        "the list says who added each one"
+    );
+    let page = serde_json::to_value(&proposed).unwrap();
+    assert_eq!(page["addedBy"], 1, "the page gets addedBy");
+    assert_eq!(page["accepted"], false, "the page gets accepted");
+}
+
+#[test]
+fn a_promise_in_the_other_partners_name_is_a_proposal_until_they_accept_it() {
+    let mut j = Journal::new();
+    let c = j
+        .store
+        .create_commitment(SAM, &alexs_promise(), &j.clock)
+        .unwrap();
+    assert!(
+        !c.accepted,
+        "a promise Sam writes in Alex's name is a proposal"
+    );
+    assert_eq!(
+        (c.follow_through.due, c.follow_through.share),
+        (None, None),
+        "nothing is owed on a proposal, so it has no follow-through share"
+    );
+    for by in [SAM, ALEX] {
+        let refused = j
+            .store
+            .check_off_commitment(by, c.id, d(2026, 11, 16), None, &j.clock);
+        assert_eq!(
+            refused.unwrap_err().kind(),
+            ErrorKind::InvalidInput,
+            "a proposal can't be checked off before it is accepted"
+        );
+    }
+    let reminders = j
+        .store
+        .upcoming_reminders(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
+        .unwrap();
+    assert!(
+        reminders.is_empty(),
+        "a proposal's review date reminds no one: {reminders:?}"
+    );
+
+    let not_yours = j.store.accept_commitment(SAM, c.id, &j.clock).unwrap_err();
+    assert_eq!(
+        not_yours.kind(),
+        ErrorKind::NotAllowed,
+        "only the owner can accept a promise in their name"
+    );
+    assert!(
+        not_yours.to_string().contains("Alex"),
+        "and the refusal names them: {not_yours}"
+    );
+    assert!(!j.store.commitment(c.id, &j.clock).unwrap().accepted);
+
+    let c = j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap();
+    assert!(c.accepted, "Alex accepted it: now it is Alex's promise");
+    assert_eq!(c.added_by, SAM, "accepting doesn't change who added it");
+    assert_eq!(
+        c.follow_through.due,
+        Some(5),
+        "once accepted, its days count"
+    );
+    j.store
+        .check_off_commitment(ALEX, c.id, d(2026, 11, 16), None, &j.clock)
+        .expect("an accepted promise can be checked off");
+    let reminders = j
+        .store
+        .upcoming_reminders(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
+        .unwrap();
+    assert_eq!(
+        reminders.len(),
+        1,
+        "once accepted, its review date is reminded about"
+    );
+    let again = j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap();
+    assert_eq!(again, j.store.commitment(c.id, &j.clock).unwrap());
+    assert!(again.accepted, "accepting twice changes nothing");
+}
+
+#[test]
+fn the_one_who_proposed_can_change_or_withdraw_it_and_the_owner_accepts_first() {
+    let mut j = Journal::new();
+    let c = j
+        .store
+        .create_commitment(SAM, &alexs_promise(), &j.clock)
+        .unwrap();
+    let reworded = CommitmentInput {
+        title: "Call if I'll be more than ten minutes late".into(),
+        ..alexs_promise()
+    };
+    let changed = j
+        .store
+        .update_commitment(SAM, c.id, &reworded, &j.clock)
+        .expect("the one who proposed it can reword it");
+    assert!(
+        !changed.accepted,
+        "a reworded proposal is still a proposal: Alex hasn't said yes to it"
+    );
+    let before = j.dump();
+    let owner_edits = j
+        .store
+        .update_commitment(ALEX, c.id, &alexs_promise(), &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        owner_edits.kind(),
+        ErrorKind::NotAllowed,
+        "the owner accepts a proposal (or talks about it) before changing it"
+    );
+    assert_eq!(j.dump(), before, "a refused change changes nothing");
+
+    let withdrawn = j
+        .store
+        .set_commitment_ended(SAM, c.id, true, &j.clock)
+        .expect("the one who proposed it can withdraw it");
+    assert!(!withdrawn.active, "withdrawing ends it; its record stays");
+    let late = j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap_err();
+    assert_eq!(
+        late.kind(),
+        ErrorKind::InvalidInput,
+        "a withdrawn proposal can't be accepted until it is reopened"
+    );
+    let reopened = j
+        .store
+        .set_commitment_ended(SAM, c.id, false, &j.clock)
+        .unwrap();
+    assert!(
+        reopened.active && !reopened.accepted,
+        "reopened, it is a proposal again"
+    );
+
+    let mine = CommitmentInput {
+        owner: Some(SAM),
+        ..reworded
+    };
+    let taken_on = j
+        .store
+        .update_commitment(SAM, c.id, &mine, &j.clock)
+        .unwrap();
+    assert!(
+        taken_on.accepted,
+        "Sam takes the promise on himself: his own promise needs no one's yes"
+    );
+}
+
+#[test]
+fn an_accepted_promise_is_its_owners_to_change() {
+    let mut j = Journal::new();
+    let c = j
+        .store
+        .create_commitment(SAM, &alexs_promise(), &j.clock)
+        .unwrap();
+    j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap();
+    let before = j.dump();
+    let reworded = CommitmentInput {
+        title: "Call every time".into(),
+        ..alexs_promise()
+    };
+    let err = j
+        .store
+        .update_commitment(SAM, c.id, &reworded, &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::NotAllowed,
+        "once Alex accepted it, only Alex changes Alex's promise"
+    );
+    assert_eq!(j.dump(), before, "a refused change changes nothing");
+    let changed = j
+        .store
+        .update_commitment(ALEX, c.id, &reworded, &j.clock)
+        .unwrap();
+    assert!(
+        changed.accepted && changed.title == "Call every time",
+        "the owner changes their own promise, and it stays accepted"
+    );
+}
+
+#[test]
+fn changing_a_commitment_cannot_put_a_promise_in_the_others_name() {
+    let mut j = Journal::new();
+    let agreement = CommitmentInput {
+        owner: None,
+        ..promise()
+    };
+    let together = j
+        .store
+        .create_commitment(ALEX, &agreement, &j.clock)
+        .unwrap();
+    let before = j.dump();
+    let handed = j
+        .store
+        .update_commitment(SAM, together.id, &alexs_promise(), &j.clock)
+        .unwrap_err();
+    assert_eq!(
+        handed.kind(),
+        ErrorKind::NotAllowed,
+        "Sam can't turn Alex's agreement into a promise in Alex's name"
+    );
+    assert_eq!(j.dump(), before, "a refused change changes nothing");
+
+    let own = j
+        .store
+        .create_commitment(SAM, &promise(), &j.clock)
+        .unwrap();
+    let offered = j
+        .store
+        .update_commitment(SAM, own.id, &alexs_promise(), &j.clock)
+        .unwrap();
+    assert!(
+        !offered.accepted && offered.added_by == SAM,
+        "Sam handing his own promise to Alex makes it Sam's proposal, for Alex to accept"
+    );
+}
+
+#[test]
+fn commitments_from_before_proposals_count_as_accepted_and_keep_who_added_them() {
+    use hearth_core::store::{migrations::STEPS, Store};
+    let home = hearth_tests::TempHearth::new();
+    {
+        let conn = rusqlite::Connection::open(home.database()).unwrap();
+        for step in &STEPS[..5] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO partners VALUES (1, 'Sam', '#b4532a', '2026-11-01T10:00:00Z'),
+                                         (2, 'Alex', '#2a6fb4', '2026-11-01T10:00:00Z');
+             INSERT INTO commitments (uid, title, owner, start_date, zone, created_by,
+                created_at, updated_at)
+             VALUES ('0123456789abcdef0123456789abcdef', 'Text when I leave work', 2,
+                '2026-11-16', 'Europe/Berlin', 1, '2026-11-16T10:00:00Z', '2026-11-16T10:00:00Z');
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(home.database()).unwrap();
+    let c = &store.commitments(true, &hearth_tests::clock()).unwrap()[0];
+    assert_eq!(
+        c.added_by, SAM,
+        "an older commitment was added by the writer who created it"
+    );
+    assert!(
+        c.accepted,
+        "a commitment from before proposals has been lived with: it stays accepted"
+    );
+}

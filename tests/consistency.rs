@@ -255,3 +255,66 @@ fn nothing_the_couple_reads_shames_them() {
         }
     }
 }
+
+#[test]
+fn the_summary_says_runs_and_recent_weeks_as_people_say_them() {
+    let mut j = Journal::new();
+    // Today is the 22nd; its 07:30 occurrence is still open and not counted.
+    let once = daily(&mut j, "Tea", d(2026, 11, 21));
+    done(&mut j, once, [21]);
+    assert_eq!(
+        of(&j, once).summary,
+        "Kept the last time.",
+        "a run of one is “the last time”, never “once in a row”, and one of one needs no count"
+    );
+
+    let twice = daily(&mut j, "Walk", d(2026, 11, 20));
+    done(&mut j, twice, [20, 21]);
+    assert_eq!(
+        of(&j, twice).summary,
+        "Kept the last 2 times in a row.",
+        "a run of two or more says how many, in a row"
+    );
+
+    let five = daily(&mut j, "Coffee", d(2026, 11, 17));
+    done(&mut j, five, 17..=21);
+    assert_eq!(of(&j, five).summary, "Kept the last 5 times in a row.");
+
+    let after_a_gap = daily(&mut j, "Letters", d(2026, 11, 15));
+    done(&mut j, after_a_gap, [21]);
+    assert_eq!(
+        of(&j, after_a_gap).summary,
+        "Kept the last time. 1 of the last 7 in the past four weeks.",
+        "the past four weeks are said when they add to the run"
+    );
+
+    let some_back = daily(&mut j, "Phones away", d(2026, 11, 18));
+    done(&mut j, some_back, [18]);
+    assert_eq!(
+        of(&j, some_back).summary,
+        "Kept once so far. 1 of the last 4 in the past four weeks.",
+        "without a run, what was kept so far, in words"
+    );
+
+    let not_yet = daily(&mut j, "Stretch", d(2026, 11, 20));
+    assert_eq!(
+        of(&j, not_yet).summary,
+        "The first one is still ahead of you. Nothing marked in the past four weeks; pick it up whenever you're ready.",
+        "nothing marked is said without a count against anyone"
+    );
+
+    for id in [once, twice, five, after_a_gap, some_back, not_yet] {
+        let text = of(&j, id).summary;
+        for machine in [
+            "once in a row",
+            "1 times",
+            "of the last 1 ",
+            "0 of the last",
+        ] {
+            assert!(
+                !text.contains(machine),
+                "no machine-like “{machine}” in “{text}”"
+            );
+        }
+    }
+}

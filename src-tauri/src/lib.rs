@@ -197,6 +197,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::backups::recover_from_newest_backup,
             commands::backups::reopen,
             commands::backups::take_snapshot,
+            commands::commitments::accept_commitment,
         ])
 }
 

@@ -117,7 +117,8 @@ fn app() -> App {
 }
 
 /// An entry from each partner (one private), a reply, a thank-you, a
-/// ritual, a commitment and a snapshot, so ids the fuzz uses are real rows.
+/// ritual, a commitment, a proposal and a snapshot, so ids the fuzz uses
+/// are real rows.
 fn seed(hearth: &mut Hearth, clock: &FixedClock) {
     use hearth_tests::{note, private_note, OFFSET};
     hearth
@@ -150,6 +151,15 @@ fn seed(hearth: &mut Hearth, clock: &FixedClock) {
     hearth
         .as_writer(|s, w, c| s.create_commitment(w, &commitment, c))
         .unwrap();
+    // Commitment 2: a promise Alex proposed in Sam's name, for Sam to accept.
+    let proposal: hearth_core::commitments::CommitmentInput = serde_json::from_value(json!({
+        "title": "A call on Sundays", "owner": 1, "startDate": "2026-11-16", "zone": "Europe/Berlin"}))
+    .unwrap();
+    hearth.set_writer(hearth_tests::ALEX).unwrap();
+    hearth
+        .as_writer(|s, w, c| s.create_commitment(w, &proposal, c))
+        .unwrap();
+    hearth.set_writer(hearth_tests::SAM).unwrap();
     clock.advance(chrono::Duration::days(2));
     hearth.snapshot_if_due().unwrap();
 }
@@ -263,7 +273,8 @@ fn good_args(cmd: &str) -> Option<Value> {
         "preview_backup" | "restore_backup" => {
             json!({"path": "backups/hearth-20261124T093000Z-daily.sqlite3"})
         }
-        // Rituals, check-ins and commitments (ritual 1 and commitment 1 are seeded).
+        // Rituals, check-ins and commitments (ritual 1, commitment 1 and the
+        // proposal 2 for Sam, the writer, are seeded).
         "list_rituals" => json!({"includeArchived": true}),
         "get_ritual" | "archive_ritual" | "restore_ritual" => json!({"id": 1}),
         "create_ritual_from_template" => {
@@ -295,6 +306,7 @@ fn good_args(cmd: &str) -> Option<Value> {
         "check_off_commitment" => json!({"id": 1, "date": "2026-11-23", "note": "Done."}),
         "undo_check_off" => json!({"id": 1, "date": "2026-11-23"}),
         "set_commitment_ended" => json!({"id": 1, "ended": true}),
+        "accept_commitment" => json!({"id": 2}),
         _ => return None,
     })
 }

@@ -119,13 +119,13 @@ describe("rituals and the weekly check-in", () => {
   step("Sam marks it done on Today and the run grows", async () => {
     const { session } = app;
     await markDoneToday(session, "Morning coffee together");
-    await mainShows(session, "Kept once in a row", "after marking, the run says once");
+    await mainShows(session, "Kept the last time", "after marking, the run says it was kept the last time");
     await addIdea(session, "Phone-free hour");
     await (await navItem(session, "Today")).click();
     await markDoneToday(session, "Phone-free hour");
     await (await navItem(session, "Rituals")).click();
     await (await navItem(session, "Your rituals")).click();
-    const overview = await mainShows(session, /How you are doing[\s\S]*Kept twice in a row/, "together, the run has grown to two");
+    const overview = await mainShows(session, /How you are doing[\s\S]*Kept the last 2 times in a row/, "together, the run has grown to two");
     assert.doesNotMatch(overview, /\b(fail|failed|broken|lost)\b/i, "no shaming words");
     await (await navItem(session, "Today")).click();
     await session.waitCss("#today-ritual-list .occurrence-state--done");
@@ -137,7 +137,7 @@ describe("rituals and the weekly check-in", () => {
     const { session } = app;
     await (await navItem(session, "Morning coffee together")).click();
     await session.waitXpath('//h2[@id="ritual-page-title" and normalize-space(.)="Morning coffee together"]', { what: "the ritual's page" });
-    await mainShows(session, "Kept once in a row", "the page shows the run");
+    await mainShows(session, "Kept the last time", "the page shows the run");
     await session.waitCss("#history-list .occurrence-state--done");
     await scrollTo(session, "#main");
     await harness.screenshot("ritual");

@@ -6,7 +6,10 @@
 // every day (FREQ=DAILY is all the fake understands for "today"), an agenda
 // item carries its occurrence's fields flat (as the core's serde(flatten)), a check-in
 // stays hidden from the other partner until both have shared that week, the
-// run counts done days and a milestone is "just reached" at 7 kept.
+// run counts done days and a milestone is "just reached" at 7 kept; a promise
+// written in the other partner's name is a proposal until its owner accepts
+// it (only its proposer changes it meanwhile, and it can't be checked off),
+// and an accepted promise is its owner's to change.
 (() => {
   const cfg = window.__HEARTH_FAKE__ || {};
   const st = window.__HEARTH_STATE__;
@@ -138,7 +141,9 @@
   // --- commitments ---
   let nextCommitment = 1;
   const commitments = [];
-  const shownCommitment = (c) => ({ ...clone(c), followThrough: { checked: new Set(c.checks.map((k) => k.date)).size, due: c.cadence ? Math.max(1, c.checks.length) : null, share: null } });
+  const shownCommitment = (c) => ({ ...clone(c), followThrough: { checked: new Set(c.checks.map((k) => k.date)).size, due: c.cadence && c.accepted ? Math.max(1, c.checks.length) : null, share: null } });
+  const notAllowed = (message) => ({ kind: 'not_allowed', message });
+  const isProposal = (ownerId) => Boolean(ownerId) && ownerId !== me();
 
   Object.assign(table, {
     ritual_words: () => ({ templates: clone(TEMPLATES), titleMax: 80, intentionMax: 280, noteMax: 2000, durationMax: 600, leadMax: 1440, milestones: [7, 30, 100], agendaDays: 7 }),
@@ -247,15 +252,31 @@
     create_commitment({ input }) {
       const title = String(input.title ?? '').trim();
       if (!title) throw bad("The commitment can't be empty.");
-      const c = { id: nextCommitment++, uid: `c${nextCommitment}`, ...input, title, cadenceDescription: input.cadence ? describe(input.cadence, '').replace(/ at $/, '') : null, endedOn: null, active: true, createdBy: me(), checks: [] };
+      const c = { id: nextCommitment++, uid: `c${nextCommitment}`, ...input, title, cadenceDescription: input.cadence ? describe(input.cadence, '').replace(/ at $/, '') : null, endedOn: null, active: true, addedBy: me(), accepted: !isProposal(input.owner), checks: [] };
       commitments.push(c);
       return shownCommitment(c);
     },
-    update_commitment({ id, input }) { const c = commitments.find((x) => x.id === id); Object.assign(c, input); return shownCommitment(c); },
+    update_commitment({ id, input }) {
+      const c = commitments.find((x) => x.id === id);
+      if (!c.accepted && c.addedBy !== me()) throw notAllowed('Accept it first, and then it’s yours to change.');
+      if (c.accepted && c.owner && c.owner !== me()) throw notAllowed('Only its owner can change this promise.');
+      if (isProposal(input.owner) && c.addedBy !== me()) throw notAllowed('A promise in your partner’s name is theirs to make.');
+      Object.assign(c, input, { accepted: !isProposal(input.owner) });
+      return shownCommitment(c);
+    },
+    accept_commitment({ id }) {
+      const c = commitments.find((x) => x.id === id);
+      if (c.accepted) return shownCommitment(c);
+      if (c.owner !== me()) throw notAllowed('Only its owner can accept it.');
+      if (!c.active) throw bad('This proposal has ended. Reopen it first if you’d like to take it on.');
+      c.accepted = true;
+      return shownCommitment(c);
+    },
     list_commitments: ({ includeEnded }) => commitments.filter((c) => includeEnded || c.active).map(shownCommitment),
     check_off_commitment({ id, date, note }) {
       const c = commitments.find((x) => x.id === id);
       if (date > today()) throw bad('Check-offs are for today or earlier.');
+      if (!c.accepted) throw bad('This is still a proposal. It can be checked off once it’s accepted.');
       c.checks.unshift({ date, by: me(), note: note ?? null, recordedAt: new Date().toISOString() });
       return shownCommitment(c);
     },

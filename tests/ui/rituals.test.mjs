@@ -29,11 +29,12 @@ test('today: a ritual titled with markup is text; "We did it" grows the run, Und
 
   await item.getByRole('button', { name: 'We did it' }).click();
   await page.locator('#today-ritual-list .occurrence-state--done').waitFor();
-  assert.match(await page.locator('#today-ritual-list').textContent(), /Kept once in a row/, 'the run is shown after marking');
+  assert.match(await page.locator('#today-ritual-list').textContent(), /Kept the last time/, 'the run is shown after marking, as people say it');
+  assert.doesNotMatch(await page.locator('#today-ritual-list').textContent(), /once in a row/, 'never “once in a row”');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo', 'focus lands on Undo, so a slip is one key away');
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'We did it' }).waitFor();
-  assert.doesNotMatch(await page.locator('#today-ritual-list').textContent(), /Kept once/, 'undo takes the mark back');
+  assert.doesNotMatch(await page.locator('#today-ritual-list').textContent(), /Kept the last/, 'undo takes the mark back');
 
   await page.getByText('Add a note or a reason').click();
   await page.getByLabel('A note (or why you skip this time)').fill('Working late, tomorrow instead');
@@ -67,7 +68,7 @@ test('today: an error from the core shows by the ritual and keeps the note typed
 test('today: the seventh time kept is celebrated in warm words, not counted against', async () => {
   const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Morning coffee', keptDays: 6 }] }, hash: '#/today' });
   await page.locator('#today-ritual-list').waitFor();
-  assert.match(await page.locator('#today-ritual-list').textContent(), /Kept 6 times in a row/);
+  assert.match(await page.locator('#today-ritual-list').textContent(), /Kept the last 6 times in a row/, 'a run of many says how many');
   assert.equal(await page.locator('.celebration').count(), 0, 'nothing to celebrate at six');
   await page.getByRole('button', { name: 'We did it' }).click();
   const cheer = page.locator('#today-ritual-list .celebration');
@@ -194,10 +195,56 @@ test('commitments: a promise is added, checked off and taken back', async () => 
   const item = page.locator('#commitment-list > li').first();
   await item.waitFor();
   assert.match(await item.textContent(), /Sam’s promise/);
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'every commitment shows who added it');
+  assert.equal(await item.locator('.commitment-proposal').count(), 0, 'your own promise is no proposal');
   await item.getByRole('button', { name: 'Kept it today' }).click();
   await page.getByText(/Checked off today by Sam/).waitFor();
   await page.getByRole('button', { name: 'Undo today’s check-off' }).click();
   await page.getByRole('button', { name: 'Kept it today' }).waitFor();
+  await clean(page);
+});
+
+test('commitments: a promise written in the other’s name is a proposal until its owner accepts it', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
+  await page.locator('#commitments-none').waitFor();
+  await page.getByRole('button', { name: 'Add a commitment' }).click();
+  await page.getByLabel('What is promised or agreed').fill('I call when I run late');
+  await page.getByLabel('Whose it is').selectOption('2');
+  await page.getByRole('button', { name: 'Add this commitment' }).click();
+  let item = page.locator('#commitment-list > li').first();
+  await item.waitFor();
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'the proposal shows who added it');
+  assert.equal(await item.locator('.commitment-proposal').textContent(), 'Sam proposed this; it counts once Alex accepts it',
+    'the one who proposed it is told it waits for Alex');
+  assert.equal(await item.getByRole('button', { name: 'Accept' }).count(), 0, 'only the owner can accept it');
+  assert.equal(await item.getByRole('button', { name: 'Kept it today' }).count(), 0, 'a proposal is not checked off before it is accepted');
+  assert.equal(await item.getByRole('button', { name: /^Change/ }).count(), 1, 'the one who proposed it can still change it');
+  assert.equal(await item.getByRole('button', { name: /^Withdraw it/ }).count(), 1, 'and withdraw it');
+
+  await page.getByRole('button', { name: 'Switch to Alex' }).click();
+  await page.locator('#writer-indicator', { hasText: 'Writing as Alex' }).waitFor();
+  item = page.locator('#commitment-list > li').first();
+  await item.locator('.commitment-proposal', { hasText: 'talk about it first' }).waitFor();
+  assert.equal(await item.locator('.commitment-proposal').textContent(), 'Sam proposed this; accept it, or talk about it first',
+    'the owner reads who proposed it, and may accept it or talk first');
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'still added by Sam, whoever is writing');
+  assert.equal(await item.getByRole('button', { name: /^Change/ }).count(), 0, 'the owner accepts before changing it');
+  await item.getByRole('button', { name: 'Accept' }).click();
+  await page.getByRole('button', { name: 'Kept it today' }).waitFor();
+  const call = await page.evaluate(() => window.__calls.filter(([c]) => c === 'accept_commitment').at(-1)[1]);
+  assert.deepEqual(call, { id: 1 }, 'Accept asks the core to accept that commitment');
+  item = page.locator('#commitment-list > li').first();
+  assert.equal(await item.locator('.commitment-proposal').count(), 0, 'once accepted it is no longer a proposal');
+  assert.match(await item.locator('.ritual-meta').textContent(), /Alex’s promise/);
+  assert.equal(await item.locator('.commitment-added').textContent(), 'Added by Sam', 'accepting keeps who added it');
+  assert.ok(await page.evaluate(() => document.activeElement?.closest('[data-commitment]') !== null), 'focus stays in the commitment');
+
+  await page.getByRole('button', { name: 'Switch to Sam' }).click();
+  await page.locator('#writer-indicator', { hasText: 'Writing as Sam' }).waitFor();
+  const sams = page.locator('#commitment-list > li').first();
+  await sams.getByRole('button', { name: /^Change/ }).waitFor({ state: 'detached' });
+  await sams.getByRole('button', { name: 'Kept it today' }).waitFor();
+  assert.equal(await sams.getByRole('button', { name: /^Change/ }).count(), 0, 'an accepted promise is its owner’s to change');
   await clean(page);
 });
 
@@ -365,6 +412,25 @@ test('a ritual’s page: only today is a call to act; days gone by stay quiet', 
   assert.equal(await page.locator('#history-list li').first().locator('.button--primary').textContent(), 'We did it');
   assert.equal(await page.locator('#history-list .button', { hasText: 'We did it' }).count(), 4, 'days not marked can still be marked');
   assert.doesNotMatch(await page.locator('#history-list').textContent(), SHAMING);
+  await clean(page);
+});
+
+test('a ritual’s page says its runs as people do: “the last time”, “the last 5 times in a row”, never “once in a row”', async () => {
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Evening walk', keptDays: 1 }, { title: 'Morning coffee', keptDays: 5 }] }, hash: '#/rituals/ritual/1' });
+  await page.locator('#ritual-run').waitFor();
+  assert.equal(await page.locator('#ritual-run').textContent(), 'Kept the last time', 'a run of one is “the last time”');
+  assert.equal(await page.locator('#ritual-longest').count(), 0, 'a run of one is no “longest run” yet');
+  let stats = await page.locator('#ritual-stats').textContent();
+  assert.match(stats, /Kept the one time it came up in the last 4 weeks/, 'one of one is said in words, not “1 of 1”');
+  assert.doesNotMatch(stats, /once in a row|\b1 of 1\b/, 'no machine-like counts');
+
+  await page.evaluate(() => { location.hash = '#/rituals/ritual/2'; });
+  await page.locator('#ritual-page-title', { hasText: 'Morning coffee' }).waitFor();
+  assert.equal(await page.locator('#ritual-run').textContent(), 'Kept the last 5 times in a row', 'a run of many says how many');
+  assert.equal(await page.locator('#ritual-longest').textContent(), 'Longest run so far: 5 in a row', 'and the longest run reads naturally');
+  stats = await page.locator('#ritual-stats').textContent();
+  assert.match(stats, /Kept all 5 in the last 4 weeks/);
+  assert.doesNotMatch(stats, SHAMING);
   await clean(page);
 });
 

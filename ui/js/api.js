@@ -158,6 +158,7 @@ export const api = {
   checkOffCommitment: (id, date = localDate(), note = null) => call('check_off_commitment', { id, date, note }),
   undoCheckOff: (id, date = localDate()) => call('undo_check_off', { id, date }),
   setCommitmentEnded: (id, ended) => call('set_commitment_ended', { id, ended }),
+  acceptCommitment: (id) => call('accept_commitment', { id }),
   // Reminders: settings, snooze, pause, the banner's answers, start at login.
   reminderSettings: () => call('reminder_settings', {}),
   pauseReminders: (pause) => call('pause_reminders', { pause }),

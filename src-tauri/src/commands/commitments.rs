@@ -1,5 +1,6 @@
-//! Commitments and agreements: add, change, list, check off a day, undo a
-//! check-off, end and reopen. Each is one call into the core as the writer.
+//! Commitments and agreements: add, change, accept a promise proposed in
+//! the writer's name, list, check off a day, undo a check-off, end and
+//! reopen. Each is one call into the core as the writer.
 
 use chrono::NaiveDate;
 use hearth_core::commitments::{
@@ -104,5 +105,20 @@ pub async fn set_commitment_ended<R: Runtime>(
         shared
             .lock()
             .as_writer(|store, by, clock| store.set_commitment_ended(by, id, ended, clock))
+    })
+}
+
+/// The writer accepts a promise the other proposed in their name; from then
+/// on it counts and its review date is reminded about.
+#[tauri::command]
+pub async fn accept_commitment<R: Runtime>(
+    shared: State<'_, Shared>,
+    app: AppHandle<R>,
+    id: i64,
+) -> Result<Commitment, Error> {
+    replan(&app, {
+        shared
+            .lock()
+            .as_writer(|store, by, clock| store.accept_commitment(by, id, clock))
     })
 }

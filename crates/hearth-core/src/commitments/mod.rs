@@ -12,7 +12,15 @@
 //! - Check-offs are for today or earlier, never ahead. Undo removes one.
 //! - Ending a commitment keeps it and its record; it can be reopened. The
 //!   review date is reminded about at 09:00 in the commitment's zone while
-//!   it is open.
+//!   it is open and accepted.
+//! - Every commitment keeps who added it. A promise added in the other
+//!   partner's name is a **proposal** until its owner accepts it: it has no
+//!   follow-through, can't be checked off and reminds no one. Only the owner
+//!   can accept it; only the one who proposed it can change it meanwhile,
+//!   and either of you can end it (for the one who proposed it, that is
+//!   withdrawing it). Once accepted, a promise is its owner's: only they can
+//!   change it. Nobody can put a promise in the other's name by changing one
+//!   they didn't add.
 
 mod record;
 
@@ -97,7 +105,11 @@ pub struct Commitment {
     pub review_on: Option<NaiveDate>,
     pub ended_on: Option<NaiveDate>,
     pub active: bool,
-    pub created_by: PartnerId,
+    /// The writer who added it.
+    pub added_by: PartnerId,
+    /// `false` while it is a proposal: a promise in the name of someone
+    /// other than the one who added it, not yet accepted by its owner.
+    pub accepted: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Newest first.
@@ -106,7 +118,7 @@ pub struct Commitment {
 }
 
 const COLUMNS: &str = "id, uid, title, details, owner, cadence, start_date, zone, review_on, \
-                       ended_on, created_by, created_at, updated_at";
+                       ended_on, created_by, created_at, updated_at, accepted";
 
 fn from_row(r: &Row) -> rusqlite::Result<Commitment> {
     let cadence = match r.get::<_, Option<String>>(5)? {
@@ -129,7 +141,8 @@ fn from_row(r: &Row) -> rusqlite::Result<Commitment> {
         review_on: optional_day(r.get(8)?, 8)?,
         active: ended_on.is_none(),
         ended_on,
-        created_by: PartnerId(r.get(10)?),
+        added_by: PartnerId(r.get(10)?),
+        accepted: r.get(13)?,
         created_at: stamp::parse_column(&r.get::<_, String>(11)?, 11)?,
         updated_at: stamp::parse_column(&r.get::<_, String>(12)?, 12)?,
         checks: Vec::new(),
@@ -183,6 +196,11 @@ fn check(input: &CommitmentInput) -> Result<Checked> {
     })
 }
 
+/// A promise in the name of someone other than `by` waits for its owner's yes.
+fn is_proposal(owner: Option<PartnerId>, by: PartnerId) -> bool {
+    owner.is_some_and(|owner| owner != by)
+}
+
 impl Store {
     pub fn create_commitment(
         &mut self,
@@ -195,8 +213,8 @@ impl Store {
         let now = stamp::now(clock);
         self.conn().execute(
             "INSERT INTO commitments (uid, title, details, owner, cadence, start_date, zone,
-                review_on, created_by, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                review_on, created_by, created_at, updated_at, accepted)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
             params![
                 stamp::new_uid(),
                 c.title,
@@ -207,7 +225,8 @@ impl Store {
                 c.zone.name(),
                 c.review_on.map(day),
                 by.0,
-                now
+                now,
+                !is_proposal(c.owner, by)
             ],
         )?;
         self.commitment(self.conn().last_insert_rowid(), clock)
@@ -221,11 +240,20 @@ impl Store {
         clock: &dyn Clock,
     ) -> Result<Commitment> {
         self.ensure_partner(by)?;
-        self.commitment(id, clock)?;
+        let current = self.commitment(id, clock)?;
+        self.may_change(by, &current)?;
         let c = check(input)?;
+        let proposal = is_proposal(c.owner, by);
+        // Only the one who added it may hand it to the other as a proposal.
+        if let Some(owner) = c.owner.filter(|o| *o != by && by != current.added_by) {
+            let name = self.partner(owner)?.name;
+            return Err(Error::NotAllowed(format!(
+                "A promise in {name}'s name is {name}'s to make. Add it as a new one, and {name} can accept it."
+            )));
+        }
         self.conn().execute(
             "UPDATE commitments SET title = ?2, details = ?3, owner = ?4, cadence = ?5,
-                start_date = ?6, zone = ?7, review_on = ?8, updated_at = ?9
+                start_date = ?6, zone = ?7, review_on = ?8, updated_at = ?9, accepted = ?10
              WHERE id = ?1",
             params![
                 id,
@@ -236,8 +264,62 @@ impl Store {
                 day(c.start),
                 c.zone.name(),
                 c.review_on.map(day),
-                stamp::now(clock)
+                stamp::now(clock),
+                !proposal
             ],
+        )?;
+        self.commitment(id, clock)
+    }
+
+    /// Whether `by` may change `c`: a proposal is its proposer's to change
+    /// until it is accepted, and an accepted promise is its owner's.
+    fn may_change(&self, by: PartnerId, c: &Commitment) -> Result<()> {
+        if !c.accepted && by != c.added_by {
+            let name = self.partner(c.added_by)?.name;
+            return Err(Error::NotAllowed(format!(
+                "{name} proposed this. Accept it first, and then it's yours to change; or talk about it together."
+            )));
+        }
+        match c.owner {
+            Some(owner) if c.accepted && owner != by => {
+                let name = self.partner(owner)?.name;
+                Err(Error::NotAllowed(format!(
+                    "This is {name}'s promise, so only {name} can change it. Talk about it together first."
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The owner accepts a promise proposed in their name; from then on it
+    /// counts, can be checked off and is reminded about. Accepting one
+    /// already accepted changes nothing.
+    pub fn accept_commitment(
+        &mut self,
+        by: PartnerId,
+        id: i64,
+        clock: &dyn Clock,
+    ) -> Result<Commitment> {
+        self.ensure_partner(by)?;
+        let c = self.commitment(id, clock)?;
+        if c.accepted {
+            return Ok(c);
+        }
+        // A proposal always has an owner (the schema checks it).
+        if let Some(owner) = c.owner.filter(|o| *o != by) {
+            let name = self.partner(owner)?.name;
+            return Err(Error::NotAllowed(format!(
+                "Only {name} can accept a promise in {name}'s name."
+            )));
+        }
+        if !c.active {
+            return Err(Error::invalid(
+                "This proposal has ended. Reopen it first if you'd like to take it on.",
+            ));
+        }
+        self.conn().execute(
+            "UPDATE commitments SET accepted = 1, updated_at = ?2 WHERE id = ?1",
+            params![id, stamp::now(clock)],
         )?;
         self.commitment(id, clock)
     }

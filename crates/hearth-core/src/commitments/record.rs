@@ -25,9 +25,10 @@ fn cadence_timing(c: &Commitment, schedule: Schedule) -> RitualTiming {
 }
 
 /// Fills in the follow-through of `c` (whose checks are loaded) as of `today`.
+/// A proposal has no days due: nothing is owed before it is accepted.
 pub(super) fn follow_through(c: &mut Commitment, today: NaiveDate) {
     let days: BTreeSet<NaiveDate> = c.checks.iter().map(|k| k.date).collect();
-    c.follow_through = match c.cadence {
+    c.follow_through = match c.cadence.filter(|_| c.accepted) {
         None => FollowThrough {
             checked: days.len() as u32,
             due: None,
@@ -75,6 +76,11 @@ impl Store {
         if !c.active {
             return Err(Error::invalid(
                 "This commitment has ended. Reopen it to check it off again.",
+            ));
+        }
+        if !c.accepted {
+            return Err(Error::invalid(
+                "This is still a proposal. It can be checked off once it's accepted.",
             ));
         }
         let today = today_in(parse_zone(&c.zone)?, clock);
@@ -151,14 +157,16 @@ impl Store {
         Ok(out)
     }
 
-    /// Review dates of open commitments whose reminder time is in `(from, to]`.
+    /// Review dates of open, accepted commitments whose reminder time is in
+    /// `(from, to]`. A proposal reminds no one.
     pub(crate) fn review_reminders(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<DueReminder>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM commitments WHERE ended_on IS NULL AND review_on IS NOT NULL"
+            "SELECT {COLUMNS} FROM commitments
+             WHERE ended_on IS NULL AND review_on IS NOT NULL AND accepted = 1"
         ))?;
         let list = stmt
             .query_map([], from_row)?

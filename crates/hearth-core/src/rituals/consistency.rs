@@ -262,23 +262,39 @@ fn times(n: u32) -> String {
     }
 }
 
+/// One warm line: a milestone just reached, the run (or what was kept so
+/// far), and how the past four weeks went when that adds something. Said
+/// as people say it: "Kept the last time.", never "once in a row" or
+/// "1 of the last 1".
 fn summary(run: u32, kept: u32, recent: &Share, just_reached: Option<u32>) -> String {
     let mut parts = Vec::new();
     if let Some(m) = just_reached {
         parts.push(format!("{m} kept: that's worth celebrating."));
     }
-    if kept == 0 {
-        parts.push("The first one is still ahead of you.".to_string());
-    } else if run >= 2 {
-        parts.push(format!("Kept {run} times in a row."));
-    } else {
-        parts.push(format!("Kept {} so far.", times(kept)));
-    }
-    if recent.counted > 0 {
-        parts.push(format!(
-            "{} of the last {} in the past four weeks.",
-            recent.kept, recent.counted
-        ));
+    parts.push(match (kept, run) {
+        (0, _) => "The first one is still ahead of you.".to_string(),
+        (_, 0) => format!("Kept {} so far.", times(kept)),
+        (_, 1) => "Kept the last time.".to_string(),
+        (_, run) => format!("Kept the last {run} times in a row."),
+    });
+    if let Some(recent) = recent_words(recent) {
+        parts.push(recent);
     }
     parts.join(" ")
+}
+
+/// The past four weeks, when they add to the run. With every one of them
+/// kept they don't: nothing since the run began went unmarked, so the run
+/// already holds them all.
+fn recent_words(recent: &Share) -> Option<String> {
+    match (recent.kept, recent.counted) {
+        (_, 0) => None,
+        (kept, counted) if kept == counted => None,
+        (0, _) => Some(
+            "Nothing marked in the past four weeks; pick it up whenever you're ready.".to_string(),
+        ),
+        (kept, counted) => Some(format!(
+            "{kept} of the last {counted} in the past four weeks."
+        )),
+    }
 }

@@ -282,6 +282,12 @@ pub static STEPS: &[&str] = &[
      CREATE TRIGGER entries_tags_restamp AFTER UPDATE OF created_at ON entries BEGIN
         UPDATE entry_tags SET created_at = new.created_at WHERE entry_id = new.id;
      END;",
+    // v6: a promise in the other partner's name is a proposal until they
+    // accept it. Who added a commitment is `created_by` (always the writer
+    // who added it, since v3). Every commitment from before this step counts
+    // as accepted: it has been lived with, checked off and reminded about.
+    "ALTER TABLE commitments ADD COLUMN accepted INTEGER NOT NULL DEFAULT 1
+        CHECK (accepted = 1 OR (accepted = 0 AND owner IS NOT NULL AND owner <> created_by));",
 ];
 
 /// The version a fresh install ends at.

@@ -1,6 +1,10 @@
-// Commitments and agreements, stated openly: who makes it, how often it is
-// kept, when you will look at it again together, the days it was checked
-// off and how often it was followed through. Ending one keeps its record.
+// Commitments and agreements, stated openly: who makes it, who added it,
+// how often it is kept, when you will look at it again together, the days
+// it was checked off and how often it was followed through. Ending one
+// keeps its record. A promise one of you writes in the other's name is a
+// proposal until its owner accepts it: only the owner sees "Accept", only
+// the one who proposed it can change it (or withdraw it) meanwhile, and it
+// can't be checked off yet.
 
 import { api, localDate, systemZone } from '../../api.js';
 import { h, announce, focusElement, replaceChildren, uid, setBusy, isBusy } from '../../dom.js';
@@ -17,7 +21,22 @@ const commitmentWords = () => {
 };
 
 function owner(state, c) {
-  return c.owner ? `${nameOf(state, c.owner)}’s promise` : 'An agreement you both make';
+  if (!c.owner) return 'An agreement you both make';
+  return c.accepted ? `${nameOf(state, c.owner)}’s promise` : `Proposed as ${nameOf(state, c.owner)}’s promise`;
+}
+
+/** What a proposal waits for, said to whoever is writing. */
+function proposalText(state, c) {
+  const by = nameOf(state, c.addedBy);
+  return c.owner === state.writerId
+    ? `${by} proposed this; accept it, or talk about it first`
+    : `${by} proposed this; it counts once ${nameOf(state, c.owner)} accepts it`;
+}
+
+/** Who may change it: a proposal is its proposer's, a promise its owner's. */
+function mayChange(state, c) {
+  if (!c.accepted) return c.addedBy === state.writerId;
+  return !c.owner || c.owner === state.writerId;
 }
 
 function followText(c) {
@@ -113,10 +132,16 @@ export async function renderCommitments({ state }) {
     const mineToday = c.checks.some((k) => k.date === today && k.by === state.writerId);
     const anyToday = c.checks.some((k) => k.date === today);
     const messages = formMessages(`commitment-${c.id}`);
-    const check = c.active ? h('button', { type: 'button', class: mineToday ? 'button button--quiet' : 'button button--primary' },
+    const proposal = !c.accepted;
+    const accept = c.active && proposal && c.owner === state.writerId
+      ? h('button', { type: 'button', class: 'button button--primary', 'aria-label': `Accept “${c.title}”` }, 'Accept') : null;
+    const check = c.active && !proposal ? h('button', { type: 'button', class: mineToday ? 'button button--quiet' : 'button button--primary' },
       mineToday ? 'Undo today’s check-off' : 'Kept it today') : null;
-    const change = c.active ? h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `Change “${c.title}”` }, 'Change') : null;
-    const end = h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `${c.active ? 'End it' : 'Reopen'}: “${c.title}”` }, c.active ? 'End it' : 'Reopen');
+    const change = c.active && mayChange(state, c) ? h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `Change “${c.title}”` }, 'Change') : null;
+    // For the one who proposed it, ending a proposal is taking it back.
+    const withdraw = c.active && proposal && c.addedBy === state.writerId;
+    const endWord = !c.active ? 'Reopen' : withdraw ? 'Withdraw it' : 'End it';
+    const end = h('button', { type: 'button', class: 'button button--quiet', 'aria-label': `${endWord}: “${c.title}”` }, endWord);
     const act = async (button, fn, said, focus = null) => {
       if (isBusy(button)) return;
       setBusy(button, true);
@@ -127,12 +152,15 @@ export async function renderCommitments({ state }) {
       () => (mineToday ? api.undoCheckOff(c.id, today) : api.checkOffCommitment(c.id, today)),
       () => (mineToday ? 'Today’s check-off is taken back.' : `“${c.title}” is checked off for today.`)));
     end.addEventListener('click', () => act(end, () => api.setCommitmentEnded(c.id, c.active),
-      () => (c.active ? `“${c.title}” is ended. Its record is kept.` : `“${c.title}” is open again.`)));
+      () => (!c.active ? `“${c.title}” is open again.`
+        : withdraw ? `“${c.title}” is withdrawn. Its record is kept.` : `“${c.title}” is ended. Its record is kept.`)));
+    accept?.addEventListener('click', () => act(accept, () => api.acceptCommitment(c.id),
+      () => `You accepted “${c.title}”. It counts from now on.`));
 
     // A day that was kept but not marked at the time: any day from the start
     // up to yesterday (the core checks it is one of the cadence's days).
     let earlier = null;
-    if (c.active && c.startDate <= yesterday) {
+    if (c.active && !proposal && c.startDate <= yesterday) {
       const day = h('input', { type: 'date', id: `commitment-${c.id}-earlier`, class: 'text-input text-input--short', min: c.startDate, max: yesterday });
       day.value = yesterday;
       const mark = h('button', { type: 'button', class: 'button button--quiet' }, 'Check off that day');
@@ -162,12 +190,14 @@ export async function renderCommitments({ state }) {
       h('h3', { class: 'commitment-title' }, c.title, c.active ? null : h('span', { class: 'badge' }, 'Ended')),
       h('p', { class: 'ritual-meta' }, owner(state, c), ' · ', c.cadenceDescription ?? 'No set rhythm',
         c.reviewOn ? ` · Look at it again on ${dayLabel(c.reviewOn, { year: true })}` : ''),
+      h('p', { class: 'muted commitment-added' }, `Added by ${nameOf(state, c.addedBy)}`),
       c.details ? h('p', { class: 'muted commitment-details' }, c.details) : null,
-      h('p', { class: 'commitment-follow' }, followText(c),
+      proposal && c.active ? h('p', { class: 'commitment-proposal' }, proposalText(state, c)) : null,
+      proposal ? null : h('p', { class: 'commitment-follow' }, followText(c),
         anyToday ? ` · Checked off today by ${c.checks.filter((k) => k.date === today).map((k) => nameOf(state, k.by)).join(' and ')}` : ''),
       recent.length ? h('p', { class: 'commitment-checks-label', id: `commitment-${c.id}-recent` }, 'Lately checked off') : null,
       recent.length ? h('ul', { class: 'commitment-checks', 'aria-labelledby': `commitment-${c.id}-recent` }, recent) : null,
-      h('div', { class: 'form-actions' }, check, change, end), earlier, messages.alert);
+      h('div', { class: 'form-actions' }, accept, check, change, end), earlier, messages.alert);
     change?.addEventListener('click', () => {
       const form = commitmentForm({
         state, words, commitment: c,

@@ -15,7 +15,7 @@ import { emptyState } from '../places.js';
 import { renderCommitments } from './commitments.js';
 import { renderRitualForm } from './form.js';
 import { occurrenceActions } from './marking.js';
-import { addDays, dayLabel, forWhom, milestoneText, nextText, ritualWords, runText, shareText, stateText, times, zoneText } from './words.js';
+import { addDays, dayLabel, forWhom, longestText, milestoneText, nextText, ritualWords, runText, shareText, stateText, zoneText } from './words.js';
 
 const TOOLS = [
   { sub: '', id: 'tool-rituals', label: 'Your rituals' },
@@ -242,7 +242,7 @@ export function renderRituals(initialState, initialSub = '') {
         h('p', { id: 'ritual-summary' }, c.summary),
         h('ul', { class: 'ritual-stats', id: 'ritual-stats' },
           h('li', { id: 'ritual-run' }, runText(c)),
-          c.longestRun > 0 ? h('li', {}, `Longest run: ${times(c.longestRun)} in a row`) : null,
+          longestText(c) ? h('li', { id: 'ritual-longest' }, longestText(c)) : null,
           shareChips(c)),
         c.milestones.justReached ? h('p', { class: 'celebration' }, milestoneText(c.milestones.justReached)) : null),
       h('div', { class: 'form-actions ritual-page-actions' },

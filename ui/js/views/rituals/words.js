@@ -20,16 +20,28 @@ export function times(n) {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${number(n)} times`;
 }
 
-/** The current run, gently: never "0", never "broken". */
+/** The current run, gently: never "0", never "broken", never "once in a row". */
 export function runText(c) {
   if (!c) return '';
-  if (c.currentRun > 0) return `Kept ${times(c.currentRun)} in a row`;
+  if (c.currentRun === 1) return 'Kept the last time';
+  if (c.currentRun > 1) return `Kept the last ${number(c.currentRun)} times in a row`;
   return c.kept > 0 ? 'Ready to pick up again whenever you are' : 'Each time you keep it counts';
+}
+
+/** The longest run, once there is one to speak of (two or more in a row). */
+export function longestText(c) {
+  return c?.longestRun > 1 ? `Longest run so far: ${number(c.longestRun)} in a row` : null;
 }
 
 export function shareText(share, weeks) {
   if (!share || share.share === null || share.counted === 0) return `Nothing to count yet in the last ${weeks} weeks`;
-  return `Kept ${number(share.kept)} of ${number(share.counted)} in the last ${weeks} weeks`;
+  const { kept, counted } = share;
+  if (kept === 0) return `Nothing marked in the last ${weeks} weeks`;
+  if (kept === counted) {
+    if (counted === 1) return `Kept the one time it came up in the last ${weeks} weeks`;
+    return counted === 2 ? `Kept both times in the last ${weeks} weeks` : `Kept all ${number(counted)} in the last ${weeks} weeks`;
+  }
+  return `Kept ${number(kept)} of ${number(counted)} in the last ${weeks} weeks`;
 }
 
 const CELEBRATIONS = {
