@@ -299,8 +299,8 @@ fn the_summary_says_runs_and_recent_weeks_as_people_say_them() {
     let not_yet = daily(&mut j, "Stretch", d(2026, 11, 20));
     assert_eq!(
         of(&j, not_yet).summary,
-        "The first one is still ahead of you. Nothing marked in the past four weeks; pick it up whenever you're ready.",
-        "nothing marked is said without a count against anyone"
+        "None kept yet, and that's all right: the next one is a fresh start.",
+        "days that passed unmarked are said without a count against anyone, and never as \"still ahead\""
     );
 
     for id in [once, twice, five, after_a_gap, some_back, not_yet] {
@@ -317,4 +317,29 @@ fn the_summary_says_runs_and_recent_weeks_as_people_say_them() {
             );
         }
     }
+}
+
+#[test]
+fn the_summary_never_says_the_first_is_ahead_beside_a_day_that_came() {
+    let mut j = Journal::new();
+    let fresh = daily(&mut j, "Walk", d(2026, 11, 25));
+    assert_eq!(
+        of(&j, fresh).summary,
+        "The first one is still ahead of you.",
+        "before any day has come, the first one is ahead"
+    );
+
+    let started = daily(&mut j, "Tea", d(2026, 11, 20));
+    j.store
+        .skip_ritual(SAM, started, d(2026, 11, 20), None, &j.clock)
+        .unwrap();
+    let summary = of(&j, started).summary;
+    assert!(
+        !summary.contains("still ahead"),
+        "with a day skipped and others passed, the first one is not \"still ahead\": {summary}"
+    );
+    assert!(
+        summary.contains("fresh start"),
+        "none kept yet is said gently: {summary}"
+    );
 }

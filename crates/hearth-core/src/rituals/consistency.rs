@@ -241,7 +241,12 @@ fn compute(items: &[Item]) -> Consistency {
     };
     let last_4_weeks = Share::new(windows[0].0, windows[0].1);
     let last_12_weeks = Share::new(windows[1].0, windows[1].1);
-    let summary = summary(run, kept, &last_4_weeks, milestones.just_reached);
+    // Days that came and went unkept: skipped, or passed unmarked.
+    let passed = items
+        .iter()
+        .filter(|i| matches!(i.state, OccurrenceState::Skipped | OccurrenceState::Missed))
+        .count();
+    let summary = summary(run, kept, passed, &last_4_weeks, milestones.just_reached);
     Consistency {
         current_run: run,
         longest_run: longest,
@@ -266,18 +271,28 @@ fn times(n: u32) -> String {
 /// far), and how the past four weeks went when that adds something. Said
 /// as people say it: "Kept the last time.", never "once in a row" or
 /// "1 of the last 1".
-fn summary(run: u32, kept: u32, recent: &Share, just_reached: Option<u32>) -> String {
+fn summary(
+    run: u32,
+    kept: u32,
+    passed: usize,
+    recent: &Share,
+    just_reached: Option<u32>,
+) -> String {
     let mut parts = Vec::new();
     if let Some(m) = just_reached {
         parts.push(format!("{m} kept: that's worth celebrating."));
     }
     parts.push(match (kept, run) {
-        (0, _) => "The first one is still ahead of you.".to_string(),
+        // "Still ahead" only while no day has come yet, so it never sits
+        // beside a day marked "Skipped this time".
+        (0, _) if passed == 0 => "The first one is still ahead of you.".to_string(),
+        (0, _) => "None kept yet, and that's all right: the next one is a fresh start.".to_string(),
         (_, 0) => format!("Kept {} so far.", times(kept)),
         (_, 1) => "Kept the last time.".to_string(),
         (_, run) => format!("Kept the last {run} times in a row."),
     });
-    if let Some(recent) = recent_words(recent) {
+    // With none kept, the first sentence has said it all.
+    if let Some(recent) = recent_words(recent).filter(|_| kept > 0) {
         parts.push(recent);
     }
     parts.join(" ")
