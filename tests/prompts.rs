@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use hearth_core::exchange::ExportOptions;
 use hearth_core::journal::{EntryInput, EntryKind, TimelineQuery, Visibility};
 use hearth_core::prompts::{library::LIBRARY, Category};
-use hearth_core::{ErrorKind, Store};
+use hearth_core::{Clock, ErrorKind, Store};
 use hearth_tests::{note, Journal, ALEX, OFFSET, SAM};
 
 fn day(d: u32) -> NaiveDate {
@@ -348,5 +348,146 @@ fn couples_can_add_their_own_prompts() {
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput
+    );
+}
+
+/// When [`Journal::new`] sets the couple up: 22 November 2026, 09:30 UTC.
+fn set_up_at() -> chrono::DateTime<chrono::Utc> {
+    hearth_tests::clock().now()
+}
+
+#[test]
+fn the_first_two_weeks_draw_only_from_gentle_categories() {
+    let mut j = Journal::new();
+    let hard = j
+        .store
+        .add_prompt(
+            SAM,
+            "hard_conversations",
+            "What is still hardest to say to your partner?",
+            &j.clock,
+        )
+        .unwrap();
+    let first = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for d in 0..14 {
+        // Late in each day: day 14 ends a few hours before two weeks are up.
+        j.clock
+            .set(set_up_at() + Duration::days(d) + Duration::hours(10));
+        let date = first + Duration::days(d);
+        let mut shown = vec![
+            j.store
+                .prompt_of_the_day(SAM, date, &j.clock)
+                .unwrap()
+                .prompt,
+        ];
+        for _ in 0..3 {
+            shown.push(j.store.skip_prompt(ALEX, date, &j.clock).unwrap().prompt);
+        }
+        for p in shown {
+            assert!(
+                p.category.is_gentle(),
+                "the first two weeks draw only from gentle categories: day {} gave {} ({:?})",
+                d + 1,
+                p.id,
+                p.category
+            );
+            assert_ne!(p.id, hard.id, "a couple's own hard prompt waits too");
+        }
+    }
+
+    // From two weeks after the setup, every category is back.
+    let mut categories = HashSet::new();
+    for d in 14..74 {
+        j.clock
+            .set(set_up_at() + Duration::days(d) + Duration::minutes(1));
+        let date = first + Duration::days(d);
+        categories.insert(
+            j.store
+                .prompt_of_the_day(SAM, date, &j.clock)
+                .unwrap()
+                .prompt
+                .category,
+        );
+    }
+    assert!(
+        categories.contains(&Category::HardConversations)
+            && categories.contains(&Category::TrustAndRepair),
+        "after the first two weeks hard conversations and trust come too: {categories:?}"
+    );
+}
+
+#[test]
+fn gentle_means_how_we_are_doing_thanks_memories_and_hopes() {
+    let gentle: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| c.is_gentle())
+        .collect();
+    assert_eq!(
+        gentle,
+        [
+            Category::HowWeAreDoing,
+            Category::Appreciation,
+            Category::Memories,
+            Category::Hopes
+        ],
+        "trust and repair and hard conversations are not where a couple starts"
+    );
+}
+
+#[test]
+fn a_couple_who_brought_older_entries_is_not_new() {
+    let mut j = Journal::new();
+    // An entry written long before this Hearth was set up, as an import brings.
+    j.clock.set(set_up_at() - Duration::days(400));
+    j.write(SAM, "From our old journal.");
+    j.clock.set(set_up_at());
+    let first = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut categories = HashSet::new();
+    for d in 0..14 {
+        let date = first + Duration::days(d);
+        categories.insert(
+            j.store
+                .prompt_of_the_day(SAM, date, &j.clock)
+                .unwrap()
+                .prompt
+                .category,
+        );
+    }
+    assert!(
+        categories.iter().any(|c| !c.is_gentle()),
+        "the two gentle weeks count from the oldest entry when it is older than the setup: {categories:?}"
+    );
+}
+
+#[test]
+fn hard_conversations_say_your_partner_so_the_speaker_is_clear() {
+    let hard: Vec<_> = LIBRARY
+        .iter()
+        .filter(|p| p.1 == Category::HardConversations)
+        .collect();
+    let ids: Vec<&str> = hard.iter().map(|p| p.0).collect();
+    let want: Vec<String> = (1..=11).map(|n| format!("hard-{n:02}")).collect();
+    assert_eq!(
+        ids, want,
+        "prompt ids stay as they were: answers point at them"
+    );
+    for (id, _, text) in hard {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .map(str::to_lowercase)
+            .collect();
+        for word in [
+            "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll",
+        ] {
+            assert!(
+                !words.iter().any(|w| w == word),
+                "{id}: a hard conversation never says \"{word}\" (both partners answer it, so it names \"your partner\"): {text}"
+            );
+        }
+    }
+    let last = LIBRARY.iter().find(|p| p.0 == "hard-11").unwrap().2;
+    assert!(
+        last.contains("your partner"),
+        "hard-11 names the partner: {last}"
     );
 }

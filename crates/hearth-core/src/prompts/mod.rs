@@ -66,6 +66,17 @@ impl Category {
         }
     }
 
+    /// Whether the prompt of the day may come from this category in a
+    /// couple's first two weeks ([`daily::GENTLE_DAYS`]): how they are
+    /// doing, thanks, good memories and light hopes. Trust and repair and
+    /// hard conversations wait until they have found their feet.
+    pub fn is_gentle(self) -> bool {
+        matches!(
+            self,
+            Category::HowWeAreDoing | Category::Appreciation | Category::Memories | Category::Hopes
+        )
+    }
+
     pub fn parse(raw: &str) -> Result<Category> {
         Category::ALL
             .into_iter()
