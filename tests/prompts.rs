@@ -491,3 +491,89 @@ fn hard_conversations_say_your_partner_so_the_speaker_is_clear() {
         "hard-11 names the partner: {last}"
     );
 }
+
+#[test]
+fn an_answer_carries_its_question_in_the_timeline_the_thread_and_search() {
+    let mut j = Journal::new();
+    let date = day(22);
+    let question = j
+        .store
+        .prompt_of_the_day(SAM, date, &j.clock)
+        .unwrap()
+        .prompt
+        .text;
+    j.store
+        .answer_prompt(SAM, date, &note("Sam's bluebellanswer."), OFFSET, &j.clock)
+        .unwrap();
+    let daily = j
+        .store
+        .answer_prompt(
+            ALEX,
+            date,
+            &note("Alex's bluebellanswer."),
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap();
+    let with_question = |e: &hearth_core::journal::Entry, place: &str| {
+        assert_eq!(
+            e.prompt_text.as_deref(),
+            Some(question.as_str()),
+            "an answer comes with its question ({place})"
+        );
+    };
+    with_question(daily.my_answer.as_ref().unwrap(), "the reveal, mine");
+    with_question(daily.partner_answer.as_ref().unwrap(), "the reveal, theirs");
+    let page = j.store.timeline(SAM, &TimelineQuery::default()).unwrap();
+    assert_eq!(page.entries.len(), 2);
+    for e in &page.entries {
+        with_question(e, "timeline");
+        with_question(&j.store.thread(SAM, e.id).unwrap().entry, "thread");
+        with_question(&j.store.entry(ALEX, e.id).unwrap(), "one entry");
+    }
+    let hits = j.store.search(ALEX, "bluebellanswer", 10).unwrap();
+    assert_eq!(hits.len(), 2);
+    for hit in &hits {
+        with_question(&hit.entry, "search");
+    }
+    let json = serde_json::to_value(&hits[0]).unwrap();
+    assert_eq!(
+        json["entry"]["promptText"],
+        serde_json::Value::String(question.clone()),
+        "the page gets it as promptText"
+    );
+
+    // An entry written from a couple's own prompt shows that prompt; one
+    // written from none has no question.
+    let own = j
+        .store
+        .add_prompt(
+            ALEX,
+            "memories",
+            "Which walk do you remember best?",
+            &j.clock,
+        )
+        .unwrap();
+    let from_own = j.write_with(
+        SAM,
+        &EntryInput {
+            body: "The cliffs.".into(),
+            prompt_id: Some(own.id.clone()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        from_own.prompt_text.as_deref(),
+        Some("Which walk do you remember best?"),
+        "an entry from the couple's own prompt shows that prompt"
+    );
+    let plain = j.write(SAM, "No prompt here.");
+    assert_eq!(
+        plain.prompt_text, None,
+        "an entry from no prompt has no question"
+    );
+    assert_eq!(
+        serde_json::to_value(&plain).unwrap()["promptText"],
+        serde_json::Value::Null
+    );
+}

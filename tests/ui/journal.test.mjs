@@ -188,3 +188,40 @@ test('prompts: the library lists every category; a prompt of your own is added, 
   assert.equal(await page.locator('#filter-prompt option', { hasText: 'What did we laugh at first?' }).count(), 1, 'the timeline can be narrowed to it');
   await clean(page);
 });
+
+test('journal: an answer shows its question, as text, in the timeline, the thread and search', async () => {
+  const question = '<b>Which</b> song takes you back to us?';
+  const cfg = {
+    ...READY,
+    prompts: [{ id: 'custom-x', category: 'memories', text: question, custom: true, addedBy: 2 }],
+    entries: [
+      { author: 2, kind: 'answer', promptId: 'hope-01', promptDate: '2026-11-22', body: 'The lighthouse trip, honestly.' },
+      { author: 1, kind: 'answer', promptId: 'hope-01', promptDate: '2026-11-22', body: 'Sunday pancakes.' },
+      { author: 2, promptId: 'custom-x', body: 'Our wedding waltz.' },
+      { author: 1, body: 'A plain note.' },
+    ],
+  };
+  const page = await h.open({ cfg, hash: '#/journal' });
+  const card = (text) => page.locator('#timeline-list .entry-card', { hasText: text });
+  await card('lighthouse').waitFor();
+  assert.equal(await card('lighthouse').locator('.entry-prompt').textContent(),
+    'The prompt: What small thing are you looking forward to?', 'the timeline shows the question above the answer');
+  assert.equal(await card('waltz').locator('.entry-prompt').textContent(), `Written from the prompt: ${question}`);
+  assert.equal(await card('plain note').locator('.entry-prompt').count(), 0, 'an entry from no prompt has no question');
+  assert.equal(await page.locator('#view-journal b').count(), 0, 'the question is text, never markup');
+  const order = await card('lighthouse').evaluate((el) => [...el.children].map((c) => c.className));
+  assert.ok(order.indexOf('entry-prompt') < order.indexOf('entry-title entry-title--untitled'), 'the question comes before the answer');
+
+  await page.getByLabel('Search the journal').fill('lighthouse');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const hit = page.locator('#search-results .entry-card').first();
+  await hit.waitFor();
+  assert.equal(await hit.locator('.entry-prompt').textContent(),
+    'The prompt: What small thing are you looking forward to?', 'search results show the question');
+
+  await hit.locator('.entry-link').click();
+  await page.locator('#thread-title').waitFor();
+  assert.equal(await page.locator('#thread .entry-prompt').textContent(),
+    'The prompt: What small thing are you looking forward to?', 'the thread shows the question');
+  await clean(page);
+});

@@ -146,6 +146,19 @@ impl Store {
             .ok_or_else(|| Error::NotFound("That prompt isn't in Hearth's library.".into()))
     }
 
+    /// The words of prompt `id`, from the library or the couple's own;
+    /// `None` when there is no such prompt.
+    pub(crate) fn prompt_text(&self, id: &str) -> Result<Option<String>> {
+        if let Some(p) = library::LIBRARY.iter().find(|p| p.0 == id) {
+            return Ok(Some(p.2.to_string()));
+        }
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT text FROM custom_prompts WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Adds a prompt of the couple's own to the library.
     pub fn add_prompt(
         &mut self,
