@@ -577,3 +577,62 @@ fn an_answer_carries_its_question_in_the_timeline_the_thread_and_search() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn the_other_answer_in_the_reveal_is_marked_read_by_seeing_it() {
+    // The page marks the other's answer read (`mark_read`) when it shows the
+    // reveal, and only when the reveal doesn't already say so. This is what
+    // it relies on.
+    let mut j = Journal::new();
+    let date = day(22);
+    j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let sam = j
+        .store
+        .answer_prompt(SAM, date, &note("Sam first."), OFFSET, &j.clock)
+        .unwrap()
+        .my_answer
+        .unwrap();
+    assert_eq!(
+        j.store
+            .mark_read(ALEX, sam.id, OFFSET, &j.clock)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound,
+        "an answer still hidden can't be marked read"
+    );
+    let reveal = j
+        .store
+        .answer_prompt(ALEX, date, &note("Alex second."), OFFSET, &j.clock)
+        .unwrap();
+    let theirs = reveal.partner_answer.expect("both answered: the reveal");
+    assert!(
+        theirs.reads.is_empty(),
+        "the reveal says the other's answer isn't marked read yet, so the page marks it"
+    );
+    assert_eq!(j.store.unread_count(ALEX).unwrap(), 1);
+    j.store
+        .mark_read(ALEX, theirs.id, OFFSET, &j.clock)
+        .unwrap();
+    assert_eq!(
+        j.store.unread_count(ALEX).unwrap(),
+        0,
+        "seeing the reveal marks the other's answer read: Today counts it no more"
+    );
+    let again = j.store.prompt_of_the_day(ALEX, date, &j.clock).unwrap();
+    assert!(
+        again
+            .partner_answer
+            .unwrap()
+            .reads
+            .iter()
+            .any(|r| r.reader == ALEX),
+        "the reveal then says it is read, so the page doesn't mark it twice"
+    );
+    // Sam sees the reveal later the same way.
+    let sams = j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let alexs = sams.partner_answer.unwrap();
+    assert!(alexs.reads.is_empty());
+    assert_eq!(j.store.unread_count(SAM).unwrap(), 1);
+    j.store.mark_read(SAM, alexs.id, OFFSET, &j.clock).unwrap();
+    assert_eq!(j.store.unread_count(SAM).unwrap(), 0);
+}

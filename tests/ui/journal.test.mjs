@@ -225,3 +225,39 @@ test('journal: an answer shows its question, as text, in the timeline, the threa
     'The prompt: What small thing are you looking forward to?', 'the thread shows the question');
   await clean(page);
 });
+
+test('today: seeing the reveal marks the other’s answer read, so Today no longer counts it', async () => {
+  const page = await h.open({ cfg: { ...READY, entries: [{ author: 1, body: 'An ordinary note from Sam.' }] }, hash: '#/today' });
+  await page.locator('#prompt-text').waitFor();
+  await page.getByLabel('Your answer').fill('Sam’s answer');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await page.locator('#prompt-state', { hasText: 'Waiting for Alex' }).waitFor();
+  await page.keyboard.press('Control+Shift+S');
+  await page.locator('#prompt-state', { hasText: 'Sam has answered' }).waitFor();
+  await page.locator('#today-unread', { hasText: 'Sam wrote 1 entry you haven’t marked read yet.' }).waitFor();
+
+  await page.getByLabel('Your answer').fill('Alex’s answer');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await page.locator('#prompt-answers .answer').nth(1).waitFor();
+  await page.waitForFunction(() => window.__calls.some(([c]) => c === 'mark_read'));
+  const marked = await page.evaluate(() => window.__calls.filter(([c]) => c === 'mark_read').map(([, a]) => a.entryId));
+  const samsAnswer = await page.evaluate(async () => (await window.__TAURI__.core.invoke('timeline', { query: {} }))
+    .entries.find((e) => e.body === 'Sam’s answer').id);
+  assert.deepEqual(marked, [samsAnswer], 'seeing the reveal marks the other’s answer read, once');
+  await page.locator('#today-unread', { hasText: 'Sam wrote 1 entry you haven’t marked read yet.' }).waitFor();
+
+  // Back on Today later: the answer seen in the reveal is not “unread”, and
+  // it isn't marked a second time.
+  await page.getByRole('link', { name: 'Journal', exact: true }).first().click();
+  await page.locator('#view-journal').waitFor();
+  const sams = page.locator('#timeline-list .entry-card', { hasText: 'Sam’s answer' });
+  await sams.waitFor();
+  assert.match(await sams.locator('.entry-foot').textContent(), /You read this/, 'the journal agrees it is read');
+  await page.getByRole('link', { name: 'Today' }).click();
+  await page.locator('#prompt-answers .answer').nth(1).waitFor();
+  await page.waitForFunction(() => window.__inflight === 0, null, { polling: 50 });
+  assert.equal(await page.locator('#today-unread').textContent(), 'Sam wrote 1 entry you haven’t marked read yet. Open the journal',
+    'only the ordinary note is still unread');
+  assert.equal(await page.evaluate(() => window.__calls.filter(([c]) => c === 'mark_read').length), 1, 'a read answer is not marked again');
+  await clean(page);
+});
