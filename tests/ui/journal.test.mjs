@@ -261,3 +261,23 @@ test('today: seeing the reveal marks the other’s answer read, so Today no long
   assert.equal(await page.evaluate(() => window.__calls.filter(([c]) => c === 'mark_read').length), 1, 'a read answer is not marked again');
   await clean(page);
 });
+
+test('journal: search runs as you type, and the help line says how words are matched', async () => {
+  const page = await h.open({ cfg: { ...READY, entries: [{ author: 2, body: 'The lanternfish glow at night.' }, { author: 2, body: 'Rain all day.' }] }, hash: '#/journal' });
+  const help = page.locator('#search-help');
+  assert.equal(await help.textContent(),
+    'Results appear as you type, and the last word can be just its first few letters. '
+    + 'Put "quotes" around words to find them side by side, and end a word with * to find every word that starts with it.');
+  assert.equal(await page.getByLabel('Search the journal').getAttribute('aria-describedby'), 'search-help', 'the help is tied to the field');
+  await page.getByLabel('Search the journal').pressSequentially('lant', { delay: 30 });
+  const hit = page.locator('#search-results .entry-card');
+  await hit.first().waitFor();
+  assert.equal(await hit.count(), 1, 'the beginning of a word finds it, without pressing Enter');
+  assert.match(await page.locator('#search-status').textContent(), /1 entry with “lant”/);
+  const searches = await page.evaluate(() => window.__calls.filter(([c]) => c === 'search_journal').map(([, a]) => a.query));
+  assert.deepEqual(searches, ['lant'], 'one search after a short pause, not one per key');
+  await page.getByLabel('Search the journal').fill('');
+  await page.locator('#search-results').waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('#timeline-list').isVisible(), true, 'an empty field brings the timeline back');
+  await clean(page);
+});
