@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use hearth_core::exchange::ExportOptions;
 use hearth_core::journal::{EntryInput, EntryKind, TimelineQuery, Visibility};
 use hearth_core::prompts::{library::LIBRARY, Category};
-use hearth_core::{ErrorKind, Store};
+use hearth_core::{Clock, ErrorKind, Store};
 use hearth_tests::{note, Journal, ALEX, OFFSET, SAM};
 
 fn day(d: u32) -> NaiveDate {
@@ -349,4 +349,290 @@ fn couples_can_add_their_own_prompts() {
             .kind(),
         ErrorKind::InvalidInput
     );
+}
+
+/// When [`Journal::new`] sets the couple up: 22 November 2026, 09:30 UTC.
+fn set_up_at() -> chrono::DateTime<chrono::Utc> {
+    hearth_tests::clock().now()
+}
+
+#[test]
+fn the_first_two_weeks_draw_only_from_gentle_categories() {
+    let mut j = Journal::new();
+    let hard = j
+        .store
+        .add_prompt(
+            SAM,
+            "hard_conversations",
+            "What is still hardest to say to your partner?",
+            &j.clock,
+        )
+        .unwrap();
+    let first = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for d in 0..14 {
+        // Late in each day: day 14 ends a few hours before two weeks are up.
+        j.clock
+            .set(set_up_at() + Duration::days(d) + Duration::hours(10));
+        let date = first + Duration::days(d);
+        let mut shown = vec![
+            j.store
+                .prompt_of_the_day(SAM, date, &j.clock)
+                .unwrap()
+                .prompt,
+        ];
+        for _ in 0..3 {
+            shown.push(j.store.skip_prompt(ALEX, date, &j.clock).unwrap().prompt);
+        }
+        for p in shown {
+            assert!(
+                p.category.is_gentle(),
+                "the first two weeks draw only from gentle categories: day {} gave {} ({:?})",
+                d + 1,
+                p.id,
+                p.category
+            );
+            assert_ne!(p.id, hard.id, "a couple's own hard prompt waits too");
+        }
+    }
+
+    // From two weeks after the setup, every category is back.
+    let mut categories = HashSet::new();
+    for d in 14..74 {
+        j.clock
+            .set(set_up_at() + Duration::days(d) + Duration::minutes(1));
+        let date = first + Duration::days(d);
+        categories.insert(
+            j.store
+                .prompt_of_the_day(SAM, date, &j.clock)
+                .unwrap()
+                .prompt
+                .category,
+        );
+    }
+    assert!(
+        categories.contains(&Category::HardConversations)
+            && categories.contains(&Category::TrustAndRepair),
+        "after the first two weeks hard conversations and trust come too: {categories:?}"
+    );
+}
+
+#[test]
+fn gentle_means_how_we_are_doing_thanks_memories_and_hopes() {
+    let gentle: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| c.is_gentle())
+        .collect();
+    assert_eq!(
+        gentle,
+        [
+            Category::HowWeAreDoing,
+            Category::Appreciation,
+            Category::Memories,
+            Category::Hopes
+        ],
+        "trust and repair and hard conversations are not where a couple starts"
+    );
+}
+
+#[test]
+fn a_couple_who_brought_older_entries_is_not_new() {
+    let mut j = Journal::new();
+    // An entry written long before this Hearth was set up, as an import brings.
+    j.clock.set(set_up_at() - Duration::days(400));
+    j.write(SAM, "From our old journal.");
+    j.clock.set(set_up_at());
+    let first = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut categories = HashSet::new();
+    for d in 0..14 {
+        let date = first + Duration::days(d);
+        categories.insert(
+            j.store
+                .prompt_of_the_day(SAM, date, &j.clock)
+                .unwrap()
+                .prompt
+                .category,
+        );
+    }
+    assert!(
+        categories.iter().any(|c| !c.is_gentle()),
+        "the two gentle weeks count from the oldest entry when it is older than the setup: {categories:?}"
+    );
+}
+
+#[test]
+fn hard_conversations_say_your_partner_so_the_speaker_is_clear() {
+    let hard: Vec<_> = LIBRARY
+        .iter()
+        .filter(|p| p.1 == Category::HardConversations)
+        .collect();
+    let ids: Vec<&str> = hard.iter().map(|p| p.0).collect();
+    let want: Vec<String> = (1..=11).map(|n| format!("hard-{n:02}")).collect();
+    assert_eq!(
+        ids, want,
+        "prompt ids stay as they were: answers point at them"
+    );
+    for (id, _, text) in hard {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .map(str::to_lowercase)
+            .collect();
+        for word in [
+            "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll",
+        ] {
+            assert!(
+                !words.iter().any(|w| w == word),
+                "{id}: a hard conversation never says \"{word}\" (both partners answer it, so it names \"your partner\"): {text}"
+            );
+        }
+    }
+    let last = LIBRARY.iter().find(|p| p.0 == "hard-11").unwrap().2;
+    assert!(
+        last.contains("your partner"),
+        "hard-11 names the partner: {last}"
+    );
+}
+
+#[test]
+fn an_answer_carries_its_question_in_the_timeline_the_thread_and_search() {
+    let mut j = Journal::new();
+    let date = day(22);
+    let question = j
+        .store
+        .prompt_of_the_day(SAM, date, &j.clock)
+        .unwrap()
+        .prompt
+        .text;
+    j.store
+        .answer_prompt(SAM, date, &note("Sam's bluebellanswer."), OFFSET, &j.clock)
+        .unwrap();
+    let daily = j
+        .store
+        .answer_prompt(
+            ALEX,
+            date,
+            &note("Alex's bluebellanswer."),
+            OFFSET,
+            &j.clock,
+        )
+        .unwrap();
+    let with_question = |e: &hearth_core::journal::Entry, place: &str| {
+        assert_eq!(
+            e.prompt_text.as_deref(),
+            Some(question.as_str()),
+            "an answer comes with its question ({place})"
+        );
+    };
+    with_question(daily.my_answer.as_ref().unwrap(), "the reveal, mine");
+    with_question(daily.partner_answer.as_ref().unwrap(), "the reveal, theirs");
+    let page = j.store.timeline(SAM, &TimelineQuery::default()).unwrap();
+    assert_eq!(page.entries.len(), 2);
+    for e in &page.entries {
+        with_question(e, "timeline");
+        with_question(&j.store.thread(SAM, e.id).unwrap().entry, "thread");
+        with_question(&j.store.entry(ALEX, e.id).unwrap(), "one entry");
+    }
+    let hits = j.store.search(ALEX, "bluebellanswer", 10).unwrap();
+    assert_eq!(hits.len(), 2);
+    for hit in &hits {
+        with_question(&hit.entry, "search");
+    }
+    let json = serde_json::to_value(&hits[0]).unwrap();
+    assert_eq!(
+        json["entry"]["promptText"],
+        serde_json::Value::String(question.clone()),
+        "the page gets it as promptText"
+    );
+
+    // An entry written from a couple's own prompt shows that prompt; one
+    // written from none has no question.
+    let own = j
+        .store
+        .add_prompt(
+            ALEX,
+            "memories",
+            "Which walk do you remember best?",
+            &j.clock,
+        )
+        .unwrap();
+    let from_own = j.write_with(
+        SAM,
+        &EntryInput {
+            body: "The cliffs.".into(),
+            prompt_id: Some(own.id.clone()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        from_own.prompt_text.as_deref(),
+        Some("Which walk do you remember best?"),
+        "an entry from the couple's own prompt shows that prompt"
+    );
+    let plain = j.write(SAM, "No prompt here.");
+    assert_eq!(
+        plain.prompt_text, None,
+        "an entry from no prompt has no question"
+    );
+    assert_eq!(
+        serde_json::to_value(&plain).unwrap()["promptText"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn the_other_answer_in_the_reveal_is_marked_read_by_seeing_it() {
+    // The page marks the other's answer read (`mark_read`) when it shows the
+    // reveal, and only when the reveal doesn't already say so. This is what
+    // it relies on.
+    let mut j = Journal::new();
+    let date = day(22);
+    j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let sam = j
+        .store
+        .answer_prompt(SAM, date, &note("Sam first."), OFFSET, &j.clock)
+        .unwrap()
+        .my_answer
+        .unwrap();
+    assert_eq!(
+        j.store
+            .mark_read(ALEX, sam.id, OFFSET, &j.clock)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound,
+        "an answer still hidden can't be marked read"
+    );
+    let reveal = j
+        .store
+        .answer_prompt(ALEX, date, &note("Alex second."), OFFSET, &j.clock)
+        .unwrap();
+    let theirs = reveal.partner_answer.expect("both answered: the reveal");
+    assert!(
+        theirs.reads.is_empty(),
+        "the reveal says the other's answer isn't marked read yet, so the page marks it"
+    );
+    assert_eq!(j.store.unread_count(ALEX).unwrap(), 1);
+    j.store
+        .mark_read(ALEX, theirs.id, OFFSET, &j.clock)
+        .unwrap();
+    assert_eq!(
+        j.store.unread_count(ALEX).unwrap(),
+        0,
+        "seeing the reveal marks the other's answer read: Today counts it no more"
+    );
+    let again = j.store.prompt_of_the_day(ALEX, date, &j.clock).unwrap();
+    assert!(
+        again
+            .partner_answer
+            .unwrap()
+            .reads
+            .iter()
+            .any(|r| r.reader == ALEX),
+        "the reveal then says it is read, so the page doesn't mark it twice"
+    );
+    // Sam sees the reveal later the same way.
+    let sams = j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let alexs = sams.partner_answer.unwrap();
+    assert!(alexs.reads.is_empty());
+    assert_eq!(j.store.unread_count(SAM).unwrap(), 1);
+    j.store.mark_read(SAM, alexs.id, OFFSET, &j.clock).unwrap();
+    assert_eq!(j.store.unread_count(SAM).unwrap(), 0);
 }

@@ -189,7 +189,11 @@ fn fts_syntax_typed_in_search_is_only_words_and_changes_nothing() {
         "quotes are just characters"
     );
     assert_eq!(found(&j, ALEX, "(really)").len(), 1);
-    assert!(found(&j, ALEX, "s*").is_empty(), "* is no wildcard");
+    assert!(found(&j, ALEX, "*").is_empty(), "a * alone is no wildcard");
+    assert!(
+        found(&j, ALEX, "x*").is_empty(),
+        "a * ends a word's beginning, nothing more"
+    );
     assert_eq!(j.dump(), before, "searching changes nothing");
 }
 
@@ -244,11 +248,46 @@ proptest! {
             Err(err) => prop_assert!(raw.trim().is_empty(), "only blank text is refused, got {err} for {raw:?}"),
             Ok(None) => {}
             Ok(Some(q)) => {
-                prop_assert!(q.starts_with('"') && q.ends_with('"'), "every term is quoted: {q}");
+                prop_assert!(
+                    only_quoted_strings(&q),
+                    "every term is one quoted string, at most followed by *: {}", q
+                );
                 prop_assert!(!q.contains('\0'), "control characters never reach MATCH");
+                let words: usize = q.split('"').skip(1).step_by(2).map(|s| s.split_whitespace().count()).sum();
+                prop_assert!(words <= 16, "at most 16 words are looked for: {}", q);
             }
         }
     }
+}
+
+/// Whether `q` is only FTS5 strings (`"..."` holding no quote), each at
+/// most followed by `*`, separated by single spaces: no operator, column
+/// filter, NEAR or parenthesis can reach MATCH.
+fn only_quoted_strings(q: &str) -> bool {
+    tokens_of(q).is_some_and(|terms| !terms.is_empty())
+}
+
+/// The strings of `q` (each with its `*`), or `None` if anything else is in it.
+fn tokens_of(q: &str) -> Option<Vec<String>> {
+    let mut terms = Vec::new();
+    let mut rest = q;
+    while !rest.is_empty() {
+        let inner = rest.strip_prefix('"')?;
+        let close = inner.find('"')?;
+        let mut end = 1 + close + 1;
+        if rest[end..].starts_with('*') {
+            end += 1;
+        }
+        terms.push(rest[..end].to_string());
+        rest = &rest[end..];
+        if !rest.is_empty() {
+            rest = rest.strip_prefix(' ')?;
+            if rest.is_empty() {
+                return None;
+            }
+        }
+    }
+    Some(terms)
 }
 
 /// One journal for every generated case (opening one per case is slow).
@@ -276,4 +315,181 @@ proptest! {
             prop_assert_eq!(err.kind(), ErrorKind::InvalidInput, "{:?} gave {}", raw, err);
         }
     }
+}
+
+fn lanternfish() -> Journal {
+    let mut j = Journal::new();
+    j.write(SAM, "The lanternfish glow at night.");
+    j.write(ALEX, "We watched the glow, lanternfish everywhere.");
+    j
+}
+
+#[test]
+fn quotes_mean_a_phrase() {
+    let j = lanternfish();
+    assert_eq!(
+        found(&j, ALEX, "\"glow lanternfish\""),
+        ["We watched the glow, lanternfish everywhere."],
+        "a quoted phrase finds its words side by side, in that order"
+    );
+    assert_eq!(
+        found(&j, ALEX, "\"lanternfish glow\""),
+        ["The lanternfish glow at night."],
+        "the same words the other way round are another phrase"
+    );
+    assert_eq!(
+        found(&j, ALEX, "glow lanternfish").len(),
+        2,
+        "without quotes the words may be anywhere"
+    );
+    assert_eq!(
+        found(&j, ALEX, "night \"glow lanternfish\"").len(),
+        0,
+        "a phrase and a word are both required"
+    );
+}
+
+#[test]
+fn a_trailing_star_and_the_last_word_typed_match_the_beginning_of_words() {
+    let j = lanternfish();
+    assert_eq!(
+        found(&j, ALEX, "lantern*").len(),
+        2,
+        "lantern* finds lanternfish"
+    );
+    assert_eq!(
+        found(&j, ALEX, "lantern* night").len(),
+        1,
+        "a * works on any word"
+    );
+    assert_eq!(
+        found(&j, ALEX, "lantern").len(),
+        2,
+        "while typing, the last word matches as a beginning"
+    );
+    assert_eq!(
+        found(&j, ALEX, "glow lant").len(),
+        2,
+        "the last word is a beginning after other words too"
+    );
+    assert!(
+        found(&j, ALEX, "lant glow").is_empty(),
+        "a word before the last one, without *, must be whole"
+    );
+    assert!(
+        found(&j, ALEX, "glow la").is_empty() && found(&j, ALEX, "la*").is_empty(),
+        "a beginning is three letters or more; shorter ones are whole words"
+    );
+    assert!(
+        found(&j, ALEX, "\"lanternfish glo\"").is_empty(),
+        "a closed phrase is whole words"
+    );
+    assert_eq!(
+        found(&j, ALEX, "\"lanternfish glo\"*"),
+        ["The lanternfish glow at night."],
+        "a * after a phrase makes its last word a beginning"
+    );
+    assert_eq!(
+        found(&j, ALEX, "\"lanternfish glo"),
+        ["The lanternfish glow at night."],
+        "a phrase still being typed (no closing quote) ends in a beginning"
+    );
+}
+
+#[test]
+fn words_in_any_script_can_be_searched_by_their_beginning() {
+    let mut j = Journal::new();
+    j.write(SAM, "Café au lait on the balcony.");
+    j.write(ALEX, "東京タワー の 夜景 was beautiful.");
+    j.write(SAM, "Ελπίδα: hope, in Greek.");
+    assert_eq!(found(&j, ALEX, "cafe").len(), 1, "accents are optional");
+    assert_eq!(found(&j, ALEX, "caf* lait").len(), 1);
+    assert_eq!(
+        found(&j, ALEX, "東京タ").len(),
+        1,
+        "a word's beginning, in any script"
+    );
+    assert_eq!(found(&j, ALEX, "ελπ").len(), 1, "in any case");
+}
+
+#[test]
+fn no_typed_text_reaches_sqlite_as_syntax() {
+    let mut j = Journal::new();
+    j.write(
+        SAM,
+        "Or not, near sea and far: the sea (a b) said yes; we agreed and went on.",
+    );
+    let before = j.dump();
+    let hostile = [
+        "\"a\" OR \"b\"",
+        "sea OR",
+        "sea OR zebra",
+        "NOT sea",
+        "sea NOT said",
+        "sea AND NOT said",
+        "NEAR(sea said)",
+        "NEAR(\"sea\" \"said\", 2)",
+        "(a OR b) AND NOT c",
+        "***",
+        "\"*\"",
+        "*\"sea\"",
+        "\"sea\"**",
+        "\"\" \"\" \"\"",
+        "\"\"\"\"",
+        "sea\"said\"yes",
+        "^\"sea\"",
+        "body:\"sea\"",
+        "{title body}: sea",
+        "-sea -",
+        "sea -said",
+        "+sea",
+        "sea*said*",
+        "a\u{200B}b",
+        "\u{0301}\u{093E}",
+        "🌊 sea",
+        "مرحبا sea",
+        "sea \u{E000}\u{E001} said",
+        "'sea'",
+        "sea; DROP TABLE entries; --",
+        "x' OR '1'='1",
+    ];
+    for q in hostile {
+        match j.store.search(ALEX, q, 10) {
+            Ok(_) => {}
+            Err(err) => assert_eq!(
+                err.kind(),
+                ErrorKind::InvalidInput,
+                "{q:?} is searched as text or refused in words, never a storage error: {err}"
+            ),
+        }
+    }
+    assert_eq!(
+        found(&j, ALEX, "NOT sea").len(),
+        1,
+        "NOT is a word to look for, not an operator"
+    );
+    assert_eq!(
+        found(&j, ALEX, "sea OR zebra").len(),
+        0,
+        "OR is a word to look for: every word must be there"
+    );
+    assert_eq!(
+        found(&j, ALEX, "NEAR(sea said)").len(),
+        1,
+        "NEAR( is text: near, sea and said are looked for"
+    );
+    assert_eq!(
+        found(&j, ALEX, "sea -said").len(),
+        1,
+        "a - doesn't leave a word out"
+    );
+    let long = "sea ".repeat(1000);
+    assert_eq!(
+        found(&j, ALEX, &long).len(),
+        1,
+        "a very long query looks for its first words"
+    );
+    let long_phrase = format!("\"{}\"", "sea ".repeat(1000));
+    assert!(j.store.search(ALEX, &long_phrase, 10).is_ok());
+    assert_eq!(j.dump(), before, "searching changes nothing");
 }

@@ -13,6 +13,7 @@
   const PROMPTS = [
     { id: 'trust-01', category: 'trust_and_repair', text: 'What helped you feel safe with me this week?', custom: false, addedBy: null },
     { id: 'hope-01', category: 'hopes', text: 'What small thing are you looking forward to?', custom: false, addedBy: null },
+    ...(cfg.prompts || []),
   ];
   const bad = (message) => ({ kind: 'invalid_input', message });
   const notFound = () => ({ kind: 'not_found', message: "That entry isn't here. It may have been moved to the trash." });
@@ -32,7 +33,9 @@
   const answered = (date, who) => entries.some((e) => e.promptDate === date && e.author === who);
   const visible = (e) => !e.deletedAt && (e.author === me()
     || (e.visibility === 'shared' && (!e.promptDate || answered(e.promptDate, me()))));
-  const shown = (e) => ({ ...clone(e), replyCount: replies.filter((r) => r.entryId === e.id).length });
+  // Like the core: an entry comes with the words of its prompt, if it has one.
+  const promptText = (id) => (id ? PROMPTS.find((p) => p.id === id)?.text ?? null : null);
+  const shown = (e) => ({ ...clone(e), promptText: promptText(e.promptId), replyCount: replies.filter((r) => r.entryId === e.id).length });
   const find = (id) => { const e = entries.find((x) => x.id === id); if (!e || !visible(e)) throw notFound(); return e; };
   const own = (id) => { const e = find(id); if (e.author !== me()) throw { kind: 'not_allowed', message: 'Only its author can change an entry.' }; return e; };
   function checkBody(body, what = 'The entry') {

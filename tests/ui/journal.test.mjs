@@ -224,3 +224,96 @@ test('journal: the feeling is one choice, said plainly and announced as a radio 
   await page.locator('#timeline-list .entry-card').first().waitFor();
   await clean(page);
 });
+
+test('journal: an answer shows its question, as text, in the timeline, the thread and search', async () => {
+  const question = '<b>Which</b> song takes you back to us?';
+  const cfg = {
+    ...READY,
+    prompts: [{ id: 'custom-x', category: 'memories', text: question, custom: true, addedBy: 2 }],
+    entries: [
+      { author: 2, kind: 'answer', promptId: 'hope-01', promptDate: '2026-11-22', body: 'The lighthouse trip, honestly.' },
+      { author: 1, kind: 'answer', promptId: 'hope-01', promptDate: '2026-11-22', body: 'Sunday pancakes.' },
+      { author: 2, promptId: 'custom-x', body: 'Our wedding waltz.' },
+      { author: 1, body: 'A plain note.' },
+    ],
+  };
+  const page = await h.open({ cfg, hash: '#/journal' });
+  const card = (text) => page.locator('#timeline-list .entry-card', { hasText: text });
+  await card('lighthouse').waitFor();
+  assert.equal(await card('lighthouse').locator('.entry-prompt').textContent(),
+    'The prompt: What small thing are you looking forward to?', 'the timeline shows the question above the answer');
+  assert.equal(await card('waltz').locator('.entry-prompt').textContent(), `Written from the prompt: ${question}`);
+  assert.equal(await card('plain note').locator('.entry-prompt').count(), 0, 'an entry from no prompt has no question');
+  assert.equal(await page.locator('#view-journal b').count(), 0, 'the question is text, never markup');
+  const order = await card('lighthouse').evaluate((el) => [...el.children].map((c) => c.className));
+  assert.ok(order.indexOf('entry-prompt') < order.indexOf('entry-title entry-title--untitled'), 'the question comes before the answer');
+
+  await page.getByLabel('Search the journal').fill('lighthouse');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const hit = page.locator('#search-results .entry-card').first();
+  await hit.waitFor();
+  assert.equal(await hit.locator('.entry-prompt').textContent(),
+    'The prompt: What small thing are you looking forward to?', 'search results show the question');
+
+  await hit.locator('.entry-link').click();
+  await page.locator('#thread-title').waitFor();
+  assert.equal(await page.locator('#thread .entry-prompt').textContent(),
+    'The prompt: What small thing are you looking forward to?', 'the thread shows the question');
+  await clean(page);
+});
+
+test('today: seeing the reveal marks the other’s answer read, so Today no longer counts it', async () => {
+  const page = await h.open({ cfg: { ...READY, entries: [{ author: 1, body: 'An ordinary note from Sam.' }] }, hash: '#/today' });
+  await page.locator('#prompt-text').waitFor();
+  await page.getByLabel('Your answer').fill('Sam’s answer');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await page.locator('#prompt-state', { hasText: 'Waiting for Alex' }).waitFor();
+  await page.keyboard.press('Control+Shift+S');
+  await page.locator('#prompt-state', { hasText: 'Sam has answered' }).waitFor();
+  await page.locator('#today-unread', { hasText: 'Sam wrote 1 entry you haven’t marked read yet.' }).waitFor();
+
+  await page.getByLabel('Your answer').fill('Alex’s answer');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await page.locator('#prompt-answers .answer').nth(1).waitFor();
+  await page.waitForFunction(() => window.__calls.some(([c]) => c === 'mark_read'));
+  const marked = await page.evaluate(() => window.__calls.filter(([c]) => c === 'mark_read').map(([, a]) => a.entryId));
+  const samsAnswer = await page.evaluate(async () => (await window.__TAURI__.core.invoke('timeline', { query: {} }))
+    .entries.find((e) => e.body === 'Sam’s answer').id);
+  assert.deepEqual(marked, [samsAnswer], 'seeing the reveal marks the other’s answer read, once');
+  await page.locator('#today-unread', { hasText: 'Sam wrote 1 entry you haven’t marked read yet.' }).waitFor();
+
+  // Back on Today later: the answer seen in the reveal is not “unread”, and
+  // it isn't marked a second time.
+  await page.getByRole('link', { name: 'Journal', exact: true }).first().click();
+  await page.locator('#view-journal').waitFor();
+  const sams = page.locator('#timeline-list .entry-card', { hasText: 'Sam’s answer' });
+  await sams.waitFor();
+  assert.match(await sams.locator('.entry-foot').textContent(), /You read this/, 'the journal agrees it is read');
+  await page.getByRole('link', { name: 'Today' }).click();
+  await page.locator('#prompt-answers .answer').nth(1).waitFor();
+  await page.waitForFunction(() => window.__inflight === 0, null, { polling: 50 });
+  assert.equal(await page.locator('#today-unread').textContent(), 'Sam wrote 1 entry you haven’t marked read yet. Open the journal',
+    'only the ordinary note is still unread');
+  assert.equal(await page.evaluate(() => window.__calls.filter(([c]) => c === 'mark_read').length), 1, 'a read answer is not marked again');
+  await clean(page);
+});
+
+test('journal: search runs as you type, and the help line says how words are matched', async () => {
+  const page = await h.open({ cfg: { ...READY, entries: [{ author: 2, body: 'The lanternfish glow at night.' }, { author: 2, body: 'Rain all day.' }] }, hash: '#/journal' });
+  const help = page.locator('#search-help');
+  assert.equal(await help.textContent(),
+    'Results appear as you type, and the last word can be just its first few letters. '
+    + 'Put "quotes" around words to find them side by side, and end a word with * to find every word that starts with it.');
+  assert.equal(await page.getByLabel('Search the journal').getAttribute('aria-describedby'), 'search-help', 'the help is tied to the field');
+  await page.getByLabel('Search the journal').pressSequentially('lant', { delay: 30 });
+  const hit = page.locator('#search-results .entry-card');
+  await hit.first().waitFor();
+  assert.equal(await hit.count(), 1, 'the beginning of a word finds it, without pressing Enter');
+  assert.match(await page.locator('#search-status').textContent(), /1 entry with “lant”/);
+  const searches = await page.evaluate(() => window.__calls.filter(([c]) => c === 'search_journal').map(([, a]) => a.query));
+  assert.deepEqual(searches, ['lant'], 'one search after a short pause, not one per key');
+  await page.getByLabel('Search the journal').fill('');
+  await page.locator('#search-results').waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('#timeline-list').isVisible(), true, 'an empty field brings the timeline back');
+  await clean(page);
+});

@@ -188,6 +188,9 @@ pub struct Entry {
     pub tags: Vec<String>,
     pub visibility: Visibility,
     pub prompt_id: Option<String>,
+    /// The words of that prompt, so an answer is never shown without its
+    /// question (`None` without a prompt, or if the prompt is gone).
+    pub prompt_text: Option<String>,
     pub prompt_date: Option<NaiveDate>,
     pub repair: Option<RepairParts>,
     pub created_at: DateTime<Utc>,
@@ -214,7 +217,8 @@ pub(crate) const VISIBLE: &str = "(e.deleted_at IS NULL AND (e.author = ?1 OR \
      (e.visibility = 'shared' AND (e.prompt_date IS NULL OR EXISTS \
      (SELECT 1 FROM entries m WHERE m.prompt_date = e.prompt_date AND m.author = ?1)))))";
 
-/// Reads the [`ENTRY_COLUMNS`]; tags, reads and the reply count come after.
+/// Reads the [`ENTRY_COLUMNS`]; tags, reads, the reply count and the
+/// prompt's words come after ([`Store::hydrate`]).
 pub(crate) fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
     let kind: String = r.get(3)?;
     let kind = match kind.as_str() {
@@ -265,6 +269,7 @@ pub(crate) fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
         tags: Vec::new(),
         visibility,
         prompt_id: r.get(8)?,
+        prompt_text: None,
         prompt_date,
         repair,
         created_at,
@@ -297,8 +302,13 @@ impl Store {
         }
     }
 
-    /// Fills in tags, reads and the reply count of an entry already shown.
+    /// Fills in tags, reads, the reply count and the prompt's words of an
+    /// entry already shown.
     pub(crate) fn hydrate(&self, entry: &mut Entry) -> Result<()> {
+        entry.prompt_text = match &entry.prompt_id {
+            Some(id) => self.prompt_text(id)?,
+            None => None,
+        };
         let conn = self.conn();
         // Tags are kept in alphabetical order (the table's key order).
         let mut tags =

@@ -7,16 +7,21 @@
 //! before is not chosen again. "Another one" (skip) picks a different prompt
 //! for that date under the same rule, as long as nobody has answered yet.
 //!
+//! In a couple's first two weeks ([`GENTLE_DAYS`], counted from when they
+//! set Hearth up, or from their oldest entry if they brought one in) the
+//! prompt comes only from the gentle categories ([`Category::is_gentle`]):
+//! the first question of all should be an easy one to start with.
+//!
 //! Each partner answers once per date. An answer is hidden from the other
 //! partner until they have answered too, everywhere (see `journal::VISIBLE`):
 //! neither copies nor reacts to the other first. The other partner is only
 //! told *that* an answer is waiting, never what it says.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::{Prompt, Store};
+use super::{Category, Prompt, Store};
 use crate::clock::Clock;
 use crate::couple::PartnerId;
 use crate::error::{Error, Result};
@@ -26,6 +31,9 @@ use crate::stamp::{self, check_offset};
 
 /// A prompt is not chosen again within this many days of being shown.
 pub const REPEAT_WINDOW_DAYS: i64 = 30;
+/// For this many days after a couple starts, prompts come only from gentle
+/// categories.
+pub const GENTLE_DAYS: i64 = 14;
 
 /// The prompt of one date as a viewer sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,8 +75,9 @@ impl Store {
     ) -> Result<DailyPrompt> {
         self.ensure_partner(viewer)?;
         if self.daily_prompt_id(date)?.is_none() {
+            let gentle = self.in_gentle_days(clock)?;
             let tx = self.conn_mut().transaction()?;
-            let all = all_prompt_ids(&tx)?;
+            let all = prompt_ids(&tx, gentle)?;
             let chosen = choose(&tx, &all, date)?;
             tx.execute(
                 "INSERT INTO daily_prompts (date, prompt_id, chosen_at) VALUES (?1, ?2, ?3)",
@@ -98,6 +107,7 @@ impl Store {
                 "This prompt already has an answer, so it stays for this day.",
             ));
         }
+        let gentle = self.in_gentle_days(clock)?;
         let tx = self.conn_mut().transaction()?;
         tx.execute(
             "INSERT INTO skipped_prompts (date, prompt_id)
@@ -105,7 +115,7 @@ impl Store {
              ON CONFLICT DO NOTHING",
             [day(date)],
         )?;
-        let all = all_prompt_ids(&tx)?;
+        let all = prompt_ids(&tx, gentle)?;
         let chosen = choose(&tx, &all, date)?;
         tx.execute(
             "UPDATE daily_prompts SET prompt_id = ?2, chosen_at = ?3 WHERE date = ?1",
@@ -183,6 +193,27 @@ impl Store {
         self.daily_view(author, date)
     }
 
+    /// Whether `clock` is still within the couple's first [`GENTLE_DAYS`]:
+    /// counted from the setup, or from the oldest entry when that is older
+    /// (a couple who brought years of their journal in is not new).
+    fn in_gentle_days(&self, clock: &dyn Clock) -> Result<bool> {
+        let (set_up, oldest): (Option<String>, Option<String>) = self.conn().query_row(
+            "SELECT (SELECT min(created_at) FROM partners), (SELECT min(created_at) FROM entries)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let start = [set_up, oldest]
+            .into_iter()
+            .flatten()
+            .filter_map(|raw| DateTime::parse_from_rfc3339(&raw).ok())
+            .map(|at| at.with_timezone(&Utc))
+            .min();
+        Ok(match start {
+            Some(start) => clock.now() < start + Duration::days(GENTLE_DAYS),
+            None => true,
+        })
+    }
+
     fn daily_prompt_id(&self, date: NaiveDate) -> Result<Option<String>> {
         Ok(self
             .conn()
@@ -228,14 +259,26 @@ impl Store {
     }
 }
 
-fn all_prompt_ids(conn: &Connection) -> Result<Vec<String>> {
+/// Every prompt the day may be chosen from: the library's and the couple's
+/// own, only the gentle ones when `gentle`.
+fn prompt_ids(conn: &Connection, gentle: bool) -> Result<Vec<String>> {
+    let allowed = |category: Category| !gentle || category.is_gentle();
     let mut ids: Vec<String> = super::library::LIBRARY
         .iter()
+        .filter(|p| allowed(p.1))
         .map(|p| p.0.to_string())
         .collect();
-    let mut stmt = conn.prepare_cached("SELECT id FROM custom_prompts ORDER BY id")?;
-    for id in stmt.query_map([], |r| r.get::<_, String>(0))? {
-        ids.push(id?);
+    let mut stmt = conn.prepare_cached("SELECT id, category FROM custom_prompts ORDER BY id")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, category) = row?;
+        // A category Hearth doesn't know is not offered in the gentle days.
+        let offered = match Category::parse(&category) {
+            Ok(category) => allowed(category),
+            Err(_) => !gentle,
+        };
+        if offered {
+            ids.push(id);
+        }
     }
     Ok(ids)
 }

@@ -2,6 +2,10 @@
 //!
 //! Ids are stable: answers and days point at them, so a prompt's wording may
 //! be polished but its id never reused for a different question.
+//!
+//! Both partners answer the same prompt, so a hard conversation never says
+//! "I" or "me" for the other partner: it says "your partner", and the one
+//! answering is always "you".
 
 use super::Category::{self, *};
 
@@ -69,15 +73,15 @@ pub static LIBRARY: &[(&str, Category, &str)] = &[
     ("hope-10", Hopes, "What would you like us to celebrate together, and how?"),
     ("hope-11", Hopes, "When you picture us old together, what are we doing?"),
     // Hard conversations
-    ("hard-01", HardConversations, "What have you been afraid to tell me? You can start with just a part of it."),
+    ("hard-01", HardConversations, "What have you been afraid to tell your partner? You can start with just a part of it."),
     ("hard-02", HardConversations, "What question about what happened do you still carry?"),
     ("hard-03", HardConversations, "When does the hurt come back most: a time of day, a place, a word?"),
-    ("hard-04", HardConversations, "What do I do that makes it harder for you to speak openly?"),
-    ("hard-05", HardConversations, "What do you need from me when you're angry?"),
-    ("hard-06", HardConversations, "What part of what happened do you think I still don't understand?"),
+    ("hard-04", HardConversations, "What does your partner do that makes it harder for you to speak openly?"),
+    ("hard-05", HardConversations, "What do you need from your partner when you're angry?"),
+    ("hard-06", HardConversations, "What part of what happened do you think your partner still doesn't understand?"),
     ("hard-07", HardConversations, "Is there something you're not ready to forgive yet? What would help, in time?"),
     ("hard-08", HardConversations, "What are you most afraid of for us?"),
-    ("hard-09", HardConversations, "What do you wish I had asked you by now?"),
+    ("hard-09", HardConversations, "What do you wish your partner had asked you by now?"),
     ("hard-10", HardConversations, "What boundary would help you feel safer right now?"),
-    ("hard-11", HardConversations, "What do you need to say about how you have been, not only about me?"),
+    ("hard-11", HardConversations, "What do you want to say about how you yourself have been, not only about your partner?"),
 ];

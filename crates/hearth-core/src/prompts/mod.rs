@@ -66,6 +66,17 @@ impl Category {
         }
     }
 
+    /// Whether the prompt of the day may come from this category in a
+    /// couple's first two weeks ([`daily::GENTLE_DAYS`]): how they are
+    /// doing, thanks, good memories and light hopes. Trust and repair and
+    /// hard conversations wait until they have found their feet.
+    pub fn is_gentle(self) -> bool {
+        matches!(
+            self,
+            Category::HowWeAreDoing | Category::Appreciation | Category::Memories | Category::Hopes
+        )
+    }
+
     pub fn parse(raw: &str) -> Result<Category> {
         Category::ALL
             .into_iter()
@@ -133,6 +144,19 @@ impl Store {
             .query_row([id], custom_from_row)
             .optional()?
             .ok_or_else(|| Error::NotFound("That prompt isn't in Hearth's library.".into()))
+    }
+
+    /// The words of prompt `id`, from the library or the couple's own;
+    /// `None` when there is no such prompt.
+    pub(crate) fn prompt_text(&self, id: &str) -> Result<Option<String>> {
+        if let Some(p) = library::LIBRARY.iter().find(|p| p.0 == id) {
+            return Ok(Some(p.2.to_string()));
+        }
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT text FROM custom_prompts WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Adds a prompt of the couple's own to the library.

@@ -39,6 +39,13 @@ export function entryMeta(entry, state) {
     entry.feeling ? h('span', { class: 'feeling' }, 'Feeling ', h('strong', {}, feelingLabel(entry.feeling).toLowerCase())) : null);
 }
 
+/** The question an entry answers (or was written from), as plain text. */
+export function promptQuestion(entry) {
+  if (!entry.promptText) return null;
+  const label = entry.kind === 'answer' ? 'The prompt: ' : 'Written from the prompt: ';
+  return h('p', { class: 'entry-prompt' }, h('span', { class: 'entry-prompt-label' }, label), entry.promptText);
+}
+
 export function tagList(tags) {
   if (!tags?.length) return null;
   return h('ul', { class: 'tags', 'aria-label': 'Tags' }, tags.map((t) => h('li', { class: 'tag' }, t)));
@@ -64,6 +71,7 @@ export function entryCard(entry, state, { snippet = null } = {}) {
   const body = snippet ?? (untitled ? null : h('p', { class: 'entry-preview' }, firstWords(entry.body, PREVIEW_CHARS)));
   const el = h('article', { class: 'entry-card', 'data-entry-id': entry.id },
     entryMeta(entry, state),
+    promptQuestion(entry),
     h('h3', { class: untitled ? 'entry-title entry-title--untitled' : 'entry-title' }, link),
     body,
     tagList(entry.tags),

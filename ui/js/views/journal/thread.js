@@ -9,7 +9,7 @@ import { hrefFor } from '../../router.js';
 import { partnerById } from '../../format.js';
 import { otherOf } from '../../store.js';
 import { localTime, nameOf, otherName } from './names.js';
-import { authorTag, entryHeading, entryMeta, paragraphs, tagList } from './entry-view.js';
+import { authorTag, entryHeading, entryMeta, paragraphs, promptQuestion, tagList } from './entry-view.js';
 import { longTextField } from './fields.js';
 
 function readStatus(entry, state, onRead) {
@@ -129,7 +129,7 @@ export function renderThread({ id, state, words, onDeleted, onChanged }) {
     }
 
     const article = h('article', { class: 'thread-entry', 'aria-labelledby': heading.id },
-      entryMeta(entry, state), heading, h('div', { class: 'entry-body' }, body), tagList(entry.tags),
+      entryMeta(entry, state), promptQuestion(entry), heading, h('div', { class: 'entry-body' }, body), tagList(entry.tags),
       readStatus(entry, state, onRead),
       actions.length ? h('div', { class: 'form-actions thread-actions' }, actions) : null);
     setCssVar(article, '--author-color', partnerById(state, entry.author)?.color);

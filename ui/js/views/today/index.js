@@ -42,6 +42,20 @@ export function renderToday(initialState) {
     cards);
 
   let prompt = null;
+  let unreadAsked = 0;
+  // Only the newest count is shown, whichever answer arrives last.
+  function showUnread() {
+    const mine = ++unreadAsked;
+    api.unreadCount().then((n) => {
+      if (mine !== unreadAsked) return;
+      const other = otherOf(state)?.name ?? 'Your partner';
+      replaceChildren(unread, n > 0
+        // The core counts up to 100 and stops there.
+        ? [`${other} wrote ${n >= 100 ? 'at least 100 entries' : plural(n, 'entry', 'entries')} you haven’t marked read yet. `, h('a', { href: hrefFor('journal') }, 'Open the journal')]
+        : []);
+    }, () => { if (mine === unreadAsked) replaceChildren(unread); });
+  }
+
   async function build() {
     await prompt?.stop();
     let words;
@@ -51,20 +65,15 @@ export function renderToday(initialState) {
       replaceChildren(cards, h('p', { class: 'form-alert', role: 'alert' }, err.message));
       return;
     }
-    prompt = renderPromptCard({ state, words });
+    // Seeing the reveal marks the other's answer read: count again after.
+    prompt = renderPromptCard({ state, words, onRead: showUnread });
     const thanks = renderThanks({ state, words });
     const rituals = renderTodayRituals({ state, onEmpty: (none) => { empty.hidden = !none; } });
     replaceChildren(cards, rituals.el, prompt.el, thanks.el);
     rituals.load();
     prompt.load();
     thanks.load();
-    api.unreadCount().then((n) => {
-      const other = otherOf(state)?.name ?? 'Your partner';
-      replaceChildren(unread, n > 0
-        // The core counts up to 100 and stops there.
-        ? [`${other} wrote ${n >= 100 ? 'at least 100 entries' : plural(n, 'entry', 'entries')} you haven’t marked read yet. `, h('a', { href: hrefFor('journal') }, 'Open the journal')]
-        : []);
-    }, () => replaceChildren(unread));
+    showUnread();
   }
 
   function names(next) {

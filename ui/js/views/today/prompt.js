@@ -1,5 +1,7 @@
 // The prompt of the day. Each partner answers; an answer stays hidden from
 // the other until both have written, then the two appear side by side.
+// Seeing the other's answer there is reading it: the card marks it read
+// (the journal's "I read this"), so Today doesn't count it as unread.
 
 import { api, localDate } from '../../api.js';
 import { h, announce, focusElement, replaceChildren, setCssVar, setBusy, isBusy } from '../../dom.js';
@@ -20,7 +22,8 @@ function answerColumn(entry, state, label) {
   return el;
 }
 
-export function renderPromptCard({ state, words }) {
+/** onRead() after the card has marked the other's answer read. */
+export function renderPromptCard({ state, words, onRead }) {
   const el = h('section', { class: 'today-card prompt-card', id: 'prompt-of-the-day', 'aria-labelledby': 'prompt-title' },
     h('h2', { id: 'prompt-title' }, 'Prompt of the day'),
     h('p', { class: 'muted' }, 'Opening today’s prompt…'));
@@ -54,6 +57,17 @@ export function renderPromptCard({ state, words }) {
     parts.push(more);
     replaceChildren(el, parts);
     if (focus) focusElement(el.querySelector(focus));
+    if (daily.myAnswer && daily.partnerAnswer) markSeen(daily.partnerAnswer);
+  }
+
+  async function markSeen(answer) {
+    if (answer.reads?.some((r) => r.reader === state.writerId)) return;
+    try {
+      await api.markRead(answer.id);
+      onRead?.();
+    } catch {
+      // Nothing to tell: the journal still offers "I read this" on the entry.
+    }
   }
 
   function answerForm(daily) {
