@@ -125,14 +125,15 @@ describe("the journal: two voices", () => {
     await openJournal(session);
     await (await inputByLabel(session, "Title")).sendKeys("Sunday dinner");
     await (await inputByLabel(session, "What would you like to say?")).sendKeys("You put your phone away at dinner without me asking. I noticed, and it mattered.");
-    await (await buttonByText(session, "Grateful")).click();
+    await (await session.waitXpath(`//fieldset[legend[starts-with(normalize-space(.), "How are you feeling?")]]//label[normalize-space(.)="Grateful"]`,
+      { what: 'the "Grateful" feeling' })).click();
     await (await buttonByText(session, "Save entry")).click();
     await entryLink(session, "Sunday dinner");
 
     await (await inputByLabel(session, "Title")).sendKeys("Only mine");
     await (await inputByLabel(session, "What would you like to say?")).sendKeys("Some days I still check your phone in my head.");
     await (await inputByLabel(session, "Private")).click();
-    await mainShows(session, "Private: Hearth keeps this out of Sam’s view. There are no passwords yet, so anyone using this laptop could switch to you and read it, and it isn’t encrypted.",
+    await mainShows(session, "Private: Hearth keeps this out of Sam's view. There are no passwords yet, so anyone using this laptop could switch to you and read it, and it isn't encrypted.",
       "choosing Private says plainly what it means, and promises no more than the build keeps");
     await (await buttonByText(session, "Save entry")).click();
     await entryLink(session, "Only mine");

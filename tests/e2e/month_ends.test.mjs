@@ -46,6 +46,8 @@ describe("monthly rituals at the end of the month", () => {
       const { session } = app;
       const title = `Our evening on the ${day}th`;
       await (await navItem(session, "Rituals")).click();
+      // The list may have scrolled the place's tabs under the header.
+      await session.execute("window.scrollTo(0, 0); document.getElementById('tool-add')?.scrollIntoView({ block: 'center' })");
       await (await navItem(session, "Add a ritual")).click();
       await (await inputByLabel(session, "Name")).sendKeys(title);
       await (await inputByLabel(session, "Once a month, on a day of the month")).click();
