@@ -317,3 +317,26 @@ test('journal: search runs as you type, and the help line says how words are mat
   assert.equal(await page.locator('#timeline-list').isVisible(), true, 'an empty field brings the timeline back');
   await clean(page);
 });
+
+test('journal: each filter stacks its label over a control as wide as its column, none overlapping', async () => {
+  const page = await h.open({ cfg: { ...READY, entries: [{ author: 1, body: 'A plain note.' }] }, hash: '#/journal' });
+  await page.setViewportSize({ width: 1080, height: 760 });
+  const fields = page.locator('.filters .field--inline');
+  await fields.first().waitFor();
+  const boxes = await fields.evaluateAll((els) => els.map((f) => {
+    const control = f.querySelector('select, input');
+    const label = f.querySelector('label').getBoundingClientRect();
+    const c = control.getBoundingClientRect();
+    return { label: f.querySelector('label').textContent, field: f.getBoundingClientRect().width, control: c.width, left: c.left, right: c.right, below: c.top >= label.bottom - 1 };
+  }));
+  for (const b of boxes) {
+    assert.ok(b.below, `the label "${b.label}" sits above its control`);
+    assert.ok(Math.abs(b.field - b.control) <= 1, `the "${b.label}" control fills its column (${b.control} of ${b.field})`);
+  }
+  const sorted = [...boxes].sort((a, b) => a.left - b.left);
+  for (let i = 1; i < sorted.length; i += 1) {
+    if (Math.abs(sorted[i].left - sorted[i - 1].left) < 2) continue; // one above the other
+    assert.ok(sorted[i].left >= sorted[i - 1].right - 1 || sorted[i].left < sorted[i - 1].left, `"${sorted[i - 1].label}" and "${sorted[i].label}" don't overlap`);
+  }
+  await clean(page);
+});
