@@ -541,3 +541,133 @@ fn an_idle_tick_does_not_touch_the_store_until_something_can_be_due() {
         "the next look is the ritual's time"
     );
 }
+
+/// Issue 17, item 2: the laptop's zone is read at every tick, not once.
+mod the_laptops_zone {
+    use super::*;
+
+    const NEW_YORK: &str = "America/New_York";
+
+    fn in_new_york(date: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
+        let tz: Tz = NEW_YORK.parse().unwrap();
+        tz.from_local_datetime(&date.and_hms_opt(h, m, 0).unwrap())
+            .single()
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn quiet_hours_follow_the_laptop_to_its_new_zone() {
+        // Quiet from 22:00 to 07:00 on the laptop's clock; a ritual kept in
+        // New York time at 17:00, which is 23:00 in Berlin.
+        let mut laptop = laptop_at(12, 0);
+        laptop.add(&with(
+            ritual("Call home", "FREQ=DAILY", "17:00", day()),
+            |r| {
+                r.zone = NEW_YORK.into();
+            },
+        ));
+        let now = laptop.now();
+        laptop
+            .scheduler
+            .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+            .unwrap();
+        laptop.tick().unwrap();
+        // The couple lands in New York; the system's zone changes.
+        let changed = laptop
+            .scheduler
+            .follow_zone(&laptop.store, NEW_YORK)
+            .unwrap();
+        assert!(changed, "a new zone is noticed");
+        assert_eq!(laptop.scheduler.zone().name(), NEW_YORK);
+        laptop.run_until(in_new_york(day(), 17, 1));
+        assert_eq!(
+            laptop.shown.titles(),
+            ["Call home"],
+            "17:00 in New York is outside quiet hours there, so it comes at its time"
+        );
+        assert!(
+            laptop.shown.last().at <= in_new_york(day(), 17, 0) + Duration::seconds(30),
+            "within one tick of its time"
+        );
+    }
+
+    #[test]
+    fn pause_for_today_ends_at_midnight_where_the_laptop_is_now() {
+        let mut laptop = laptop_at(9, 0);
+        let now = laptop.now();
+        laptop
+            .scheduler
+            .pause(&mut laptop.store, PauseFor::Today, now)
+            .unwrap();
+        laptop
+            .scheduler
+            .follow_zone(&laptop.store, NEW_YORK)
+            .unwrap();
+        let settings = laptop.store.reminder_settings(laptop.now()).unwrap();
+        assert_eq!(
+            settings.paused_until,
+            Some(in_new_york(day().succ_opt().unwrap(), 0, 0)),
+            "\"for today\" lasts until midnight in the laptop's new zone"
+        );
+    }
+
+    #[test]
+    fn a_pause_for_an_hour_is_an_hour_in_any_zone() {
+        let mut laptop = laptop_at(9, 0);
+        let now = laptop.now();
+        let before = laptop
+            .scheduler
+            .pause(&mut laptop.store, PauseFor::Minutes { minutes: 60 }, now)
+            .unwrap();
+        laptop
+            .scheduler
+            .follow_zone(&laptop.store, NEW_YORK)
+            .unwrap();
+        let after = laptop.store.reminder_settings(laptop.now()).unwrap();
+        assert_eq!(
+            after.paused_until, before.paused_until,
+            "an hour's pause is not moved by a change of zone"
+        );
+    }
+
+    #[test]
+    fn the_weekly_check_in_reminder_comes_at_its_time_in_the_new_zone() {
+        // Sunday 29 November 2026, 19:00 by default, on the laptop's clock.
+        let sunday = d(2026, 11, 29);
+        let mut laptop = Laptop::new(BERLIN, at(sunday, 12, 0));
+        laptop.tick().unwrap();
+        laptop
+            .scheduler
+            .follow_zone(&laptop.store, NEW_YORK)
+            .unwrap();
+        laptop.run_until(in_new_york(sunday, 18, 59));
+        assert!(
+            laptop.shown.is_empty(),
+            "not at 19:00 Berlin time, which is 13:00 in New York: {:?}",
+            laptop.shown.titles()
+        );
+        laptop.run_until(in_new_york(sunday, 19, 1));
+        assert_eq!(
+            laptop.shown.len(),
+            1,
+            "the check-in reminder comes at 19:00 on the laptop's new clock"
+        );
+    }
+
+    #[test]
+    fn a_name_that_is_not_a_zone_changes_nothing() {
+        let mut laptop = laptop_at(9, 0);
+        let changed = laptop
+            .scheduler
+            .follow_zone(&laptop.store, "Nowhere/Special")
+            .unwrap();
+        assert!(!changed, "an unknown zone is ignored");
+        assert_eq!(
+            laptop.scheduler.zone().name(),
+            BERLIN,
+            "the last good zone stays"
+        );
+        let _ = laptop.tick();
+    }
+}

@@ -151,7 +151,13 @@ fn tick<R: Runtime>(app: &AppHandle<R>, notifier: &DesktopNotifier<R>) -> Durati
         let Ok(store) = hearth.store() else {
             return longest;
         };
-        match reminders.scheduler().tick(store, now) {
+        // The laptop's zone, read afresh: a flight or a change in the
+        // system's settings counts within one tick.
+        let mut scheduler = reminders.scheduler();
+        if let Err(err) = scheduler.follow_zone(store, &system_zone()) {
+            eprintln!("hearth: reminders: {err}");
+        }
+        match scheduler.tick(store, now) {
             Ok(notices) => notices,
             Err(err) => {
                 eprintln!("hearth: reminders: {err}");

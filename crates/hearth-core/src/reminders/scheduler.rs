@@ -51,6 +51,31 @@ impl Scheduler {
         self.zone
     }
 
+    /// The laptop's zone as the system reports it now (the shell asks at
+    /// every tick, so a flight or a change in the system settings counts
+    /// within one tick, with no restart). From the next look, quiet hours,
+    /// the weekly check-in and "pause for today" follow the new zone; each
+    /// ritual keeps its own. A name that isn't a zone is ignored (the last
+    /// good one stays). Returns whether the zone changed.
+    pub fn follow_zone(&mut self, store: &Store, zone: &str) -> Result<bool> {
+        let Ok(zone) = parse_zone(zone) else {
+            return Ok(false);
+        };
+        if zone == self.zone {
+            return Ok(false);
+        }
+        self.zone = zone;
+        // "For today" ends at midnight where the laptop is now.
+        if let Some(day) = store.paused_day()? {
+            if matches!(store.reminder_pause()?, Some(Pause::Until(_))) {
+                let until = instant_on(zone, chrono::NaiveTime::MIN, day + Days::new(1));
+                store.set_reminder_pause(Some(Pause::Until(until)))?;
+            }
+        }
+        self.replan();
+        Ok(true)
+    }
+
     /// Something changed (a ritual, a setting): look at the next tick.
     pub fn replan(&mut self) {
         self.next_look = None;
@@ -142,11 +167,16 @@ impl Scheduler {
         now: DateTime<Utc>,
     ) -> Result<ReminderSettings> {
         store.set_reminder_pause(Some(pause_end(pause, now, self.zone)?))?;
+        // Kept so "for today" can follow the laptop to another zone.
+        let today =
+            matches!(pause, PauseFor::Today).then(|| now.with_timezone(&self.zone).date_naive());
+        store.set_paused_day(today)?;
         self.settings_changed(store, now)
     }
 
     pub fn resume(&mut self, store: &mut Store, now: DateTime<Utc>) -> Result<ReminderSettings> {
         store.set_reminder_pause(None)?;
+        store.set_paused_day(None)?;
         self.settings_changed(store, now)
     }
 

@@ -2,7 +2,7 @@
 //! weekly check-in reminder. Each is one row of the `settings` table, so a
 //! restart keeps them; bad values are refused and change nothing.
 
-use chrono::{DateTime, Days, Duration, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,8 @@ pub const PAUSE_MAX_MINUTES: i64 = 1440;
 const GRACE_KEY: &str = "reminders.grace_minutes";
 const QUIET_KEY: &str = "reminders.quiet_hours";
 const PAUSE_KEY: &str = "reminders.paused";
+/// The local date of a "pause for today", so its end can follow the laptop's zone.
+const PAUSED_DAY_KEY: &str = "reminders.paused_day";
 const CHECKIN_KEY: &str = "reminders.checkin";
 pub(super) const CHECKED_KEY: &str = "reminders.checked_through";
 const PAUSED_FOREVER: &str = "until-resumed";
@@ -247,6 +249,19 @@ impl Store {
             Some(Pause::Forever) => self.set_setting(PAUSE_KEY, PAUSED_FOREVER),
             Some(Pause::Until(until)) => self.set_setting(PAUSE_KEY, &stamp::format(until)),
             None => self.remove_setting(PAUSE_KEY),
+        }
+    }
+
+    pub(super) fn paused_day(&self) -> Result<Option<NaiveDate>> {
+        Ok(self
+            .setting(PAUSED_DAY_KEY)?
+            .and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok()))
+    }
+
+    pub(super) fn set_paused_day(&self, day: Option<NaiveDate>) -> Result<()> {
+        match day {
+            Some(day) => self.set_setting(PAUSED_DAY_KEY, &day.format("%Y-%m-%d").to_string()),
+            None => self.remove_setting(PAUSED_DAY_KEY),
         }
     }
 
