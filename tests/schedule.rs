@@ -382,7 +382,6 @@ mod lifecycle {
     }
 }
 
-/// The ritual form and the core write one schedule the same way.
 mod intervals_and_years {
     //! Every N days, every N months and once a year: counted from the start,
     //! with the month-end and daylight-saving rules of every schedule.
@@ -615,6 +614,7 @@ mod intervals_and_years {
     }
 }
 
+/// The ritual form and the core write one schedule the same way.
 mod shared_with_the_form {
     use super::*;
 
