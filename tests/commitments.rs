@@ -93,6 +93,93 @@ fn a_promise_with_a_cadence_shows_its_follow_through() {
 }
 
 #[test]
+fn a_commitment_can_keep_every_few_days_months_or_once_a_year() {
+    let mut j = Journal::new();
+    let every_3 = CommitmentInput {
+        title: "A long walk together".into(),
+        cadence: Some("FREQ=DAILY;INTERVAL=3".into()),
+        start_date: d(2026, 11, 10),
+        review_on: None,
+        ..promise()
+    };
+    let c = j.store.create_commitment(SAM, &every_3, &j.clock).unwrap();
+    assert_eq!(c.cadence_description.as_deref(), Some("Every 3 days"));
+    for day in [13, 19] {
+        j.store
+            .check_off_commitment(SAM, c.id, d(2026, 11, day), None, &j.clock)
+            .unwrap();
+    }
+    let c = j.store.commitment(c.id, &j.clock).unwrap();
+    assert_eq!(
+        (c.follow_through.checked, c.follow_through.due),
+        (2, Some(4)),
+        "every 3 days from 10 November: the 10th, 13th, 16th and 19th have passed; today, the 22nd, counts once checked"
+    );
+    let off_day = j
+        .store
+        .check_off_commitment(SAM, c.id, d(2026, 11, 14), None, &j.clock)
+        .unwrap_err();
+    assert!(
+        off_day.to_string().contains("(every 3 days)"),
+        "a day between is refused, saying the rhythm: {off_day}"
+    );
+
+    let anniversary = CommitmentInput {
+        title: "Plan our anniversary together".into(),
+        cadence: Some("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1".into()),
+        start_date: d(2024, 1, 1),
+        review_on: None,
+        ..promise()
+    };
+    let c = j
+        .store
+        .create_commitment(SAM, &anniversary, &j.clock)
+        .unwrap();
+    assert_eq!(
+        c.cadence_description.as_deref(),
+        Some("Every year on 29 February (28 February when there is none)")
+    );
+    let c = j
+        .store
+        .check_off_commitment(ALEX, c.id, d(2025, 2, 28), None, &j.clock)
+        .unwrap();
+    assert_eq!(
+        (c.follow_through.checked, c.follow_through.due),
+        (1, Some(3)),
+        "29 February 2024, then 28 February in 2025 and 2026"
+    );
+    let wrong = j
+        .store
+        .check_off_commitment(ALEX, c.id, d(2025, 3, 1), None, &j.clock)
+        .unwrap_err();
+    assert!(
+        wrong.to_string().contains("every year on 29 February"),
+        "names of months keep their capitals in the middle of a sentence: {wrong}"
+    );
+
+    let quarterly = CommitmentInput {
+        title: "Review our budget together".into(),
+        cadence: Some("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1".into()),
+        start_date: d(2026, 1, 1),
+        review_on: None,
+        ..promise()
+    };
+    let c = j
+        .store
+        .create_commitment(SAM, &quarterly, &j.clock)
+        .unwrap();
+    assert_eq!(
+        c.cadence_description.as_deref(),
+        Some("Every 3 months on the last day")
+    );
+    assert_eq!(
+        c.follow_through.due,
+        Some(4),
+        "31 January, 30 April, 31 July and 31 October have passed"
+    );
+}
+
+#[test]
 fn an_agreement_without_cadence_keeps_its_check_offs_and_can_end_and_reopen() {
     let mut j = Journal::new();
     let input = CommitmentInput {

@@ -141,3 +141,64 @@ fn the_ics_export_parses_with_an_independent_parser() {
         "the UID is stable, so a re-import updates"
     );
 }
+
+#[test]
+fn yearly_and_every_few_days_or_months_export_so_calendar_apps_agree() {
+    // RFC 5545 counts an interval from DTSTART, and Hearth from the start:
+    // DTSTART is the first occurrence, which is always in step.
+    let mut j = Journal::new();
+    let rituals = [
+        (
+            "The day we met",
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1",
+            d(2026, 11, 22),
+            "20270228T190000",
+            "29 February falls on 28 February in 2027, and the rule says so to calendar apps",
+        ),
+        (
+            "A long walk",
+            "FREQ=DAILY;INTERVAL=3",
+            d(2026, 11, 25),
+            "20261125T190000",
+            "every 3 days counts from the start date, which is the first occurrence",
+        ),
+        (
+            "Our budget talk",
+            "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15",
+            d(2026, 11, 22),
+            "20270215T190000",
+            "the 15th of November has passed; three months after November is February",
+        ),
+        (
+            "Look back together",
+            "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1",
+            d(2026, 12, 1),
+            "20261231T190000",
+            "the last day of every other month, from December",
+        ),
+    ];
+    for (title, rrule, start, _, _) in rituals {
+        j.store
+            .create_ritual(SAM, &ritual(title, rrule, "19:00", start), &j.clock)
+            .unwrap();
+    }
+    let calendar: Calendar = j
+        .store
+        .rituals_ics(None, &j.clock)
+        .unwrap()
+        .parse()
+        .expect("the export parses");
+    for (title, rrule, _, dtstart, why) in rituals {
+        let e = calendar
+            .events()
+            .find(|e| e.get_summary() == Some(title))
+            .unwrap();
+        assert_eq!(e.properties()["DTSTART"].value(), dtstart, "{why}");
+        assert_eq!(e.property_value("RRULE"), Some(rrule), "{why}");
+        assert_eq!(
+            Schedule::parse_rrule(rrule).unwrap().to_rrule(),
+            rrule,
+            "the rule reads back unchanged"
+        );
+    }
+}

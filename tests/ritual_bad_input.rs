@@ -59,6 +59,44 @@ fn bad_rituals_are_refused_and_change_nothing() {
             "1 week or more",
         ),
         (
+            "every zero days",
+            InvalidInput,
+            with(base(), |i| i.schedule = "FREQ=DAILY;INTERVAL=0".into()),
+            "1 day or more",
+        ),
+        (
+            "every 13 months",
+            InvalidInput,
+            with(base(), |i| {
+                i.schedule = "FREQ=MONTHLY;INTERVAL=13;BYMONTHDAY=1".into()
+            }),
+            "from 1 to 12 months",
+        ),
+        (
+            "a yearly 30 February",
+            InvalidInput,
+            with(base(), |i| {
+                i.schedule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30".into()
+            }),
+            "February has no day 30",
+        ),
+        (
+            "a bare yearly 29 February, which calendars skip three years in four",
+            InvalidInput,
+            with(base(), |i| {
+                i.schedule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29".into()
+            }),
+            "28 February",
+        ),
+        (
+            "every 2 years",
+            InvalidInput,
+            with(base(), |i| {
+                i.schedule = "FREQ=YEARLY;INTERVAL=2;BYMONTH=6;BYMONTHDAY=21".into()
+            }),
+            "not every 2 years",
+        ),
+        (
             "a bare 31st, which calendars skip in short months",
             InvalidInput,
             with(base(), |i| i.schedule = "FREQ=MONTHLY;BYMONTHDAY=31".into()),

@@ -382,6 +382,238 @@ mod lifecycle {
     }
 }
 
+mod intervals_and_years {
+    //! Every N days, every N months and once a year: counted from the start,
+    //! with the month-end and daylight-saving rules of every schedule.
+    use super::*;
+
+    fn dates(schedule: Schedule, start: NaiveDate, n: usize) -> Vec<NaiveDate> {
+        RitualTiming::new(
+            schedule,
+            start,
+            parse_time("10:00").unwrap(),
+            zone("Europe/Berlin"),
+        )
+        .occurrences_after(utc(2000, 1, 1, 0, 0))
+        .take(n)
+        .map(|o| o.date)
+        .collect()
+    }
+
+    #[test]
+    fn every_few_days_counts_from_the_start_date() {
+        let every_3 = Schedule::every_n_days(3).unwrap();
+        assert_eq!(
+            dates(every_3, d(2026, 12, 28), 4),
+            [
+                d(2026, 12, 28),
+                d(2026, 12, 31),
+                d(2027, 1, 3),
+                d(2027, 1, 6)
+            ],
+            "every 3 days runs on across the new year from the start date"
+        );
+        let timing = RitualTiming::new(
+            every_3,
+            d(2026, 12, 28),
+            parse_time("10:00").unwrap(),
+            zone("Europe/Berlin"),
+        );
+        let later = timing
+            .occurrences_after(utc(2027, 3, 1, 12, 0))
+            .next()
+            .unwrap();
+        assert_eq!(
+            later.date,
+            d(2027, 3, 4),
+            "asked after 10:00 on 1 March (63 days in), the next is 3 days later: \
+             the days are still counted from the start date"
+        );
+        assert!(timing.occurrence_on(d(2027, 3, 1)).is_some());
+        assert!(
+            timing.occurrence_on(d(2027, 3, 2)).is_none()
+                && timing.occurrence_on(d(2027, 3, 3)).is_none(),
+            "the days in between are free"
+        );
+    }
+
+    #[test]
+    fn every_few_days_keeps_the_daylight_saving_rules() {
+        let timing = RitualTiming::new(
+            Schedule::every_n_days(3).unwrap(),
+            d(2026, 3, 2),
+            parse_time("02:30").unwrap(),
+            zone("America/New_York"),
+        );
+        assert_eq!(
+            instants(&on_dates(&timing, d(2026, 3, 5), d(2026, 3, 11))),
+            [
+                (d(2026, 3, 5), utc(2026, 3, 5, 7, 30)),
+                (d(2026, 3, 8), utc(2026, 3, 8, 7, 30)),
+                (d(2026, 3, 11), utc(2026, 3, 11, 6, 30)),
+            ],
+            "02:30 on the spring-forward night is read as 02:30 EST, which is 03:30 EDT"
+        );
+    }
+
+    #[test]
+    fn every_few_months_counts_from_the_month_it_starts_in() {
+        assert_eq!(
+            dates(
+                Schedule::every_n_months_on_day(3, 15).unwrap(),
+                d(2027, 1, 20),
+                3
+            ),
+            [d(2027, 4, 15), d(2027, 7, 15), d(2027, 10, 15)],
+            "the 15th of January has passed on the 20th, so the first is April's, \
+             three months after January, not February's"
+        );
+        assert_eq!(
+            dates(
+                Schedule::every_n_months_on_nth_weekday(2, -1, Weekday::Fri).unwrap(),
+                d(2026, 1, 1),
+                3
+            ),
+            [d(2026, 1, 30), d(2026, 3, 27), d(2026, 5, 29)],
+            "the last Friday of every other month"
+        );
+    }
+
+    #[test]
+    fn every_few_months_on_a_late_day_lands_on_short_months_last_day() {
+        assert_eq!(
+            dates(
+                Schedule::every_n_months_on_day(2, 31).unwrap(),
+                d(2027, 1, 10),
+                6
+            ),
+            [
+                d(2027, 1, 31),
+                d(2027, 3, 31),
+                d(2027, 5, 31),
+                d(2027, 7, 31),
+                d(2027, 9, 30),
+                d(2027, 11, 30)
+            ],
+            "every 2 months on the 31st is the last day of September and November"
+        );
+        assert_eq!(
+            dates(
+                Schedule::every_n_months_on_day(2, 30).unwrap(),
+                d(2027, 12, 1),
+                3
+            ),
+            [d(2027, 12, 30), d(2028, 2, 29), d(2028, 4, 30)],
+            "every 2 months on the 30th falls on 29 February in a leap year"
+        );
+        assert_eq!(
+            Schedule::every_n_months_on_day(2, 30).unwrap().to_rrule(),
+            "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=28,29,30;BYSETPOS=-1",
+            "exported so calendar apps pick the same dates instead of skipping February"
+        );
+    }
+
+    #[test]
+    fn a_yearly_ritual_on_29_february_falls_on_28_february_in_other_years() {
+        assert_eq!(
+            dates(Schedule::yearly(2, 29).unwrap(), d(2027, 1, 1), 6),
+            [
+                d(2027, 2, 28),
+                d(2028, 2, 29),
+                d(2029, 2, 28),
+                d(2030, 2, 28),
+                d(2031, 2, 28),
+                d(2032, 2, 29)
+            ],
+            "a yearly ritual on 29 February falls on 28 February in other years"
+        );
+        assert_eq!(
+            dates(Schedule::yearly(2, 29).unwrap(), d(2099, 3, 1), 2),
+            [d(2100, 2, 28), d(2101, 2, 28)],
+            "2100 is not a leap year"
+        );
+        assert_eq!(
+            Schedule::yearly(2, 29).unwrap().to_rrule(),
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1",
+            "exported as the last of 28 and 29 February, so calendar apps agree"
+        );
+    }
+
+    #[test]
+    fn a_yearly_ritual_comes_once_a_year_on_its_date() {
+        assert_eq!(
+            dates(Schedule::yearly(2, 14).unwrap(), d(2026, 2, 15), 3),
+            [d(2027, 2, 14), d(2028, 2, 14), d(2029, 2, 14)],
+            "started the day after, the first is next year's"
+        );
+        assert_eq!(
+            dates(Schedule::yearly(2, 14).unwrap(), d(2026, 2, 14), 1),
+            [d(2026, 2, 14)],
+            "started on the day itself, that day is the first"
+        );
+        assert_eq!(
+            dates(Schedule::yearly(12, 31).unwrap(), d(2026, 6, 1), 2),
+            [d(2026, 12, 31), d(2027, 12, 31)]
+        );
+    }
+
+    #[test]
+    fn a_yearly_ritual_keeps_the_daylight_saving_rules() {
+        // "The day we met", at 02:30 on 29 March in Berlin: in 2026 the
+        // clocks spring forward over 02:30 that very night.
+        let met = RitualTiming::new(
+            Schedule::yearly(3, 29).unwrap(),
+            d(2025, 1, 1),
+            parse_time("02:30").unwrap(),
+            zone("Europe/Berlin"),
+        );
+        assert_eq!(
+            instants(&on_dates(&met, d(2025, 1, 1), d(2027, 12, 31))),
+            [
+                (d(2025, 3, 29), utc(2025, 3, 29, 1, 30)),
+                (d(2026, 3, 29), utc(2026, 3, 29, 1, 30)),
+                (d(2027, 3, 29), utc(2027, 3, 29, 0, 30)),
+            ],
+            "02:30 doesn't exist on 29 March 2026 in Berlin; it becomes 03:30 CEST"
+        );
+        let fall = RitualTiming::new(
+            Schedule::yearly(11, 1).unwrap(),
+            d(2026, 1, 1),
+            parse_time("01:30").unwrap(),
+            zone("America/New_York"),
+        );
+        assert_eq!(
+            instants(&on_dates(&fall, d(2026, 1, 1), d(2026, 12, 31))),
+            [(d(2026, 11, 1), utc(2026, 11, 1, 5, 30))],
+            "01:30 happens twice on 1 November 2026; the ritual happens once, at 01:30 EDT"
+        );
+    }
+
+    #[test]
+    fn an_end_date_ends_the_new_schedules_too() {
+        let timing = RitualTiming::new(
+            Schedule::yearly(2, 29).unwrap(),
+            d(2027, 1, 1),
+            parse_time("10:00").unwrap(),
+            zone("Europe/Berlin"),
+        )
+        .with_end(Some(d(2028, 2, 28)))
+        .unwrap();
+        assert_eq!(
+            on_dates(&timing, d(2027, 1, 1), d(2040, 1, 1))
+                .iter()
+                .map(|o| o.date)
+                .collect::<Vec<_>>(),
+            [d(2027, 2, 28)],
+            "ending on 28 February 2028 leaves out the 29th"
+        );
+        assert_eq!(
+            timing.to_rrule(),
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1;UNTIL=20280228T225959Z"
+        );
+    }
+}
+
 /// The ritual form and the core write one schedule the same way.
 mod shared_with_the_form {
     use super::*;

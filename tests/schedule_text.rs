@@ -99,6 +99,49 @@ mod words {
     }
 
     #[test]
+    fn intervals_and_yearly_dates_describe_themselves() {
+        let cases = [
+            (Schedule::every_n_days(3).unwrap(), "Every 3 days at 07:30"),
+            (Schedule::every_n_days(1).unwrap(), "Every day at 07:30"),
+            (
+                Schedule::every_n_months_on_day(2, 15).unwrap(),
+                "Every 2 months on the 15th at 07:30",
+            ),
+            (
+                Schedule::every_n_months_on_day(3, 31).unwrap(),
+                "Every 3 months on the last day at 07:30",
+            ),
+            (
+                Schedule::every_n_months_on_day(2, 30).unwrap(),
+                "Every 2 months on the 30th (the last day, in shorter months) at 07:30",
+            ),
+            (
+                Schedule::every_n_months_on_nth_weekday(2, 1, Weekday::Sat).unwrap(),
+                "Every 2 months on the first Saturday at 07:30",
+            ),
+            (
+                Schedule::every_n_months_on_day(1, 15).unwrap(),
+                "On the 15th of each month at 07:30",
+            ),
+            (
+                Schedule::yearly(2, 14).unwrap(),
+                "Every year on 14 February at 07:30",
+            ),
+            (
+                Schedule::yearly(2, 29).unwrap(),
+                "Every year on 29 February (28 February when there is none) at 07:30",
+            ),
+            (
+                Schedule::yearly(12, 31).unwrap(),
+                "Every year on 31 December at 07:30",
+            ),
+        ];
+        for (schedule, words) in cases {
+            assert_eq!(at(schedule, "07:30"), words, "{}", schedule.to_rrule());
+        }
+    }
+
+    #[test]
     fn bad_input_gets_a_clear_message() {
         let cases: Vec<(hearth_core::Error, &str)> = vec![
             (
@@ -130,6 +173,36 @@ mod words {
                 Schedule::monthly_on_nth_weekday(0, Weekday::Sat).unwrap_err(),
                 "first, second, third, fourth or last",
             ),
+            (
+                Schedule::every_n_days(0).unwrap_err(),
+                "every 1 day or more",
+            ),
+            (
+                Schedule::every_n_days(366).unwrap_err(),
+                "Every 366 days is a long wait. Please choose from 1 to 365 days.",
+            ),
+            (
+                Schedule::every_n_months_on_day(13, 1).unwrap_err(),
+                "Every 13 months is a long wait. Please choose from 1 to 12 months.",
+            ),
+            (
+                Schedule::every_n_months_on_day(-1, 1).unwrap_err(),
+                "-1 months doesn't work",
+            ),
+            (
+                Schedule::every_n_months_on_nth_weekday(2, 5, Weekday::Sat).unwrap_err(),
+                "first, second, third, fourth or last",
+            ),
+            (Schedule::yearly(0, 1).unwrap_err(), "A year has no month 0"),
+            (
+                Schedule::yearly(2, 30).unwrap_err(),
+                "February has no day 30. Please choose a day from 1 to 29.",
+            ),
+            (
+                Schedule::yearly(11, 31).unwrap_err(),
+                "November has no day 31",
+            ),
+            (Schedule::yearly(5, 0).unwrap_err(), "May has no day 0"),
             (
                 daily("Europe/Berlin", "07:30", d(2026, 5, 1))
                     .with_end(Some(d(2026, 4, 30)))
@@ -242,6 +315,43 @@ mod rrule_text {
                 Schedule::monthly_on_nth_weekday(-1, Weekday::Fri).unwrap(),
                 "FREQ=MONTHLY;BYDAY=-1FR",
             ),
+            (Schedule::every_n_days(3).unwrap(), "FREQ=DAILY;INTERVAL=3"),
+            (
+                Schedule::every_n_days(365).unwrap(),
+                "FREQ=DAILY;INTERVAL=365",
+            ),
+            (
+                Schedule::every_n_months_on_day(2, 15).unwrap(),
+                "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15",
+            ),
+            (
+                Schedule::every_n_months_on_day(3, 29).unwrap(),
+                "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=28,29;BYSETPOS=-1",
+            ),
+            (
+                Schedule::every_n_months_on_day(6, 30).unwrap(),
+                "FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=28,29,30;BYSETPOS=-1",
+            ),
+            (
+                Schedule::every_n_months_on_day(12, 31).unwrap(),
+                "FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=-1",
+            ),
+            (
+                Schedule::every_n_months_on_nth_weekday(2, -1, Weekday::Fri).unwrap(),
+                "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR",
+            ),
+            (
+                Schedule::yearly(2, 14).unwrap(),
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=14",
+            ),
+            (
+                Schedule::yearly(2, 29).unwrap(),
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1",
+            ),
+            (
+                Schedule::yearly(12, 31).unwrap(),
+                "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+            ),
         ];
         for (schedule, text) in shapes {
             assert_eq!(
@@ -279,13 +389,57 @@ mod rrule_text {
             Schedule::parse_rrule("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1").unwrap(),
             Schedule::monthly_on_last_day()
         );
+        let same = [
+            ("FREQ=DAILY;INTERVAL=1", Schedule::daily()),
+            (
+                "FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=15",
+                Schedule::monthly_on_day(15).unwrap(),
+            ),
+            (
+                "FREQ=MONTHLY;INTERVAL=4;BYMONTHDAY=28,29,30,31;BYSETPOS=-1",
+                Schedule::every_n_months_on_day(4, 31).unwrap(),
+            ),
+            (
+                "RRULE:freq=yearly;bymonthday=14;bymonth=2",
+                Schedule::yearly(2, 14).unwrap(),
+            ),
+            (
+                "FREQ=YEARLY;INTERVAL=1;BYMONTH=4;BYMONTHDAY=-1",
+                Schedule::yearly(4, 30).unwrap(),
+            ),
+            (
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1",
+                Schedule::yearly(2, 29).unwrap(),
+            ),
+        ];
+        for (text, schedule) in same {
+            assert_eq!(
+                Schedule::parse_rrule(text).unwrap(),
+                schedule,
+                "{text:?} means the same dates as {:?}",
+                schedule.to_rrule()
+            );
+        }
+        assert_eq!(
+            Schedule::every_n_days(1).unwrap(),
+            Schedule::daily(),
+            "every 1 day is every day"
+        );
+        assert_eq!(
+            Schedule::every_n_months_on_day(1, 15).unwrap(),
+            Schedule::monthly_on_day(15).unwrap(),
+            "every 1 month is every month"
+        );
     }
 
     #[test]
     fn what_hearth_cannot_follow_is_refused_with_a_reason() {
         let cases = [
-            ("FREQ=HOURLY", "daily, weekly or monthly, not hourly"),
-            ("FREQ=YEARLY;BYMONTH=3", "not yearly"),
+            (
+                "FREQ=HOURLY",
+                "the day, the week, the month or the year, not hourly",
+            ),
+            ("FREQ=YEARLY;BYMONTH=3", "needs its date"),
             (
                 "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
                 "only one weekday",
@@ -299,8 +453,49 @@ mod rrule_text {
                 "end date is kept apart",
             ),
             ("FREQ=WEEKLY;BYDAY=MO;BYHOUR=7", "BYHOUR"),
-            ("FREQ=DAILY;INTERVAL=2", "not every 2 days"),
-            ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", "not every 3 months"),
+            ("FREQ=DAILY;INTERVAL=366", "from 1 to 365 days"),
+            ("FREQ=DAILY;INTERVAL=0", "every 1 day or more"),
+            (
+                "FREQ=MONTHLY;INTERVAL=13;BYMONTHDAY=1",
+                "from 1 to 12 months",
+            ),
+            ("FREQ=MONTHLY;INTERVAL=0;BYDAY=1SA", "every 1 month or more"),
+            (
+                "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=30",
+                "skips months without a 30th",
+            ),
+            (
+                "FREQ=YEARLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=14",
+                "not every 2 years",
+            ),
+            (
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+                "skips the years without a 29 February",
+            ),
+            (
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+                "February has no day 30",
+            ),
+            ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31", "April has no day 31"),
+            ("FREQ=YEARLY;BYMONTH=13;BYMONTHDAY=1", "no month 13"),
+            ("FREQ=YEARLY;BYMONTH=MAY;BYMONTHDAY=1", "isn't one month"),
+            ("FREQ=YEARLY;BYMONTH=2,3;BYMONTHDAY=1", "only one date"),
+            ("FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=1,15", "only one date"),
+            ("FREQ=YEARLY;BYMONTH=5;BYDAY=2SU", "not on a weekday"),
+            ("FREQ=YEARLY;BYMONTHDAY=14", "needs its date"),
+            ("FREQ=YEARLY", "needs its date"),
+            (
+                "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=28,29;BYSETPOS=-1",
+                "BYSETPOS",
+            ),
+            (
+                "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=-2",
+                "only does that for the last day",
+            ),
+            (
+                "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=14;BYWEEKNO=11",
+                "BYWEEKNO",
+            ),
             ("FREQ=WEEKLY;INTERVAL=0;BYDAY=MO", "every 1 week or more"),
             ("FREQ=WEEKLY;INTERVAL=-2;BYDAY=MO", "-2 weeks"),
             ("FREQ=WEEKLY;INTERVAL=two;BYDAY=MO", "isn't a whole number"),

@@ -3,7 +3,7 @@
 // to. Seed: window.__HEARTH_FAKE__.rituals = [{title, …RitualInput}],
 // .checkins = [{author, week, ratings, …}], .commitments = [...].
 // It follows the core's rules the page relies on: every ritual here falls on
-// every day (FREQ=DAILY is all the fake understands for "today"), an agenda
+// every day (a plain FREQ=DAILY is all the fake understands for "today"), an agenda
 // item carries its occurrence's fields flat (as the core's serde(flatten)), a check-in
 // stays hidden from the other partner until both have shared that week, the
 // run counts done days and a milestone is "just reached" at 7 kept; a promise
@@ -24,8 +24,16 @@
     { id: 'morning-coffee', title: 'Morning coffee together', intention: 'A few quiet minutes side by side.', schedule: 'FREQ=DAILY', time: '07:30', durationMinutes: 15, reminderLeadMinutes: 5, description: 'Every day at 07:30' },
     { id: 'evening-walk', title: 'Evening walk', intention: 'Walking side by side makes it easier to talk.', schedule: 'FREQ=WEEKLY;BYDAY=TU,TH,SU', time: '19:00', durationMinutes: 30, reminderLeadMinutes: 10, description: 'Every Tuesday, Thursday and Sunday at 19:00' },
   ];
+  const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   const describe = (rule, time) => {
-    if (/FREQ=DAILY/.test(rule)) return `Every day at ${time}`;
+    const every = /INTERVAL=(\d+)/.exec(rule)?.[1];
+    if (/FREQ=DAILY/.test(rule)) return every ? `Every ${every} days at ${time}` : `Every day at ${time}`;
+    if (/FREQ=YEARLY/.test(rule)) {
+      const month = MONTH_NAMES[Number(/BYMONTH=(\d+)/.exec(rule)[1]) - 1];
+      const day = Math.max(...(/BYMONTHDAY=([\d,]+)/.exec(rule)[1].split(',').map(Number)));
+      return `Every year on ${day} ${month} at ${time}`;
+    }
+    if (/FREQ=MONTHLY/.test(rule) && every) return `Every ${every} months at ${time}`;
     if (/FREQ=WEEKLY/.test(rule)) return `Every week on ${rule.replace(/.*BYDAY=/, '')} at ${time}`;
     return `Once a month at ${time}`;
   };
@@ -46,8 +54,20 @@
     // The core's rule (schedule/rrule.rs): days 29 to 31 are written so every
     // calendar app lands on the month's last day; a bare one is refused.
     const bare = /BYMONTHDAY=(\d+)(;|$)/.exec(input.schedule);
-    if (bare && Number(bare[1]) >= 29 && !/BYSETPOS=-1/.test(input.schedule)) {
+    if (/FREQ=MONTHLY/.test(input.schedule) && bare && Number(bare[1]) >= 29 && !/BYSETPOS=-1/.test(input.schedule)) {
       throw bad(`This repeat rule can't be used: BYMONTHDAY=${bare[1]} skips months without a ${bare[1]}th.`);
+    }
+    // A yearly date is one its month has, and 29 February is written so
+    // calendar apps land on 28 February in other years.
+    const yearly = /FREQ=YEARLY;BYMONTH=(\d+);BYMONTHDAY=(\d+)(;|$)/.exec(input.schedule);
+    if (yearly) {
+      const [month, day] = [Number(yearly[1]), Number(yearly[2])];
+      const longest = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+      if (!longest) throw bad(`A year has no month ${month}. Please choose a month from 1 (January) to 12 (December).`);
+      if (month === 2 && day === 29) throw bad("This repeat rule can't be used: BYMONTHDAY=29 in February skips the years without a 29 February.");
+      if (day < 1 || day > longest) {
+        throw bad(`${MONTH_NAMES[month - 1]} has no day ${day}. Please choose a day from 1 to ${longest}.`);
+      }
     }
     if (input.endDate && input.endDate < input.startDate) throw bad('The end date is before the start date. Please choose an end on or after the start.');
     return title;
@@ -95,7 +115,7 @@
     const state = outcome ? outcome.status : date < today() ? 'missed' : date === today() ? 'due' : 'upcoming';
     return { ritualId: r.id, date, at: `${date}T${r.time}:00Z`, localTime: r.time, state, outcome: clone(outcome) };
   };
-  const falls = (r) => r.active && !r.archivedAt && /FREQ=DAILY/.test(r.schedule);
+  const falls = (r) => r.active && !r.archivedAt && r.schedule === 'FREQ=DAILY';
   function consistencyOf(r) {
     const kept = [...outcomes.entries()].filter(([k, o]) => k.startsWith(`${r.id}:`) && o.status === 'done').length;
     const skipped = [...outcomes.entries()].filter(([k, o]) => k.startsWith(`${r.id}:`) && o.status === 'skipped').length;

@@ -145,6 +145,89 @@ test('rituals: the form says when a new ritual first happens, and a ritual on th
   await clean(page);
 });
 
+test('rituals: every few days, every few months and once a year are chosen in the form and sent as the core keeps them', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/add' });
+  const sentFor = (title) => page.evaluate((t) => window.__calls.filter(([c, a]) => c === 'create_ritual' && a.input.title === t).at(-1)?.[1].input.schedule, title);
+  const add = async (title, choose) => {
+    await page.getByLabel('Name').fill(title);
+    await choose();
+    await page.getByRole('button', { name: 'Add this ritual' }).click();
+    await page.locator('#ritual-page-title', { hasText: title }).waitFor();
+    const sent = await sentFor(title);
+    await page.goto(`${page.url().split('#')[0]}#/rituals/add`);
+    await page.getByLabel('Name').waitFor();
+    return sent;
+  };
+
+  let sent = await add('A long walk', async () => {
+    await page.getByLabel('Every few days').check();
+    assert.equal(await page.getByLabel('Every how many weeks').isVisible(), false, 'only the fields of the chosen kind show');
+    assert.equal(await page.getByLabel('Day of the month', { exact: true }).isVisible(), false);
+    await page.getByLabel('Every how many days').fill('3');
+  });
+  assert.equal(sent, 'FREQ=DAILY;INTERVAL=3', 'every 3 days is sent as the core keeps it');
+
+  sent = await add('Budget talk', async () => {
+    await page.getByLabel('Every few months, on a day of the month').check();
+    assert.equal(await page.getByLabel('Every how many months').isVisible(), true);
+    await page.getByLabel('Every how many months').fill('2');
+    await page.getByLabel('Day of the month', { exact: true }).fill('31');
+  });
+  assert.equal(sent, 'FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1', 'every 2 months on the 31st is every other month’s last day');
+
+  sent = await add('A day out', async () => {
+    await page.getByLabel('Every few months, on a weekday (like the first Saturday)').check();
+    await page.getByLabel('Every how many months').fill('3');
+    await page.getByLabel('Which one').selectOption('-1');
+    await page.getByLabel('Weekday', { exact: true }).selectOption('FR');
+  });
+  assert.equal(sent, 'FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR', 'the last Friday of every third month');
+
+  await page.getByLabel('Name').fill('The day we met');
+  await page.getByLabel('Once a year, on a date').check();
+  assert.equal(await page.getByLabel('Every how many months').isVisible(), false);
+  await page.getByLabel('Month', { exact: true }).selectOption('2');
+  await page.getByLabel('Day', { exact: true }).fill('29');
+  assert.match(await page.locator('.schedule-year').textContent(), /29 February comes on 28 February in the years without one/,
+    'the form says what happens to 29 February before anything is saved');
+  assert.equal(await page.getByLabel('Day', { exact: true }).getAttribute('max'), '29', 'February has at most 29 days');
+  await page.getByRole('button', { name: 'Add this ritual' }).click();
+  await page.locator('#ritual-page-title', { hasText: 'The day we met' }).waitFor();
+  assert.equal(await sentFor('The day we met'), 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1',
+    'a yearly ritual on 29 February is sent so it falls on 28 February in other years, here and in calendar apps');
+  assert.match(await page.locator('#ritual-page').textContent(), /Every year on 29 February/);
+  await clean(page);
+});
+
+test('rituals: a yearly ritual opens for a change on its own date, and is saved unchanged', async () => {
+  const rule = 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1';
+  const page = await h.open({ cfg: { ...READY, rituals: [{ title: 'The day we met', schedule: rule }] }, hash: '#/rituals/edit/1' });
+  await page.getByLabel('Once a year, on a date').waitFor();
+  assert.equal(await page.getByLabel('Once a year, on a date').isChecked(), true, 'the kind it was saved with');
+  assert.equal(await page.getByLabel('Month', { exact: true }).inputValue(), '2');
+  assert.equal(await page.getByLabel('Day', { exact: true }).inputValue(), '29');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForFunction(() => window.__calls.some(([c]) => c === 'update_ritual'));
+  const sent = await page.evaluate(() => window.__calls.filter(([c]) => c === 'update_ritual').at(-1)[1].input.schedule);
+  assert.equal(sent, rule, 'saved as it was');
+  await clean(page);
+});
+
+test('rituals: a date a month never has is explained, and nothing typed is lost', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/add' });
+  await page.getByLabel('Name').fill('Our anniversary');
+  await page.getByLabel('Once a year, on a date').check();
+  await page.getByLabel('Month', { exact: true }).selectOption('4');
+  await page.getByLabel('Day', { exact: true }).fill('31');
+  await page.getByRole('button', { name: 'Add this ritual' }).click();
+  const alert = page.locator('.ritual-form [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /April has no day 31/);
+  assert.equal(await page.getByLabel('Name').inputValue(), 'Our anniversary');
+  assert.equal(await page.getByLabel('Day', { exact: true }).inputValue(), '31', 'the date stays as typed, to correct');
+  await clean(page);
+});
+
 test('rituals: a zone the system names the old way is shown and saved by its current name', async () => {
   const page = await h.open({ cfg: READY, hash: '#/rituals/add' });
   await page.getByLabel('Name').fill('Chai at five');
@@ -252,8 +335,10 @@ test('commitments: any rhythm a ritual can have, and a forgotten day checked off
   const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
   await page.getByRole('button', { name: 'Add a commitment' }).click();
   const form = page.locator('.commitment-form');
-  for (const kind of ['No set rhythm', 'Every day', 'On chosen days of the week', 'Every few weeks, on chosen days',
-    'Once a month, on a day of the month', 'Once a month, on a weekday (like the first Saturday)']) {
+  for (const kind of ['No set rhythm', 'Every day', 'Every few days', 'On chosen days of the week', 'Every few weeks, on chosen days',
+    'Once a month, on a day of the month', 'Every few months, on a day of the month',
+    'Once a month, on a weekday (like the first Saturday)', 'Every few months, on a weekday (like the first Saturday)',
+    'Once a year, on a date']) {
     assert.equal(await form.getByLabel(kind, { exact: true }).count(), 1, `the commitment form offers “${kind}”`);
   }
   assert.equal(await form.getByLabel('No set rhythm').isChecked(), true, 'a new commitment starts with no set rhythm');
@@ -381,6 +466,28 @@ test('commitments: adding one from the keyboard lands focus on it', async () => 
   const f = await focused(page);
   assert.equal(f.text, 'Kept it today', 'focus moves to the new commitment, not lost to the page');
   assert.ok(f.ring);
+  await clean(page);
+});
+
+test('commitments: a promise can come every few days or once a year, sent as the core keeps it', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/rituals/commitments' });
+  const cadenceOf = (title) => page.evaluate((t) => window.__calls.filter(([c, a]) => c === 'create_commitment' && a.input.title === t).at(-1)?.[1].input.cadence, title);
+  await page.getByRole('button', { name: 'Add a commitment' }).click();
+  await page.getByLabel('What is promised or agreed').fill('We plan our anniversary together');
+  await page.getByLabel('Once a year, on a date').check();
+  await page.getByLabel('Month', { exact: true }).selectOption('6');
+  await page.getByLabel('Day', { exact: true }).fill('21');
+  await page.getByRole('button', { name: 'Add this commitment' }).click();
+  await page.locator('#commitment-list > li', { hasText: 'anniversary' }).waitFor();
+  assert.equal(await cadenceOf('We plan our anniversary together'), 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=21');
+
+  await page.getByRole('button', { name: 'Add a commitment' }).click();
+  await page.getByLabel('What is promised or agreed').fill('A long walk, phones at home');
+  await page.getByLabel('Every few days').check();
+  await page.getByLabel('Every how many days').fill('4');
+  await page.getByRole('button', { name: 'Add this commitment' }).click();
+  await page.locator('#commitment-list > li', { hasText: 'A long walk' }).waitFor();
+  assert.equal(await cadenceOf('A long walk, phones at home'), 'FREQ=DAILY;INTERVAL=4');
   await clean(page);
 });
 

@@ -24,6 +24,16 @@ fn cadence_timing(c: &Commitment, schedule: Schedule) -> RitualTiming {
     RitualTiming::new(schedule, c.start_date, NaiveTime::MIN, zone)
 }
 
+/// "Every year on 14 February" as "every year on 14 February", for the
+/// middle of a sentence: names of days and months keep their capitals.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Fills in the follow-through of `c` (whose checks are loaded) as of `today`.
 /// A proposal has no days due: nothing is owed before it is accepted.
 pub(super) fn follow_through(c: &mut Commitment, today: NaiveDate) {
@@ -96,7 +106,7 @@ impl Store {
                 return Err(Error::invalid(format!(
                     "This commitment isn't due on {} ({}). Please pick one of its days.",
                     long_date(date),
-                    schedule.describe().to_lowercase()
+                    lower_first(&schedule.describe())
                 )));
             }
         }

@@ -39,21 +39,47 @@ pub(crate) fn next_on_or_after(
                 }
             }
         }
-        Schedule::MonthlyOnDay { .. } | Schedule::MonthlyOnNthWeekday { .. } => {
-            let (mut year, mut month) = (date.year(), date.month());
+        Schedule::EveryNDays { interval } => {
+            let interval = i64::from(interval);
+            let past = (date - start).num_days().rem_euclid(interval);
+            if past == 0 {
+                Some(date)
+            } else {
+                date.checked_add_days(Days::new((interval - past) as u64))
+            }
+        }
+        Schedule::MonthlyOnDay { .. }
+        | Schedule::MonthlyOnNthWeekday { .. }
+        | Schedule::Yearly { .. } => {
+            // Months are counted as one number (year * 12 + month - 1), so
+            // "every `step` months, in phase with `anchor`" is arithmetic.
+            let (step, anchor) = match *schedule {
+                Schedule::MonthlyOnDay { interval, .. }
+                | Schedule::MonthlyOnNthWeekday { interval, .. } => {
+                    (i64::from(interval), month_number(start))
+                }
+                Schedule::Yearly { month, .. } => (12, i64::from(month) - 1),
+                _ => return None,
+            };
+            let here = month_number(date);
+            let mut month = here + (anchor - here).rem_euclid(step);
+            // At most two rounds: only the month `date` is in can hold its
+            // date before `date`.
             loop {
-                let candidate = in_month(schedule, year, month)?;
+                let year = i32::try_from(month.div_euclid(12)).ok()?;
+                let candidate = in_month(schedule, year, month.rem_euclid(12) as u32 + 1)?;
                 if candidate >= date {
                     return Some(candidate);
                 }
-                (year, month) = if month == 12 {
-                    (year.checked_add(1)?, 1)
-                } else {
-                    (year, month + 1)
-                };
+                month = month.checked_add(step)?;
             }
         }
     }
+}
+
+/// The months since the start of year 0: year * 12 + month - 1.
+fn month_number(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 12 + i64::from(date.month0())
 }
 
 /// Whether `schedule`, started on `start`, falls on `date`.
@@ -61,14 +87,19 @@ pub(crate) fn falls_on(schedule: &Schedule, start: NaiveDate, date: NaiveDate) -
     date >= start && next_on_or_after(schedule, start, date) == Some(date)
 }
 
-/// The date a monthly schedule uses in one month.
+/// The date a monthly or yearly schedule uses in one month (for a yearly
+/// one, in its month).
 fn in_month(schedule: &Schedule, year: i32, month: u32) -> Option<NaiveDate> {
     match *schedule {
-        Schedule::MonthlyOnDay { day } => {
+        // A day the month doesn't have (the 31st in April, 29 February in
+        // most years) is the month's last day.
+        Schedule::MonthlyOnDay { day, .. } | Schedule::Yearly { day, .. } => {
             NaiveDate::from_ymd_opt(year, month, day.min(days_in_month(year, month)?))
         }
-        Schedule::MonthlyOnNthWeekday { nth, weekday } => nth_weekday(year, month, nth, weekday),
-        Schedule::Daily | Schedule::Weekly { .. } => None,
+        Schedule::MonthlyOnNthWeekday { nth, weekday, .. } => {
+            nth_weekday(year, month, nth, weekday)
+        }
+        Schedule::Daily | Schedule::EveryNDays { .. } | Schedule::Weekly { .. } => None,
     }
 }
 

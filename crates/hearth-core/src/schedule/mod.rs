@@ -12,14 +12,24 @@
 //! | schedule | RRULE |
 //! | --- | --- |
 //! | every day | `FREQ=DAILY` |
+//! | every N days (2 to 365) | `FREQ=DAILY;INTERVAL=3` |
 //! | chosen weekdays | `FREQ=WEEKLY;BYDAY=MO,WE,FR` |
-//! | every N weeks on chosen weekdays | `FREQ=WEEKLY;INTERVAL=2;BYDAY=SA` |
+//! | every N weeks (2 to 52) on chosen weekdays | `FREQ=WEEKLY;INTERVAL=2;BYDAY=SA` |
 //! | a day of the month | `FREQ=MONTHLY;BYMONTHDAY=15` |
 //! | the nth weekday of the month | `FREQ=MONTHLY;BYDAY=1SA`, `BYDAY=-1FR` |
+//! | either, every N months (2 to 12) | `FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15`, `FREQ=MONTHLY;INTERVAL=2;BYDAY=1SA` |
+//! | a date once a year | `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=14` |
+//! | 29 February once a year | `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1` |
 //!
-//! Every N weeks counts weeks Monday to Sunday from the week the ritual
-//! starts in (RFC 5545's default week start, written out as `WKST=MO` when
-//! it matters). A ritual happens at most once per local date; that date, in
+//! Intervals count from the ritual's start, as RFC 5545 counts them from
+//! `DTSTART` (which the `.ics` export sets to the first occurrence): every
+//! N days from the start date; every N weeks from the week the ritual starts
+//! in, Monday to Sunday (RFC 5545's default week start, written out as
+//! `WKST=MO` when it matters); every N months from the month it starts in,
+//! even when that month's day has already passed (every 3 months on the
+//! 15th, started on 20 January, is 15 April, 15 July, ...). An interval of 1
+//! is written without `INTERVAL`. A yearly ritual has no interval: every
+//! 2 years is refused. A ritual happens at most once per local date; that date, in
 //! the ritual's own zone, is what identifies an [`Occurrence`] (the key a
 //! "we did it" or "skip this time" is recorded against).
 //!
@@ -36,6 +46,18 @@
 //! 28th to the 30th that the month has"), which any RFC 5545 reader expands
 //! to exactly Hearth's dates. For the same reason, parsing refuses a bare
 //! `BYMONTHDAY=29`, `30` or `31` rather than quietly change its meaning.
+//! The same holds every N months (the 31st every 2 months from January is
+//! 31 January, 31 March, 31 May, 31 July, 30 September, 30 November).
+//!
+//! A yearly ritual on 29 February (an anniversary from a leap year) falls
+//! on 28 February in the years without one, for the same reason: an
+//! anniversary that comes once in four years would feel forgotten. It is
+//! written `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1` ("the last
+//! of 28 and 29 February that the year has"), which RFC 5545 expands to
+//! exactly Hearth's dates; a bare `BYMONTH=2;BYMONTHDAY=29` would skip three
+//! years in four in a calendar app, so parsing refuses it. Every other date
+//! exists every year, so a yearly ritual's date is one its month always
+//! has, or 29 February: "30 February" and "31 April" are refused.
 //!
 //! # Daylight saving
 //!
@@ -84,7 +106,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 
 pub use chrono_tz::Tz;
-pub use rule::{Nth, Schedule, Weekdays, MAX_WEEK_INTERVAL};
+pub use rule::{Nth, Schedule, Weekdays, MAX_DAY_INTERVAL, MAX_MONTH_INTERVAL, MAX_WEEK_INTERVAL};
 pub use timing::{parse_time, parse_zone, Occurrences, RitualTiming};
 pub use zones::{canonical as canonical_zone, city as zone_city, ZoneName};
 

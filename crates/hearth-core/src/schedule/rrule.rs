@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 
 use chrono::Weekday;
 
-use super::rule::{check_interval, ordinal, weekday_name, Schedule, Weekdays, WEEK};
+use super::rule::{
+    check_every, check_interval, longest_month, month_name, ordinal, weekday_name, Schedule, Unit,
+    Weekdays, WEEK,
+};
 use crate::error::{Error, Result};
 use crate::text::echo;
 
@@ -21,10 +24,14 @@ impl Schedule {
     /// Days 29 and 30 are written `BYMONTHDAY=28,29,30;BYSETPOS=-1` ("the
     /// last of the 28th to the 30th that the month has"), and day 31 as
     /// `BYMONTHDAY=-1`, so calendar apps land on the same dates as Hearth;
-    /// a bare `BYMONTHDAY=30` would skip February there.
+    /// a bare `BYMONTHDAY=30` would skip February there. For the same
+    /// reason 29 February, yearly, is written
+    /// `FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1`. Intervals come
+    /// right after `FREQ`, and only when more than 1.
     pub fn to_rrule(&self) -> String {
         match *self {
             Schedule::Daily => "FREQ=DAILY".into(),
+            Schedule::EveryNDays { interval } => format!("FREQ=DAILY;INTERVAL={interval}"),
             Schedule::Weekly { interval, days } => {
                 let mut rule = "FREQ=WEEKLY".to_string();
                 if interval > 1 {
@@ -40,14 +47,29 @@ impl Schedule {
                 }
                 rule
             }
-            Schedule::MonthlyOnDay { day: 31 } => "FREQ=MONTHLY;BYMONTHDAY=-1".into(),
-            Schedule::MonthlyOnDay { day: day @ 29..=30 } => {
-                let days: Vec<String> = (28..=day).map(|d| d.to_string()).collect();
-                format!("FREQ=MONTHLY;BYMONTHDAY={};BYSETPOS=-1", days.join(","))
+            Schedule::MonthlyOnDay { day, interval } => {
+                format!(
+                    "FREQ=MONTHLY{};BYMONTHDAY={}",
+                    every(interval),
+                    month_day(day)
+                )
             }
-            Schedule::MonthlyOnDay { day } => format!("FREQ=MONTHLY;BYMONTHDAY={day}"),
-            Schedule::MonthlyOnNthWeekday { nth, weekday } => {
-                format!("FREQ=MONTHLY;BYDAY={}{}", nth.number(), code(weekday))
+            Schedule::MonthlyOnNthWeekday {
+                nth,
+                weekday,
+                interval,
+            } => format!(
+                "FREQ=MONTHLY{};BYDAY={}{}",
+                every(interval),
+                nth.number(),
+                code(weekday)
+            ),
+            // Only February is ever shorter than in another year.
+            Schedule::Yearly { month: 2, day: 29 } => {
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1".into()
+            }
+            Schedule::Yearly { month, day } => {
+                format!("FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}")
             }
         }
     }
@@ -74,9 +96,9 @@ impl Schedule {
             }
         }
         let mut rule = Parts(parts);
-        let freq = rule
-            .take("FREQ")
-            .ok_or_else(|| refuse("it doesn't say how often (FREQ=DAILY, WEEKLY or MONTHLY)."))?;
+        let freq = rule.take("FREQ").ok_or_else(|| {
+            refuse("it doesn't say how often (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY).")
+        })?;
         let interval: i64 = match rule.take("INTERVAL") {
             None => 1,
             Some(n) => n
@@ -85,18 +107,16 @@ impl Schedule {
         };
         let wkst = rule.take("WKST");
         let schedule = match freq.as_str() {
-            "DAILY" => {
-                only_every_one(interval, "day")?;
-                Schedule::Daily
-            }
+            "DAILY" => Schedule::every_n_days(interval)?,
             "WEEKLY" => weekly(&mut rule, check_interval(interval)?, wkst.as_deref())?,
-            "MONTHLY" => {
-                only_every_one(interval, "month")?;
-                monthly(&mut rule)?
+            "MONTHLY" => monthly(&mut rule, interval)?,
+            "YEARLY" => {
+                only_every_one(interval, "year")?;
+                yearly(&mut rule)?
             }
             other => {
                 return Err(refuse(format!(
-                    "Hearth repeats rituals daily, weekly or monthly, not {}.",
+                    "Hearth repeats rituals by the day, the week, the month or the year, not {}.",
                     echo(&other.to_ascii_lowercase())
                 )))
             }
@@ -109,7 +129,7 @@ impl Schedule {
                 "UNTIL" | "COUNT" => {
                     format!("a ritual's end date is kept apart from its repeat rule, so {key} can't be part of it.")
                 }
-                "BYSETPOS" => "Hearth only uses BYSETPOS for “the 29th or 30th, or the last day of shorter months”.".into(),
+                "BYSETPOS" => SETPOS.into(),
                 _ => format!(
                     "Hearth doesn't follow the {} part of this repeat rule.",
                     echo(key)
@@ -144,7 +164,34 @@ fn weekly(rule: &mut Parts, interval: u32, wkst: Option<&str>) -> Result<Schedul
     Schedule::every_n_weeks(interval.into(), days.iter())
 }
 
-fn monthly(rule: &mut Parts) -> Result<Schedule> {
+/// Why a BYSETPOS other than Hearth's own is refused.
+const SETPOS: &str = "Hearth only uses BYSETPOS for “the 29th or 30th, or the last day of shorter \
+                      months” and for 29 February in a yearly rule.";
+
+/// `BYMONTHDAY` for a day that short months lack: 29 and 30 as "the last of
+/// the 28th to that day the month has", 31 as the last day.
+fn month_day(day: u32) -> String {
+    match day {
+        31 => "-1".into(),
+        29 | 30 => {
+            let days: Vec<String> = (28..=day).map(|d| d.to_string()).collect();
+            format!("{};BYSETPOS=-1", days.join(","))
+        }
+        day => day.to_string(),
+    }
+}
+
+/// `;INTERVAL=n`, or nothing for 1.
+fn every(interval: u32) -> String {
+    if interval > 1 {
+        format!(";INTERVAL={interval}")
+    } else {
+        String::new()
+    }
+}
+
+fn monthly(rule: &mut Parts, interval: i64) -> Result<Schedule> {
+    let interval = i64::from(check_every(interval, Unit::Month)?);
     match (rule.take("BYMONTHDAY"), rule.take("BYDAY")) {
         (Some(_), Some(_)) => Err(refuse(
             "it names both days of the month and weekdays; Hearth follows one or the other.",
@@ -159,11 +206,7 @@ fn monthly(rule: &mut Parts) -> Result<Schedule> {
                 ("28,29", Some("-1")) => 29,
                 ("28,29,30", Some("-1")) => 30,
                 ("28,29,30,31", Some("-1")) => 31,
-                (_, Some(_)) => {
-                    return Err(refuse(
-                        "Hearth only uses BYSETPOS for “the 29th or 30th, or the last day of shorter months”.",
-                    ))
-                }
+                (_, Some(_)) => return Err(refuse(SETPOS)),
                 (one, None) => match one.parse::<i64>() {
                     Ok(day @ 29..=31) => {
                         return Err(refuse(format!(
@@ -172,13 +215,13 @@ fn monthly(rule: &mut Parts) -> Result<Schedule> {
                             ordinal(day as u32)
                         )))
                     }
-                    Ok(day @ 1..=28) => day as u32,
+                    Ok(day @ 1..=28) => day,
                     Ok(day @ ..=-2) => {
                         return Err(refuse(format!(
                             "BYMONTHDAY={day} counts from the end of the month; Hearth only does that for the last day (-1)."
                         )))
                     }
-                    Ok(day) => return Schedule::monthly_on_day(day),
+                    Ok(day) => day,
                     Err(_) => {
                         return Err(refuse(format!(
                             "BYMONTHDAY={} isn't one day of the month.",
@@ -187,7 +230,7 @@ fn monthly(rule: &mut Parts) -> Result<Schedule> {
                     }
                 },
             };
-            Ok(Schedule::MonthlyOnDay { day })
+            Schedule::every_n_months_on_day(interval, day)
         }
         (None, Some(byday)) => {
             if !byday.is_ascii() {
@@ -211,9 +254,66 @@ fn monthly(rule: &mut Parts) -> Result<Schedule> {
                     weekday_name(day)
                 ))
             })?;
-            Schedule::monthly_on_nth_weekday(n, day)
+            Schedule::every_n_months_on_nth_weekday(interval, n, day)
         }
     }
+}
+
+/// `BYMONTH=M;BYMONTHDAY=D`, one date a year. 29 February is written
+/// `BYMONTHDAY=28,29;BYSETPOS=-1` (28 February in other years, as in
+/// Hearth); a bare `BYMONTHDAY=29` in February would skip three years in
+/// four in a calendar app, so it is refused. `BYMONTHDAY=-1`, the month's
+/// last day, is read as the date it always is (29 February in February).
+fn yearly(rule: &mut Parts) -> Result<Schedule> {
+    const NEEDS: &str =
+        "a yearly rule needs its date, the month and the day (BYMONTH=2;BYMONTHDAY=14).";
+    if rule.0.contains_key("BYDAY") {
+        return Err(refuse(
+            "Hearth keeps a yearly ritual on a date (BYMONTH=2;BYMONTHDAY=14), not on a weekday.",
+        ));
+    }
+    let (Some(month), Some(days)) = (rule.take("BYMONTH"), rule.take("BYMONTHDAY")) else {
+        return Err(refuse(NEEDS));
+    };
+    if month.contains(',') {
+        return Err(refuse("a yearly rule can name only one date in Hearth."));
+    }
+    let month: i64 = month
+        .parse()
+        .map_err(|_| refuse(format!("BYMONTH={} isn't one month.", echo(&month))))?;
+    // Checks the month and gives its name for the sentences below.
+    Schedule::yearly(month, 1)?;
+    let (m, name) = (month as u32, month_name(month as u32));
+    let setpos = rule.take("BYSETPOS");
+    let day: i64 = match (days.as_str(), setpos.as_deref()) {
+        ("28,29", Some("-1")) if m == 2 => 29,
+        (_, Some(_)) => return Err(refuse(SETPOS)),
+        ("-1", None) => longest_month(m).into(),
+        (one, None) => match one.parse::<i64>() {
+            Ok(29) if m == 2 => {
+                return Err(refuse(
+                    "BYMONTHDAY=29 in February skips the years without a 29 February, while \
+                     Hearth moves such a ritual to 28 February (BYMONTHDAY=28,29;BYSETPOS=-1).",
+                ))
+            }
+            Ok(day @ ..=-2) => {
+                return Err(refuse(format!(
+                    "BYMONTHDAY={day} counts from the end of {name}; Hearth only does that for the last day (-1)."
+                )))
+            }
+            Ok(day) => day,
+            Err(_) if one.contains(',') => {
+                return Err(refuse("a yearly rule can name only one date in Hearth."))
+            }
+            Err(_) => {
+                return Err(refuse(format!(
+                    "BYMONTHDAY={} isn't one day of the month.",
+                    echo(one)
+                )))
+            }
+        },
+    };
+    Schedule::yearly(month, day)
 }
 
 fn only_every_one(interval: i64, unit: &str) -> Result<()> {

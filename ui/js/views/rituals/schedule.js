@@ -1,19 +1,26 @@
-// "How often", as rituals and commitments choose it: every day, chosen
-// weekdays, every few weeks, a day of the month or the nth weekday. One
-// picker for both, so a commitment can keep any rhythm a ritual can; with
+// "How often", as rituals and commitments choose it: every day or every few
+// days, chosen weekdays every week or every few weeks, a day of the month or
+// the nth weekday every month or every few months, or a date once a year.
+// One picker for both, so a commitment can keep any rhythm a ritual can; with
 // `none`, "No set rhythm" comes first (a commitment may have no cadence).
 // The core checks the RRULE this writes and answers with its own sentence.
 
 import { h } from '../../dom.js';
-import { NTH, WEEKDAYS, defaultSchedule, toRrule } from '../../rrule.js';
+import { MONTHS, NTH, WEEKDAYS, defaultSchedule, toRrule } from '../../rrule.js';
 
 const KINDS = [
   { id: 'daily', label: 'Every day' },
+  { id: 'days', label: 'Every few days' },
   { id: 'weekly', label: 'On chosen days of the week' },
   { id: 'weeks', label: 'Every few weeks, on chosen days' },
   { id: 'monthday', label: 'Once a month, on a day of the month' },
+  { id: 'months', label: 'Every few months, on a day of the month' },
   { id: 'nthweekday', label: 'Once a month, on a weekday (like the first Saturday)' },
+  { id: 'nthmonths', label: 'Every few months, on a weekday (like the first Saturday)' },
+  { id: 'yearly', label: 'Once a year, on a date' },
 ];
+/** The most days each month has in any year: 29 for February. */
+const LONGEST = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const NONE = { id: 'none', label: 'No set rhythm' };
 
 /** A labelled field with an optional hint that the input is described by. */
@@ -58,10 +65,16 @@ export function schedulePicker({ prefix: p, schedule = null, none = false }) {
     box.checked = sched.days.includes(d.code);
     return { d, box, label: h('label', { class: 'radio-label', for: box.id }, box, d.label) };
   });
-  const interval = input(`${p}-interval`, { type: 'number', min: 1, max: 52, inputmode: 'numeric', class: 'text-input text-input--short' }, sched.interval);
-  const monthDay = input(`${p}-monthday`, { type: 'number', min: 1, max: 31, inputmode: 'numeric', class: 'text-input text-input--short' }, sched.monthDay);
+  const number = (id, max, value) => input(id, { type: 'number', min: 1, max, inputmode: 'numeric', class: 'text-input text-input--short' }, value);
+  const interval = number(`${p}-interval`, 52, sched.interval);
+  const everyDays = number(`${p}-every-days`, 365, sched.interval);
+  const everyMonths = number(`${p}-every-months`, 12, sched.interval);
+  const monthDay = number(`${p}-monthday`, 31, sched.monthDay);
   const nth = select(`${p}-nth`, NTH, sched.nth);
   const weekday = select(`${p}-weekday`, WEEKDAYS.map((d) => ({ value: d.code, label: d.label })), sched.weekday);
+  const month = select(`${p}-month`, MONTHS, sched.month);
+  const yearDay = number(`${p}-yearday`, LONGEST[sched.month - 1] ?? 31, sched.monthDay);
+  month.addEventListener('change', () => yearDay.setAttribute('max', String(LONGEST[Number(month.value) - 1])));
 
   const daysGroup = h('fieldset', { class: 'field schedule-days' },
     h('legend', { class: 'field-label' }, 'On which days'),
@@ -71,21 +84,32 @@ export function schedulePicker({ prefix: p, schedule = null, none = false }) {
     'From 1 to 31. In a shorter month, a day it doesn’t have (like the 31st in April) becomes that month’s last day.');
   const nthGroup = h('div', { class: 'field schedule-nth' },
     h('div', { class: 'inline-fields' }, field('Which one', nth), field('Weekday', weekday)));
+  const everyDaysGroup = field('Every how many days', everyDays, 'From 1 to 365, counted from the day it starts.');
+  const everyMonthsGroup = field('Every how many months', everyMonths, 'From 1 to 12, counted from the month it starts in.');
+  // The hint goes under both fields, so the month and the day line up.
+  yearDay.setAttribute('aria-describedby', `${p}-yearday-hint`);
+  const yearGroup = h('div', { class: 'field schedule-year' },
+    h('div', { class: 'inline-fields' }, field('Month', month), field('Day', yearDay)),
+    h('p', { class: 'field-hint', id: `${p}-yearday-hint` },
+      'A ritual on 29 February comes on 28 February in the years without one.'));
 
   const kind = () => kindRadios.find((r) => r.radio.checked)?.k.id ?? (none ? NONE.id : 'daily');
   const showParts = () => {
     const k = kind();
     daysGroup.hidden = !(k === 'weekly' || k === 'weeks');
     intervalGroup.hidden = k !== 'weeks';
-    monthDayGroup.hidden = k !== 'monthday';
-    nthGroup.hidden = k !== 'nthweekday';
+    everyDaysGroup.hidden = k !== 'days';
+    everyMonthsGroup.hidden = !(k === 'months' || k === 'nthmonths');
+    monthDayGroup.hidden = !(k === 'monthday' || k === 'months');
+    nthGroup.hidden = !(k === 'nthweekday' || k === 'nthmonths');
+    yearGroup.hidden = k !== 'yearly';
   };
   for (const r of kindRadios) r.radio.addEventListener('change', showParts);
 
   const el = h('fieldset', { class: 'field schedule' },
     h('legend', { class: 'field-label' }, 'How often'),
     h('div', { class: 'radio-column' }, kindRadios.map((r) => r.label)),
-    intervalGroup, daysGroup, monthDayGroup, nthGroup);
+    everyDaysGroup, intervalGroup, daysGroup, everyMonthsGroup, monthDayGroup, nthGroup, yearGroup);
   showParts();
 
   return {
@@ -93,13 +117,15 @@ export function schedulePicker({ prefix: p, schedule = null, none = false }) {
     rrule() {
       const k = kind();
       if (k === NONE.id) return null;
+      const every = { days: everyDays, months: everyMonths, nthmonths: everyMonths }[k] ?? interval;
       return toRrule({
         kind: k,
-        interval: interval.value,
+        interval: every.value,
         days: dayBoxes.filter((b) => b.box.checked).map((b) => b.d.code),
-        monthDay: monthDay.value.trim() || '0',
+        monthDay: (k === 'yearly' ? yearDay : monthDay).value.trim() || '0',
         nth: nth.value,
         weekday: weekday.value,
+        month: month.value,
       });
     },
     problem() {
