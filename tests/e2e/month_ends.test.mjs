@@ -54,7 +54,11 @@ describe("monthly rituals at the end of the month", () => {
       await setValue(session, await inputByLabel(session, "Day of the month"), String(day));
       const first = await mainShows(session, /First: [^\n]*\d\d:\d\d/, `the form says when the ritual on day ${day} is first`);
       assert.doesNotMatch(first, /can't be used/, "the form's rule is one the core keeps");
-      if (day === 30) await harness.screenshot("ritual-form-first");
+      if (day === 30) {
+        await session.execute("document.querySelector('.ritual-first')?.scrollIntoView({ block: 'center' })");
+        await new Promise((r) => setTimeout(r, 300));
+        await harness.screenshot("ritual-form-first");
+      }
       await (await buttonByText(session, "Add this ritual")).click();
       const page = await mainShows(session, title, `the ritual on day ${day} is added`);
       assert.doesNotMatch(page, /can't be used|isn't one day/, "no refusal from the core");
