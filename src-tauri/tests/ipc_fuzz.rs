@@ -517,6 +517,31 @@ fn apply(base: &Value, m: &Mutation) -> Value {
     Value::Object(args)
 }
 
+/// The commands the page's one door (`ui/js/api.js`) calls: `call('name', …)`.
+fn page_commands() -> BTreeSet<String> {
+    let text = std::fs::read_to_string(Path::new(MANIFEST).join("../ui/js/api.js")).unwrap();
+    text.split("call('")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('\'').map(|(name, _)| name.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_page_calls_every_listed_command_and_no_other() {
+    let page = page_commands();
+    let listed = manifest_commands();
+    let unknown: Vec<_> = page.difference(&listed).collect();
+    assert!(
+        unknown.is_empty(),
+        "ui/js/api.js calls only commands on the list (build.rs): not listed {unknown:?}"
+    );
+    let unused: Vec<_> = listed.difference(&page).collect();
+    assert!(
+        unused.is_empty(),
+        "every listed command is called by the page, or it goes: nothing calls {unused:?}"
+    );
+}
+
 #[test]
 fn the_fuzzed_commands_are_exactly_the_apps_commands() {
     let granted = capability_commands();
