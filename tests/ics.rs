@@ -141,3 +141,421 @@ fn the_ics_export_parses_with_an_independent_parser() {
         "the UID is stable, so a re-import updates"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Time zones (issue 17, item 5), read back through
+// the parser's own component tree and an independent RRULE expander.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// A property as the parser read it: name, parameters (key, value), value.
+type Prop = (String, Vec<(String, String)>, String);
+
+/// A component as the parser read it, owned: name, properties in file
+/// order, and sub-components.
+#[derive(Debug, Clone)]
+struct Node {
+    name: String,
+    props: Vec<Prop>,
+    subs: Vec<Node>,
+}
+
+impl Node {
+    fn from_parsed(c: &icalendar::parser::Component) -> Node {
+        Node {
+            name: c.name.as_str().to_string(),
+            props: c
+                .properties
+                .iter()
+                .map(|p| {
+                    (
+                        p.name.as_str().to_string(),
+                        p.params
+                            .iter()
+                            .map(|a| {
+                                (
+                                    a.key.as_str().to_string(),
+                                    a.val
+                                        .as_ref()
+                                        .map(|v| v.as_str().to_string())
+                                        .unwrap_or_default(),
+                                )
+                            })
+                            .collect(),
+                        p.val.as_str().to_string(),
+                    )
+                })
+                .collect(),
+            subs: c.components.iter().map(Node::from_parsed).collect(),
+        }
+    }
+
+    /// The values of every property with this name.
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.props
+            .iter()
+            .filter(|p| p.0 == name)
+            .map(|p| p.2.as_str())
+            .collect()
+    }
+
+    /// The one value of this property, if any (and never two).
+    fn get(&self, name: &str) -> Option<&str> {
+        let all = self.all(name);
+        assert!(all.len() <= 1, "{name} appears once in {}", self.name);
+        all.first().copied()
+    }
+
+    fn param(&self, name: &str, param: &str) -> Option<&str> {
+        self.props
+            .iter()
+            .find(|p| p.0 == name)
+            .and_then(|p| p.1.iter().find(|a| a.0 == param))
+            .map(|a| a.1.as_str())
+    }
+
+    fn subs(&self, name: &str) -> Vec<&Node> {
+        self.subs.iter().filter(|s| s.name == name).collect()
+    }
+}
+
+/// Checks the file's framing (CRLF, 75-octet lines, no bare newline) and
+/// returns its VCALENDAR as the parser reads it.
+fn read(text: &str) -> Node {
+    for physical in text.split("\r\n") {
+        assert!(
+            physical.len() <= 75,
+            "lines fold at 75 octets: {physical:?}"
+        );
+    }
+    assert!(text.ends_with("END:VCALENDAR\r\n"), "lines end in CRLF");
+    assert!(
+        !text.replace("\r\n", "").contains(['\n', '\r']),
+        "no bare newlines"
+    );
+    let unfolded = icalendar::parser::unfold(text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).expect("the export parses");
+    let mut root: Vec<Node> = parsed.components.iter().map(Node::from_parsed).collect();
+    let calendar = Node {
+        name: "VCALENDAR".into(),
+        props: Vec::new(),
+        subs: std::mem::take(&mut root),
+    };
+    assert!(
+        calendar
+            .subs
+            .iter()
+            .all(|c| c.name == "VEVENT" || c.name == "VTIMEZONE"),
+        "only events and zones at the top: {:?}",
+        calendar.subs.iter().map(|c| &c.name).collect::<Vec<_>>()
+    );
+    calendar
+}
+
+fn offset_seconds(raw: &str) -> i32 {
+    let sign = if raw.starts_with('-') { -1 } else { 1 };
+    let digits = &raw[1..];
+    let part = |i: usize| {
+        digits
+            .get(i..i + 2)
+            .map_or(0, |d| d.parse::<i32>().unwrap())
+    };
+    sign * (part(0) * 3600 + part(2) * 60 + part(4))
+}
+
+fn local(raw: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(raw, "%Y%m%dT%H%M%S").expect("a local date-time")
+}
+
+/// One STANDARD or DAYLIGHT block, expanded: every onset as a UTC instant.
+#[derive(Debug)]
+struct Observance {
+    daylight: bool,
+    from: i32,
+    to: i32,
+    onsets: Vec<DateTime<Utc>>,
+}
+
+/// Expands a sub-component with the `rrule` crate. Its DTSTART, RDATEs and
+/// rule run on local wall time in TZOFFSETFROM, so they are expanded as if
+/// that wall time were UTC (the arithmetic is the same) and shifted after.
+fn observance(sub: &Node) -> Observance {
+    let from = offset_seconds(sub.get("TZOFFSETFROM").expect("TZOFFSETFROM"));
+    let to = offset_seconds(sub.get("TZOFFSETTO").expect("TZOFFSETTO"));
+    let start = sub.get("DTSTART").expect("DTSTART");
+    local(start); // a local time, no Z, no TZID
+    assert_eq!(sub.param("DTSTART", "TZID"), None, "onsets are local times");
+    let mut spec = format!("DTSTART:{start}Z\n");
+    for rule in sub.all("RRULE") {
+        let (body, until) = rule
+            .split_once(";UNTIL=")
+            .map(|(b, u)| (b, Some(u)))
+            .unwrap_or((rule, None));
+        let mut line = format!("RRULE:{body}");
+        if let Some(until) = until {
+            assert!(until.ends_with('Z'), "UNTIL is in UTC inside a VTIMEZONE");
+            let u = local(until.trim_end_matches('Z')) + Duration::seconds(from.into());
+            line.push_str(&format!(";UNTIL={}Z", u.format("%Y%m%dT%H%M%S")));
+        }
+        spec.push_str(&line);
+        spec.push('\n');
+    }
+    for dates in sub.all("RDATE") {
+        let shifted: Vec<String> = dates.split(',').map(|d| format!("{d}Z")).collect();
+        spec.push_str(&format!("RDATE:{}\n", shifted.join(",")));
+    }
+    let walls: Vec<NaiveDateTime> = if spec.lines().count() == 1 {
+        vec![local(start)]
+    } else {
+        let set: rrule::RRuleSet = spec.trim_end().parse().expect("the rule reads");
+        let result = set.all(u16::MAX);
+        assert!(!result.limited, "every rule ends");
+        // RFC 5545 counts DTSTART as the first instance whatever the rule;
+        // the crate, like dateutil, only lists what the rule and RDATEs make.
+        let mut walls: Vec<NaiveDateTime> = result.dates.iter().map(|d| d.naive_utc()).collect();
+        walls.push(local(start));
+        walls.sort();
+        walls.dedup();
+        walls
+    };
+    Observance {
+        daylight: sub.name == "DAYLIGHT",
+        from,
+        to,
+        onsets: walls
+            .into_iter()
+            .map(|w| (w - Duration::seconds(from.into())).and_utc())
+            .collect(),
+    }
+}
+
+/// Every onset of a VTIMEZONE in order, with the offset it changes to.
+fn timeline(observances: &[Observance]) -> Vec<(DateTime<Utc>, i32)> {
+    let mut onsets: Vec<(DateTime<Utc>, i32)> = observances
+        .iter()
+        .flat_map(|o| o.onsets.iter().map(move |t| (*t, o.to)))
+        .collect();
+    onsets.sort();
+    onsets
+}
+
+/// The offset a VTIMEZONE states at `at`: TZOFFSETTO of the latest onset at
+/// or before it.
+fn stated_offset(timeline: &[(DateTime<Utc>, i32)], at: DateTime<Utc>) -> Option<i32> {
+    let before = timeline.partition_point(|(t, _)| *t <= at);
+    before.checked_sub(1).map(|i| timeline[i].1)
+}
+
+fn hearth_offset(tz: Tz, at: DateTime<Utc>) -> i32 {
+    tz.offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+        .local_minus_utc()
+}
+
+/// Zones of both hemispheres, half-hour DST, no DST, and rules that don't
+/// repeat (Casablanca's Ramadan changes).
+const ZONES: [&str; 8] = [
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+    "America/Santiago",
+    "Australia/Sydney",
+    "Pacific/Chatham",
+    "Africa/Casablanca",
+];
+
+#[test]
+fn each_zone_used_gets_a_vtimezone_that_lands_where_hearth_does() {
+    let mut j = Journal::new();
+    for (i, zone) in ZONES.iter().enumerate() {
+        let input = with(
+            ritual(&format!("Walk {i}"), "FREQ=DAILY", "07:30", d(2026, 11, 22)),
+            |r| r.zone = zone.to_string(),
+        );
+        j.store.create_ritual(SAM, &input, &j.clock).unwrap();
+    }
+    // A second Berlin ritual that began in the spring: one zone, one block,
+    // from the earliest event on.
+    let spring = with(
+        ritual(
+            "Spring coffee",
+            "FREQ=WEEKLY;BYDAY=SU",
+            "02:30",
+            d(2026, 3, 29),
+        ),
+        |r| r.zone = "Europe/Berlin".into(),
+    );
+    j.store.create_ritual(SAM, &spring, &j.clock).unwrap();
+
+    let text = j.store.rituals_ics(None, &j.clock).unwrap();
+    let calendar = read(&text);
+    let zones = calendar.subs("VTIMEZONE");
+    let mut tzids: Vec<&str> = zones.iter().map(|z| z.get("TZID").unwrap()).collect();
+    tzids.sort();
+    let mut expected = ZONES.to_vec();
+    expected.sort();
+    assert_eq!(tzids, expected, "one VTIMEZONE for each zone a ritual uses");
+    let first_event = calendar
+        .subs
+        .iter()
+        .position(|c| c.name == "VEVENT")
+        .unwrap();
+    assert!(
+        calendar.subs[..first_event]
+            .iter()
+            .all(|c| c.name == "VTIMEZONE"),
+        "zones come before the events that use them"
+    );
+    for event in calendar.subs("VEVENT") {
+        let tzid = event.param("DTSTART", "TZID").unwrap();
+        assert!(
+            tzids.contains(&tzid),
+            "every TZID has its VTIMEZONE: {tzid}"
+        );
+    }
+
+    for vtz in &zones {
+        let name = vtz.get("TZID").unwrap();
+        let tz: Tz = name.parse().unwrap();
+        let blocks: Vec<Observance> = vtz
+            .subs
+            .iter()
+            .map(|s| {
+                assert!(
+                    s.name == "STANDARD" || s.name == "DAYLIGHT",
+                    "a VTIMEZONE holds STANDARD and DAYLIGHT only"
+                );
+                observance(s)
+            })
+            .collect();
+        assert!(!blocks.is_empty(), "{name} states its offsets");
+
+        // Every onset the file states is a real change in Hearth's tz data,
+        // from TZOFFSETFROM to TZOFFSETTO, to the second.
+        for b in &blocks {
+            for t in &b.onsets {
+                assert_eq!(
+                    (hearth_offset(tz, *t - Duration::seconds(1)), hearth_offset(tz, *t)),
+                    (b.from, b.to),
+                    "{name}: the clocks change at {t} from TZOFFSETFROM to TZOFFSETTO, as Hearth's tz data says"
+                );
+                if b.daylight {
+                    assert!(
+                        tz.offset_from_utc_datetime(&t.naive_utc())
+                            .fix()
+                            .local_minus_utc()
+                            == b.to,
+                        "{name}: DAYLIGHT is the summer offset"
+                    );
+                }
+            }
+        }
+
+        // Every hour-aligned noon and midnight from the earliest event to the
+        // end of Hearth's tz data: the offset the file states is Hearth's.
+        let earliest = if name == "Europe/Berlin" {
+            // Just before the spring-forward night that is its first day.
+            utc(2026, 3, 28, 0, 0)
+        } else {
+            utc(2026, 11, 22, 6, 0)
+        };
+        let timeline = timeline(&blocks);
+        let mut at = earliest;
+        while at < utc(2100, 1, 1, 0, 0) {
+            assert_eq!(
+                stated_offset(&timeline, at),
+                Some(hearth_offset(tz, at)),
+                "{name} at {at}: a calendar app reading the VTIMEZONE lands where Hearth does"
+            );
+            at += Duration::hours(12);
+        }
+    }
+
+    // A few instants by hand: summer, winter, and either side of a change.
+    let by_name = |name: &str| -> Vec<Observance> {
+        zones
+            .iter()
+            .find(|z| z.get("TZID") == Some(name))
+            .unwrap()
+            .subs
+            .iter()
+            .map(observance)
+            .collect()
+    };
+    let h = |hours: f64| (hours * 3600.0) as i32;
+    let cases: [(&str, DateTime<Utc>, f64); 16] = [
+        ("Europe/Berlin", utc(2027, 7, 1, 12, 0), 2.0),
+        ("Europe/Berlin", utc(2027, 1, 15, 12, 0), 1.0),
+        ("Europe/Berlin", utc(2027, 3, 28, 0, 59), 1.0),
+        ("Europe/Berlin", utc(2027, 3, 28, 1, 0), 2.0),
+        ("America/New_York", utc(2027, 3, 14, 6, 59), -5.0),
+        ("America/New_York", utc(2027, 3, 14, 7, 0), -4.0),
+        ("America/New_York", utc(2027, 11, 7, 5, 59), -4.0),
+        ("America/New_York", utc(2027, 11, 7, 6, 0), -5.0),
+        ("Australia/Lord_Howe", utc(2027, 1, 15, 12, 0), 11.0),
+        ("Australia/Lord_Howe", utc(2027, 7, 1, 12, 0), 10.5),
+        // The first Sunday of April, 02:00 in +11: 15:00 UTC the day before.
+        ("Australia/Lord_Howe", utc(2027, 4, 3, 14, 59), 11.0),
+        ("Australia/Lord_Howe", utc(2027, 4, 3, 15, 0), 10.5),
+        ("Asia/Kolkata", utc(2027, 1, 15, 12, 0), 5.5),
+        ("Asia/Kolkata", utc(2027, 7, 1, 12, 0), 5.5),
+        ("America/Santiago", utc(2027, 1, 15, 12, 0), -3.0),
+        ("America/Santiago", utc(2027, 7, 1, 12, 0), -4.0),
+    ];
+    for (name, at, hours) in cases {
+        assert_eq!(
+            stated_offset(&timeline(&by_name(name)), at),
+            Some(h(hours)),
+            "{name} at {at} is UTC{hours:+}"
+        );
+    }
+
+    let kolkata = zones
+        .iter()
+        .find(|z| z.get("TZID") == Some("Asia/Kolkata"))
+        .unwrap();
+    assert_eq!(kolkata.subs.len(), 1, "a zone without DST has one block");
+    assert_eq!(kolkata.subs[0].name, "STANDARD");
+    assert_eq!(kolkata.subs[0].get("TZOFFSETTO"), Some("+0530"));
+    assert_eq!(kolkata.subs[0].get("TZNAME"), Some("IST"));
+
+    let berlin = zones
+        .iter()
+        .find(|z| z.get("TZID") == Some("Europe/Berlin"))
+        .unwrap();
+    let rules: Vec<&str> = berlin.subs.iter().flat_map(|s| s.all("RRULE")).collect();
+    assert_eq!(
+        rules.len(),
+        2,
+        "a zone with one yearly rule reads as two RRULEs: {berlin:?}"
+    );
+    assert!(
+        rules.iter().all(|r| r.contains("BYDAY=-1SU")),
+        "Berlin changes on the last Sunday: {rules:?}"
+    );
+    let onsets = berlin
+        .subs
+        .iter()
+        .map(|s| local(s.get("DTSTART").unwrap()))
+        .min()
+        .unwrap();
+    assert!(
+        onsets <= local("20260329T023000"),
+        "the zone is described from before its earliest event"
+    );
+
+    let lord_howe: Vec<Option<&str>> = zones
+        .iter()
+        .find(|z| z.get("TZID") == Some("Australia/Lord_Howe"))
+        .unwrap()
+        .subs
+        .iter()
+        .map(|s| s.get("TZOFFSETTO"))
+        .collect();
+    assert!(
+        lord_howe.contains(&Some("+1030")) && lord_howe.contains(&Some("+1100")),
+        "Lord Howe moves by half an hour: {lord_howe:?}"
+    );
+}

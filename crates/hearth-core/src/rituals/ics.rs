@@ -7,13 +7,20 @@
 //! updates the events instead of duplicating them. Text is escaped and lines
 //! are folded at 75 octets, as the RFC asks.
 //!
-//! Zones are named by their IANA id without `VTIMEZONE` blocks; calendar
-//! apps resolve these names themselves. Pauses and skips are not exported:
-//! the file describes when each ritual happens, not what was recorded.
+//! Each zone a ritual uses gets a `VTIMEZONE` ([`vtimezone`]) written from
+//! the tz data Hearth itself uses, so an app that reads it instead of its
+//! own zone data still lands on Hearth's instants.
+//!
+//! Pauses and skips are not exported: the file describes when each ritual
+//! happens, not what was recorded.
 
+mod vtimezone;
+
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::SecondsFormat;
+use chrono_tz::Tz;
 
 use super::Ritual;
 use crate::clock::Clock;
@@ -42,26 +49,36 @@ impl Store {
             .now()
             .to_rfc3339_opts(SecondsFormat::Secs, true)
             .replace(['-', ':'], "");
+        let mut events = String::new();
+        // Each zone used, with the earliest instant an event uses it.
+        let mut zones: BTreeMap<String, (Tz, i64)> = BTreeMap::new();
+        for ritual in &rituals {
+            if let Some(at) = event(&mut events, ritual, &stamp) {
+                let earliest = zones.entry(ritual.zone.clone()).or_insert((ritual.tz, at));
+                earliest.1 = earliest.1.min(at);
+            }
+        }
         let mut out = String::new();
         line(&mut out, "BEGIN:VCALENDAR");
         line(&mut out, "VERSION:2.0");
         line(&mut out, &format!("PRODID:{PRODID}"));
         line(&mut out, "CALSCALE:GREGORIAN");
         line(&mut out, "X-WR-CALNAME:Hearth rituals");
-        for ritual in &rituals {
-            event(&mut out, ritual, &stamp);
+        for (tzid, (tz, earliest)) in &zones {
+            vtimezone::vtimezone(&mut out, tzid, *tz, *earliest);
         }
+        out.push_str(&events);
         line(&mut out, "END:VCALENDAR");
         Ok(out)
     }
 }
 
-fn event(out: &mut String, ritual: &Ritual, stamp: &str) {
+/// Appends the ritual's event and returns the instant it first happens
+/// (as seconds since the epoch), or `None` when it never does.
+fn event(out: &mut String, ritual: &Ritual, stamp: &str) -> Option<i64> {
     let timing = ritual.full_timing();
     // RFC 5545 counts DTSTART as the first occurrence, so it must be one.
-    let Some(first) = timing.first() else {
-        return;
-    };
+    let first = timing.first()?;
     line(out, "BEGIN:VEVENT");
     line(out, &format!("UID:{}@hearth.app", ritual.uid));
     line(out, &format!("DTSTAMP:{stamp}"));
@@ -86,6 +103,7 @@ fn event(out: &mut String, ritual: &Ritual, stamp: &str) {
         line(out, &format!("DESCRIPTION:{}", escape(why)));
     }
     line(out, "END:VEVENT");
+    Some(first.at.timestamp())
 }
 
 /// `PT45M`, `PT2H`, `PT1H30M`.
