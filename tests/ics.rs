@@ -143,7 +143,7 @@ fn the_ics_export_parses_with_an_independent_parser() {
 }
 
 // ---------------------------------------------------------------------------
-// Time zones (issue 17, item 5), read back through
+// Time zones and alarms (issue 17, item 5), read back through
 // the parser's own component tree and an independent RRULE expander.
 
 use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
@@ -217,6 +217,11 @@ impl Node {
 
     fn subs(&self, name: &str) -> Vec<&Node> {
         self.subs.iter().filter(|s| s.name == name).collect()
+    }
+
+    /// A TEXT value, as the parser unescaped it (RFC 5545 section 3.3.11).
+    fn text(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_owned)
     }
 }
 
@@ -558,4 +563,105 @@ fn each_zone_used_gets_a_vtimezone_that_lands_where_hearth_does() {
         lord_howe.contains(&Some("+1030")) && lord_howe.contains(&Some("+1100")),
         "Lord Howe moves by half an hour: {lord_howe:?}"
     );
+}
+
+/// The instant of an event's DTSTART, read with its VTIMEZONE (not chrono-tz).
+fn start_instant(calendar: &Node, event: &Node) -> DateTime<Utc> {
+    let tzid = event.param("DTSTART", "TZID").unwrap();
+    let vtz = calendar
+        .subs("VTIMEZONE")
+        .into_iter()
+        .find(|z| z.get("TZID") == Some(tzid))
+        .unwrap();
+    let blocks: Vec<Observance> = vtz.subs.iter().map(observance).collect();
+    let timeline = timeline(&blocks);
+    let wall = local(event.get("DTSTART").unwrap());
+    // The offset in force at that wall time: try each offset the zone has.
+    let mut offsets: Vec<i32> = blocks.iter().flat_map(|b| [b.from, b.to]).collect();
+    offsets.sort();
+    offsets.dedup();
+    offsets
+        .iter()
+        .map(|o| (wall - Duration::seconds((*o).into())).and_utc())
+        .filter(|at| {
+            stated_offset(&timeline, *at)
+                .is_some_and(|s| wall == (*at + Duration::seconds(s.into())).naive_utc())
+        })
+        .min()
+        .expect("the wall time exists in the zone")
+}
+
+#[test]
+fn a_rituals_alarm_comes_at_its_reminder_lead() {
+    let mut j = Journal::new();
+    let mut made = Vec::new();
+    for (title, lead, zone) in [
+        ("Coffee at the time", 0, "Europe/Berlin"),
+        ("Walk, soon", 15, "America/New_York"),
+        ("Date night; dress up", 90, "Australia/Lord_Howe"),
+        ("Letters \\ a day ahead", 1440, "Asia/Kolkata"),
+    ] {
+        let input = with(
+            ritual(title, "FREQ=WEEKLY;BYDAY=FR", "19:30", d(2026, 11, 23)),
+            |r| {
+                r.reminder_lead_minutes = lead;
+                r.zone = zone.into();
+            },
+        );
+        made.push((j.store.create_ritual(SAM, &input, &j.clock).unwrap(), lead));
+    }
+    let calendar = read(&j.store.rituals_ics(None, &j.clock).unwrap());
+    let reminders = j
+        .store
+        .upcoming_reminders(utc(2026, 11, 22, 0, 0), utc(2026, 12, 1, 0, 0))
+        .unwrap();
+    for (r, lead) in made {
+        let event = calendar
+            .subs("VEVENT")
+            .into_iter()
+            .find(|e| e.get("UID") == Some(&format!("{}@hearth.app", r.uid)))
+            .unwrap();
+        let alarms = event.subs("VALARM");
+        assert_eq!(alarms.len(), 1, "each ritual has one alarm");
+        let alarm = alarms[0];
+        assert_eq!(
+            alarm.get("ACTION"),
+            Some("DISPLAY"),
+            "the alarm shows a message"
+        );
+        assert_eq!(
+            alarm.text("DESCRIPTION").as_deref(),
+            Some(r.title.as_str()),
+            "the alarm names the ritual"
+        );
+        let trigger = alarm.get("TRIGGER").unwrap();
+        let expected = if lead == 0 {
+            "PT0M".to_string()
+        } else {
+            format!("-PT{lead}M")
+        };
+        assert_eq!(
+            trigger, expected,
+            "a ritual's alarm comes at its reminder lead"
+        );
+        assert_eq!(
+            alarm.param("TRIGGER", "RELATED"),
+            None,
+            "the alarm is relative to the start"
+        );
+
+        // The alarm of the first occurrence is when Hearth itself reminds.
+        let rings = start_instant(&calendar, event) - Duration::minutes(lead);
+        let hearths = reminders
+            .iter()
+            .filter(|due| due.ritual_id == Some(r.id))
+            .map(|due| due.at)
+            .min()
+            .unwrap();
+        assert_eq!(
+            rings, hearths,
+            "{}: a calendar app's alarm rings when Hearth's reminder does",
+            r.title
+        );
+    }
 }

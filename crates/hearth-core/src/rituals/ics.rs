@@ -3,9 +3,11 @@
 //! One `VEVENT` per ritual: `DTSTART;TZID=<IANA zone>` at the ritual's wall
 //! time on its first occurrence, `DURATION`, the engine's `RRULE` (with
 //! `UNTIL` for an end date), `SUMMARY` (the name) and `DESCRIPTION` (the
-//! why). The `UID` is derived from the ritual's own uid, so importing again
-//! updates the events instead of duplicating them. Text is escaped and lines
-//! are folded at 75 octets, as the RFC asks.
+//! why), and a `VALARM` that shows the ritual's name at its reminder lead
+//! (`TRIGGER:-PT15M`; `PT0M` for a reminder at the time itself). The `UID` is
+//! derived from the ritual's own uid, so importing again updates the events
+//! instead of duplicating them. Text is escaped and lines are folded at 75
+//! octets, as the RFC asks.
 //!
 //! Each zone a ritual uses gets a `VTIMEZONE` ([`vtimezone`]) written from
 //! the tz data Hearth itself uses, so an app that reads it instead of its
@@ -102,8 +104,24 @@ fn event(out: &mut String, ritual: &Ritual, stamp: &str) -> Option<i64> {
     if let Some(why) = &ritual.intention {
         line(out, &format!("DESCRIPTION:{}", escape(why)));
     }
+    let lead = ritual.reminder_lead_minutes;
+    let trigger = if lead == 0 {
+        "PT0M".to_string()
+    } else {
+        format!("-PT{lead}M")
+    };
+    alarm(out, &ritual.title, &trigger);
     line(out, "END:VEVENT");
     Some(first.at.timestamp())
+}
+
+/// A `VALARM` that shows `text` at `trigger` (relative to the start).
+fn alarm(out: &mut String, text: &str, trigger: &str) {
+    line(out, "BEGIN:VALARM");
+    line(out, "ACTION:DISPLAY");
+    line(out, &format!("DESCRIPTION:{}", escape(text)));
+    line(out, &format!("TRIGGER:{trigger}"));
+    line(out, "END:VALARM");
 }
 
 /// `PT45M`, `PT2H`, `PT1H30M`.
