@@ -143,11 +143,13 @@ fn the_ics_export_parses_with_an_independent_parser() {
 }
 
 // ---------------------------------------------------------------------------
-// Time zones and alarms (issue 17, item 5), read back through
+// Time zones, alarms and review dates (issue 17, item 5), read back through
 // the parser's own component tree and an independent RRULE expander.
 
 use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
+use hearth_core::commitments::CommitmentInput;
+use hearth_tests::ALEX;
 
 /// A property as the parser read it: name, parameters (key, value), value.
 type Prop = (String, Vec<(String, String)>, String);
@@ -664,4 +666,237 @@ fn a_rituals_alarm_comes_at_its_reminder_lead() {
             r.title
         );
     }
+}
+
+fn review_promise(title: &str, review: chrono::NaiveDate) -> CommitmentInput {
+    CommitmentInput {
+        title: title.into(),
+        details: Some("Private words; kept out of the calendar.".into()),
+        owner: Some(SAM),
+        cadence: None,
+        start_date: d(2026, 10, 1),
+        zone: "Europe/Berlin".into(),
+        review_on: Some(review),
+    }
+}
+
+#[test]
+fn review_dates_of_open_accepted_commitments_are_all_day_events() {
+    let mut j = Journal::new();
+    // The clock: Sunday 22 November 2026.
+    let kept = j
+        .store
+        .create_commitment(
+            SAM,
+            &review_promise("Text when I leave work", d(2026, 12, 14)),
+            &j.clock,
+        )
+        .unwrap();
+    let past = j
+        .store
+        .create_commitment(
+            SAM,
+            &review_promise("No phones at dinner", d(2026, 11, 1)),
+            &j.clock,
+        )
+        .unwrap();
+    let ended = j
+        .store
+        .create_commitment(
+            SAM,
+            &review_promise("Shared calendars", d(2027, 1, 10)),
+            &j.clock,
+        )
+        .unwrap();
+    j.store
+        .set_commitment_ended(SAM, ended.id, true, &j.clock)
+        .unwrap();
+    // Alex proposes a promise in Sam's name: not yet a promise.
+    let proposal = j
+        .store
+        .create_commitment(
+            ALEX,
+            &review_promise("Call when I'm late", d(2027, 2, 1)),
+            &j.clock,
+        )
+        .unwrap();
+    assert!(!proposal.accepted);
+    let no_review = j
+        .store
+        .create_commitment(
+            SAM,
+            &CommitmentInput {
+                review_on: None,
+                ..review_promise("Say goodnight", d(2027, 1, 1))
+            },
+            &j.clock,
+        )
+        .unwrap();
+    let walk = j
+        .store
+        .create_ritual(
+            SAM,
+            &ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 23)),
+            &j.clock,
+        )
+        .unwrap();
+
+    let calendar = read(&j.store.rituals_ics(None, &j.clock).unwrap());
+    let reviews: Vec<&Node> = calendar
+        .subs("VEVENT")
+        .into_iter()
+        .filter(|e| e.get("UID").is_some_and(|u| u.starts_with("review-")))
+        .collect();
+    let uids: Vec<&str> = reviews.iter().map(|e| e.get("UID").unwrap()).collect();
+    assert_eq!(
+        uids,
+        [format!("review-{}@hearth.app", kept.uid), format!("review-{}@hearth.app", past.uid)],
+        "open, accepted commitments with a review date; ended ones, proposals and those without a date stay out"
+    );
+    assert!(no_review.review_on.is_none());
+
+    let e = reviews[0];
+    assert_eq!(e.get("DTSTART"), Some("20261214"), "the review date");
+    assert_eq!(
+        e.param("DTSTART", "VALUE"),
+        Some("DATE"),
+        "an all-day event"
+    );
+    assert_eq!(e.get("DTEND"), Some("20261215"), "for that one day");
+    assert_eq!(e.param("DTEND", "VALUE"), Some("DATE"));
+    assert_eq!(
+        e.text("SUMMARY").as_deref(),
+        Some("Look back together: Text when I leave work"),
+        "a warm summary with the commitment's title"
+    );
+    assert!(
+        !e.text("DESCRIPTION")
+            .unwrap_or_default()
+            .contains("Private words"),
+        "the commitment's details stay in Hearth"
+    );
+    assert_eq!(
+        e.get("TRANSP"),
+        Some("TRANSPARENT"),
+        "a review doesn't make anyone busy"
+    );
+    let alarm = e.subs("VALARM");
+    assert_eq!(alarm.len(), 1, "an upcoming review reminds");
+    assert_eq!(alarm[0].get("ACTION"), Some("DISPLAY"));
+    assert_eq!(
+        alarm[0].get("TRIGGER"),
+        Some("PT9H"),
+        "at 09:00 of the review day, as Hearth reminds"
+    );
+    assert_eq!(
+        alarm[0].text("DESCRIPTION").as_deref(),
+        Some("Look back together: Text when I leave work")
+    );
+    assert!(
+        reviews[1].subs("VALARM").is_empty(),
+        "a review date already past doesn't ring as a missed alarm"
+    );
+    assert_eq!(reviews[1].get("DTSTART"), Some("20261101"));
+
+    // Accepted, the proposal is a promise and its review comes in; a changed
+    // review date keeps the event's UID, so a re-import moves it.
+    j.store
+        .accept_commitment(SAM, proposal.id, &j.clock)
+        .unwrap();
+    j.store
+        .update_commitment(
+            SAM,
+            kept.id,
+            &review_promise("Text when I leave work", d(2027, 1, 4)),
+            &j.clock,
+        )
+        .unwrap();
+    let calendar = read(&j.store.rituals_ics(None, &j.clock).unwrap());
+    let review_of = |uid: &str| {
+        calendar
+            .subs("VEVENT")
+            .into_iter()
+            .find(|e| e.get("UID") == Some(&format!("review-{uid}@hearth.app")))
+            .cloned()
+    };
+    assert_eq!(
+        review_of(&proposal.uid)
+            .and_then(|e| e.text("SUMMARY"))
+            .as_deref(),
+        Some("Look back together: Call when I'm late"),
+        "once accepted, a proposal's review date is in the calendar"
+    );
+    assert_eq!(
+        review_of(&kept.uid)
+            .and_then(|e| e.get("DTSTART").map(str::to_owned))
+            .as_deref(),
+        Some("20270104"),
+        "the same UID carries the new date"
+    );
+
+    // A calendar of chosen rituals holds just those.
+    let chosen = read(&j.store.rituals_ics(Some(&[walk.id]), &j.clock).unwrap());
+    let uids: Vec<&str> = chosen
+        .subs("VEVENT")
+        .iter()
+        .map(|e| e.get("UID").unwrap())
+        .collect();
+    assert_eq!(
+        uids,
+        [format!("{}@hearth.app", walk.uid)],
+        "only the chosen rituals"
+    );
+}
+
+#[test]
+fn nasty_titles_never_break_the_calendar() {
+    let mut j = Journal::new();
+    let nasty = [
+        "END:VEVENT\\nBEGIN:VALARM; a,b;c \\\\ \\; \"quoted\" 🙂",
+        "Us: again; \\N\\n, and a very long title that keeps going 💛💛💛💛💛💛💛💛💛💛",
+        "Ça; va\\ bien, merci — déjà vu ïöü ęłść 日本語のタイトル",
+    ];
+    for title in nasty {
+        j.store
+            .create_ritual(
+                SAM,
+                &with(ritual(title, "FREQ=DAILY", "08:00", d(2026, 11, 23)), |r| {
+                    r.intention = Some(format!("{title} {title}"));
+                    r.reminder_lead_minutes = 10;
+                }),
+                &j.clock,
+            )
+            .unwrap();
+        j.store
+            .create_commitment(SAM, &review_promise(title, d(2026, 12, 24)), &j.clock)
+            .unwrap();
+    }
+    let text = j.store.rituals_ics(None, &j.clock).unwrap();
+    let calendar = read(&text);
+    let events = calendar.subs("VEVENT");
+    assert_eq!(
+        events.len(),
+        6,
+        "one event per ritual and per review, whatever their titles"
+    );
+    for title in nasty {
+        let ritual = events
+            .iter()
+            .find(|e| e.text("SUMMARY").as_deref() == Some(title))
+            .expect("the title reads back exactly");
+        assert_eq!(ritual.text("DESCRIPTION"), Some(format!("{title} {title}")));
+        assert_eq!(ritual.subs("VALARM").len(), 1, "its alarm is still its own");
+        assert_eq!(
+            ritual.subs("VALARM")[0].text("DESCRIPTION").as_deref(),
+            Some(title)
+        );
+        let review = events
+            .iter()
+            .find(|e| e.text("SUMMARY") == Some(format!("Look back together: {title}")))
+            .expect("the review's summary reads back exactly");
+        assert_eq!(review.subs("VALARM").len(), 1);
+    }
+    // The independent parser's own calendar type agrees on the count.
+    let parsed: Calendar = text.parse().unwrap();
+    assert_eq!(parsed.events().count(), 6);
 }
