@@ -121,7 +121,7 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
             .title(&notice.title)
             .body(&notice.body)
             .show()
-            .map_err(|e| Error::Storage(format!("the desktop refused the notification: {e}")))
+            .map_err(|e| Error::Desktop(format!("show a notification ({e})")))
     }
 }
 

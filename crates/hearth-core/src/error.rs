@@ -26,6 +26,10 @@ pub enum ErrorKind {
     DamagedDatabase,
     DataDir,
     Storage,
+    /// The desktop around Hearth (the notification service, the login
+    /// item, the tray, a folder outside the journal) refused something; the
+    /// journal itself is fine.
+    Desktop,
 }
 
 impl ErrorKind {
@@ -40,6 +44,7 @@ impl ErrorKind {
         ErrorKind::DamagedDatabase,
         ErrorKind::DataDir,
         ErrorKind::Storage,
+        ErrorKind::Desktop,
     ];
 }
 
@@ -83,6 +88,10 @@ pub enum Error {
     DataDir { path: PathBuf, reason: String },
     #[error("Hearth couldn't save or read your journal just now ({0}). Nothing was lost; please try again.")]
     Storage(String),
+    /// Something of the desktop's, not the journal's, failed: said as such,
+    /// so nobody fears for what they wrote.
+    #[error("Your computer didn't let Hearth {0}. Your journal is fine; nothing in it changed.")]
+    Desktop(String),
 }
 
 impl Error {
@@ -99,6 +108,7 @@ impl Error {
             }
             Error::DataDir { .. } => ErrorKind::DataDir,
             Error::Storage(_) => ErrorKind::Storage,
+            Error::Desktop(_) => ErrorKind::Desktop,
         }
     }
 
@@ -129,7 +139,12 @@ impl From<rusqlite::Error> for Error {
                 "the journal is busy".to_string()
             }
             Some(ErrorCode::SystemIoFailure) => "the disk reported an error".to_string(),
-            _ => err.to_string(),
+            // SQLite's own words are for developers, not the page: a code
+            // is enough to look it up.
+            _ => match err.sqlite_error() {
+                Some(e) => format!("an unexpected problem, code {}", e.extended_code),
+                None => "an unexpected problem inside Hearth".to_string(),
+            },
         };
         Error::Storage(plain)
     }
@@ -167,6 +182,87 @@ mod tests {
         .unwrap();
         assert_eq!(json["kind"], "damaged_database");
         assert!(json["message"].as_str().unwrap().contains("never deleted"));
+    }
+
+    /// One of each internal variant, so a new one can't be added unmapped.
+    fn one_of_each() -> Vec<Error> {
+        vec![
+            Error::invalid("Please write a name."),
+            Error::NotFound("That entry isn't here.".into()),
+            Error::NotAllowed("Only Sam can change this.".into()),
+            Error::NotSetUp,
+            Error::NewerDatabase {
+                path: "/x".into(),
+                found: 9,
+                supported: 8,
+            },
+            Error::NotADatabase { path: "/x".into() },
+            Error::DamagedDatabase { path: "/x".into() },
+            Error::DamagedBackup {
+                path: "/x".into(),
+                detail: "a page is damaged".into(),
+            },
+            Error::DataDir {
+                path: "/x".into(),
+                reason: "it is read-only".into(),
+            },
+            Error::Storage("the disk is full".into()),
+            Error::Desktop("show a notification".into()),
+        ]
+    }
+
+    #[test]
+    fn every_internal_error_reaches_the_page_as_a_known_kind_with_a_plain_sentence() {
+        for err in one_of_each() {
+            // A new variant must be added above too: this match has no `_`.
+            match &err {
+                Error::InvalidInput(_)
+                | Error::NotFound(_)
+                | Error::NotAllowed(_)
+                | Error::NotSetUp
+                | Error::NewerDatabase { .. }
+                | Error::NotADatabase { .. }
+                | Error::DamagedDatabase { .. }
+                | Error::DamagedBackup { .. }
+                | Error::DataDir { .. }
+                | Error::Storage(_)
+                | Error::Desktop(_) => {}
+            }
+            let json = serde_json::to_value(&err).unwrap();
+            assert!(
+                ErrorKind::ALL.contains(&err.kind()),
+                "{err:?} maps to a kind the page knows"
+            );
+            let message = json["message"].as_str().unwrap();
+            assert!(
+                message.ends_with('.') && message.chars().next().unwrap().is_uppercase(),
+                "each kind has a plain sentence: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_desktop_failure_is_never_called_a_storage_failure() {
+        let err = Error::Desktop("add the login item".into());
+        assert_eq!(err.kind(), ErrorKind::Desktop);
+        let message = err.to_string();
+        assert!(
+            !message.contains("save or read your journal"),
+            "the login item, the notification service or the tray failing is not the journal: {message}"
+        );
+        assert!(message.contains("Your journal is fine"), "{message}");
+    }
+
+    #[test]
+    fn sqlites_own_words_never_reach_the_page() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let raw = conn.execute("SELECT * FROM no_such_table", []).unwrap_err();
+        let sqlite_words = raw.to_string();
+        let err = Error::from(raw);
+        assert!(
+            !err.to_string().contains(&sqlite_words) && !err.to_string().contains("no such table"),
+            "the page gets a plain sentence and a code, not SQLite's text: {err}"
+        );
     }
 
     #[test]

@@ -36,12 +36,9 @@ pub(super) fn write_named_file(
     ext: &str,
     text: &str,
 ) -> Result<PathBuf, Error> {
-    let failed = |path: &Path, e: std::io::Error| {
-        Error::Storage(format!(
-            "the export couldn't be written to {}: {e}",
-            path.display()
-        ))
-    };
+    // A folder outside the journal refusing a file is the desktop's doing.
+    let failed =
+        |path: &Path, e: std::io::Error| Error::Desktop(format!("write {} ({e})", path.display()));
     for n in 1..1000 {
         let suffix = if n == 1 {
             String::new()
@@ -59,8 +56,8 @@ pub(super) fn write_named_file(
             .map_err(|e| failed(&path, e))?;
         return Ok(path);
     }
-    Err(Error::Storage(format!(
-        "there are already too many exports named \"{stem}\" in {}",
+    Err(Error::InvalidInput(format!(
+        "There are already too many files named \"{stem}\" in {}. Please move some of them away and try again.",
         dir.display()
     )))
 }

@@ -165,9 +165,9 @@ pub async fn set_start_at_login<R: Runtime>(
         manager.disable()
     };
     done.map_err(|e| {
-        Error::Storage(format!(
-            "the login item could not be {} ({e})",
-            if enabled { "added" } else { "removed" }
+        Error::Desktop(format!(
+            "{} the login item ({e})",
+            if enabled { "add" } else { "remove" }
         ))
     })?;
     let settings = shared.lock().store()?.reminder_settings(Utc::now())?;
