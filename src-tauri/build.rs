@@ -90,6 +90,7 @@ fn main() {
             "reopen",
             "take_snapshot",
             "accept_commitment",
+            "import_journal",
         ]),
     ))
     .expect("failed to run tauri-build");

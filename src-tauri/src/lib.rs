@@ -198,6 +198,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::backups::reopen,
             commands::backups::take_snapshot,
             commands::commitments::accept_commitment,
+            commands::exchange::import_journal,
         ])
 }
 

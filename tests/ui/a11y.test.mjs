@@ -97,6 +97,8 @@ test('every place is a landmark named by its heading', async () => {
   for (const [route, heading] of [['today', 'Today'], ['journal', 'Journal'], ['rituals', 'Rituals'], ['checkins', 'Check-ins'], ['settings', 'Settings']]) {
     const page = await h.open({ cfg: FULL, hash: `#/${route}` });
     const region = page.getByRole('region', { name: heading, exact: true });
+    // A place's modules load when it is first shown: wait for it, then count.
+    await region.first().waitFor();
     assert.equal(await region.count(), 1, `${route}: a region named “${heading}”`);
     assert.equal(await region.getAttribute('aria-labelledby'), `${route}-title`);
     await clean(page);

@@ -176,5 +176,25 @@
       if (file.format !== 'hearth-export') throw bad("This file isn't a Hearth export, so it can't be imported. Nothing was changed.");
       return { entriesAdded: 12, entriesAlreadyHere: 40, answersSkipped: 0, repliesAdded: 3, readsAdded: 0, appreciationsAdded: 0, promptsAdded: 0, daysAdded: 0, coupleSetUp: false };
     },
+    // Another app's journal, as raw bytes with the choices in headers. A zip
+    // ("PK…") is a Day One export of 12 entries; JSON with "tags" a jrnl
+    // export of 3, a second time already here; anything else is refused.
+    import_journal(bytes, { headers = {} } = {}) {
+      if (!(bytes instanceof Uint8Array)) throw bad("Hearth didn't receive the file the way it expected, so nothing was changed. Please choose the file again.");
+      const visibility = headers['hearth-visibility'] === 'shared' ? 'shared' : 'private';
+      const none = { photos: 0, audio: 0, videos: 0, pdfs: 0, places: 0, weather: 0, stars: 0 };
+      const report = { author: me(), visibility, entriesAlreadyHere: 0, entriesSplit: 0, entriesWithoutWords: 0, tagsShortened: 0, tagsLeftOut: 0 };
+      if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+        return { ...report, app: 'day_one', entriesAdded: 12, leftBehind: { ...none, photos: 3, places: 5 } };
+      }
+      let file = null;
+      try { file = JSON.parse(new TextDecoder().decode(bytes)); } catch { /* refused below */ }
+      if (!file || !Array.isArray(file.entries) || !file.tags) {
+        throw bad("Hearth can't read this file as a journal. It reads Day One's JSON export (the .zip with Journal.json inside) and jrnl's JSON export. Nothing was changed.");
+      }
+      const fresh = !window.__jrnlImported;
+      window.__jrnlImported = true;
+      return { ...report, app: 'jrnl', entriesAdded: fresh ? 3 : 0, entriesAlreadyHere: fresh ? 0 : 3, leftBehind: { ...none, stars: 1 } };
+    },
   };
 })();

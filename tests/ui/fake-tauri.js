@@ -7,7 +7,8 @@
 // Set window.__failNext = {kind, message} to make the next command reject,
 // or window.__failing = {command: {kind, message}} to make those commands
 // reject until it is cleared (a full disk).
-// Every call is recorded in window.__calls as [command, args]; window.__inflight
+// Every call is recorded in window.__calls as [command, args, options]
+// (options: the headers a raw-body call carries); window.__inflight
 // counts the calls not answered yet.
 (() => {
   const cfg = window.__HEARTH_FAKE__ || {};
@@ -31,12 +32,12 @@
   }
   const calls = (window.__calls = []);
   window.__inflight = 0;
-  async function invoke(cmd, args) {
+  async function invoke(cmd, args, options) {
     window.__inflight += 1;
-    try { return await answer(cmd, args); } finally { window.__inflight -= 1; }
+    try { return await answer(cmd, args, options); } finally { window.__inflight -= 1; }
   }
-  async function answer(cmd, args) {
-    calls.push([cmd, args]);
+  async function answer(cmd, args, options) {
+    calls.push(options === undefined ? [cmd, args] : [cmd, args, options]);
     await new Promise((r) => setTimeout(r, 30));
     if (window.__failNext) { const f = window.__failNext; window.__failNext = null; throw f; }
     if (window.__failing?.[cmd]) throw window.__failing[cmd];
@@ -66,7 +67,7 @@
       }
       default: {
         for (const part of [window.__HEARTH_JOURNAL__, window.__HEARTH_BACKUPS__]) {
-          if (part && cmd in part) return part[cmd](args ?? {});
+          if (part && cmd in part) return part[cmd](args ?? {}, options ?? {});
         }
         throw `command ${cmd} not allowed`;
       }

@@ -147,6 +147,53 @@ test('today: a thank-you is shown until read; settings export says where, import
   await clean(page);
 });
 
+test('settings: a journal from another app comes in as the writer’s private entries, and the summary says what stayed behind', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/settings' });
+  const form = page.getByRole('form', { name: 'Bring a journal from another app' });
+  await form.waitFor();
+  assert.equal(await form.getByLabel('Private').isChecked(), true, 'private unless the writer chooses otherwise');
+  assert.match(await form.textContent(), /The entries become Sam’s/, 'it says whose entries they become');
+
+  await form.getByRole('button', { name: 'Bring it in' }).click();
+  await page.locator('#journal-import-error', { hasText: 'Please choose the journal file first.' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'journal-file', 'with no file chosen, focus goes to the file field');
+
+  const zip = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60, 7)]);
+  await page.setInputFiles('#journal-file', { name: 'Export - Journal.zip', mimeType: 'application/zip', buffer: zip });
+  await form.getByRole('button', { name: 'Bring it in' }).click();
+  const status = page.locator('#journal-import-status');
+  await status.filter({ hasText: 'Added 12 entries' }).waitFor();
+  assert.equal(await status.textContent(),
+    'Added 12 entries from Day One as Sam’s private entries. Photos (3) and places (5) couldn’t come along.');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'journal-import-status', 'focus lands on the summary');
+  const sent = await page.evaluate(() => {
+    const [, bytes, options] = window.__calls.filter(([c]) => c === 'import_journal').at(-1);
+    return { raw: bytes instanceof Uint8Array, length: bytes.length, headers: options.headers };
+  });
+  assert.deepEqual({ raw: sent.raw, length: sent.length, visibility: sent.headers['hearth-visibility'] },
+    { raw: true, length: zip.length, visibility: 'private' }, 'the file goes as raw bytes, private by default');
+  assert.ok(sent.headers['hearth-zone'], 'the computer’s zone goes along for times written without one');
+
+  await form.getByLabel('Shared with Alex').check();
+  const jrnl = Buffer.from(JSON.stringify({ tags: {}, entries: [{ title: 'A', body: 'b', date: '2023-05-14', time: '18:30' }] }));
+  await page.setInputFiles('#journal-file', { name: 'jrnl.json', mimeType: 'application/json', buffer: jrnl });
+  await form.getByRole('button', { name: 'Bring it in' }).click();
+  await status.filter({ hasText: 'jrnl' }).waitFor();
+  assert.equal(await status.textContent(),
+    'Added 3 entries from jrnl as Sam’s entries, shared with you both. Stars (1) couldn’t come along.');
+  await form.getByRole('button', { name: 'Bring it in' }).click();
+  await status.filter({ hasText: 'Nothing new' }).waitFor();
+  assert.equal(await status.textContent(),
+    'Nothing new to add from jrnl. 3 entries were already here. Stars (1) couldn’t come along.');
+
+  await page.setInputFiles('#journal-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"notes": []}') });
+  await form.getByRole('button', { name: 'Bring it in' }).click();
+  await page.locator('#journal-import-error', { hasText: 'Nothing was changed.' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'journal-import-error', 'focus lands on what went wrong');
+  assert.equal(await status.textContent(), '', 'no summary is left beside an error');
+  await clean(page);
+});
+
 test('journal: a 100,000-character entry and long words do not widen the page', async () => {
   const body = `${'x'.repeat(60000)} ${'word '.repeat(8000)}`;
   for (const width of [1100, 360]) {

@@ -86,7 +86,7 @@ test('quiet hours: a styled checkbox, From and To side by side (also at 600px), 
     const [accent, box] = await on.evaluate((el) => [getComputedStyle(el).accentColor, el.getBoundingClientRect().width]);
     assert.notEqual(accent, 'auto', 'it takes the page’s accent colour');
     assert.ok(box > 16, `and the checkboxes’ size (${box}px)`);
-    const from = await page.getByLabel('From').boundingBox();
+    const from = await page.getByLabel('From', { exact: true }).boundingBox();
     const to = await page.getByLabel('To', { exact: true }).boundingBox();
     assert.ok(Math.abs(from.y - to.y) < 2 && to.x > from.x + from.width, `From and To sit side by side at ${width}px`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -99,15 +99,15 @@ test('quiet hours: a styled checkbox, From and To side by side (also at 600px), 
     const status = group.getByRole('status');
     await on.check();
     await group.getByText(`Quiet hours are on, from ${await said('22:00')} to ${await said('07:00')}. Reminders wait until they end.`).waitFor();
-    await page.getByLabel('From').fill('23:30');
-    await page.getByLabel('From').dispatchEvent('change');
+    await page.getByLabel('From', { exact: true }).fill('23:30');
+    await page.getByLabel('From', { exact: true }).dispatchEvent('change');
     await group.getByText(`Quiet hours are now from ${await said('23:30')} to ${await said('07:00')}.`).waitFor();
     const quiet = (await page.evaluate(() => window.__calls)).filter(([c]) => c === 'set_quiet_hours').pop();
     assert.deepEqual(quiet[1], { start: '23:30', end: '07:00' });
     await on.uncheck();
     await group.getByText('Quiet hours are off: reminders come at their time.').waitFor();
     assert.equal(await status.count(), 1, 'the word is in the quiet-hours group, as a status');
-    assert.equal(await page.getByLabel('From').isDisabled(), true, 'off: the times rest');
+    assert.equal(await page.getByLabel('From', { exact: true }).isDisabled(), true, 'off: the times rest');
     await clean(page);
   }
 });

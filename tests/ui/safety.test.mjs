@@ -155,6 +155,10 @@ test('a full disk: saving fails in words, the text stays in the editor, and a re
 
 test('an argument Tauri refuses before the core reaches people as a calm invalid_input', async () => {
   const page = await h.open({ cfg: READY, hash: '#/settings' });
+  // Settings asks for its own things as it loads; let those finish, so the
+  // failure set below meets the call made here.
+  await page.getByRole('region', { name: 'Settings', exact: true }).waitFor();
+  await page.waitForFunction(() => window.__inflight === 0);
   const result = await page.evaluate(async () => {
     window.__failNext = 'invalid args `partnerId` for command `update_partner`: invalid type: string "x", expected i64';
     const { api } = await import('./js/api.js');

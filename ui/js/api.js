@@ -39,12 +39,12 @@ function toHearthError(raw) {
   return new HearthError('unknown', FALLBACK_MESSAGE);
 }
 
-async function call(command, args) {
+async function call(command, args, options) {
   if (!hasBackend()) {
     throw new HearthError('no_backend', 'Hearth is not running here.');
   }
   try {
-    return await window.__TAURI__.core.invoke(command, args);
+    return await window.__TAURI__.core.invoke(command, args, options);
   } catch (raw) {
     throw toHearthError(raw);
   }
@@ -120,6 +120,11 @@ export const api = {
   exportJson: (includePrivate) => call('export_json', { options: { includePrivate }, date: localDate() }),
   exportMarkdown: (includePrivate) => call('export_markdown', { options: { includePrivate }, date: localDate() }),
   importJson: (text) => call('import_json', { text }),
+  // A journal from another app: the file's bytes go as the call's raw body
+  // (not JSON), the choices as headers (see commands/exchange.rs).
+  importJournal: (bytes, visibility) => call('import_journal', bytes, {
+    headers: { 'hearth-visibility': visibility, 'hearth-zone': systemZone() },
+  }),
 
   // Rituals. `date` is a local date (YYYY-MM-DD); `zone` the system's IANA zone.
   ritualWords: () => call('ritual_words', {}),

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, announce, setBusy, isBusy } from '../dom.js';
 import { formMessages } from '../fields.js';
 import { plural } from '../format.js';
+import { journalImportForm } from './settings-journals.js';
 
 // What "Save a backup (JSON)" writes: the couple, the journal's entries (with
 // their replies and who read them), the couple's own prompts and the prompt of
@@ -92,5 +93,6 @@ export function exchangeSection() {
       h('label', { for: includePrivate.id }, ' Include my private entries')),
     h('div', { class: 'form-actions' }, book, backup),
     out.alert, out.status, where,
-    importForm);
+    importForm,
+    journalImportForm());
 }

@@ -18,9 +18,12 @@
 //! Partners are matched by id: partner 1 in the file is partner 1 here, and
 //! partner 2 is partner 2. Names in the file are used only to set up a journal
 //! that has no couple yet.
+//!
+//! **Journals from other apps** (Day One, jrnl): see [`journals`].
 
 mod checks;
 mod import;
+pub mod journals;
 mod json;
 mod markdown;
 
@@ -32,6 +35,7 @@ use crate::journal::{EntryKind, ReadMark, RepairParts, Visibility, VISIBLE};
 use crate::prompts::Category;
 
 pub use import::ImportReport;
+pub use journals::{JournalApp, JournalImportReport, JournalOptions, LeftBehind};
 
 /// The `format` every Hearth export declares.
 pub const EXPORT_FORMAT: &str = "hearth-export";

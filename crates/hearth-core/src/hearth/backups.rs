@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::{reopen_error, Hearth};
 use crate::error::{Error, ErrorKind, Result};
-use crate::exchange::ImportReport;
+use crate::exchange::{ImportReport, JournalImportReport, JournalOptions};
 use crate::store::backup::{self, move_no_clobber, private_dir, sync_dir};
 use crate::store::{Backup, BackupPreview, Reason, Store, BACKUP_DIR, SET_ASIDE_DIR};
 
@@ -125,6 +125,23 @@ impl Hearth {
         store.check_import(text)?;
         store.snapshot(Reason::BeforeImport, clock.now())?;
         store.import_json(text, clock)
+    }
+
+    /// Brings in a journal from another app (Day One, jrnl) as the writer's
+    /// entries: the file is read and checked in full, then (when it adds
+    /// anything) a snapshot is taken, then it is written in one transaction.
+    pub fn import_journal(
+        &mut self,
+        bytes: &[u8],
+        options: &JournalOptions,
+    ) -> Result<JournalImportReport> {
+        self.as_writer(|store, writer, clock| {
+            let plan = store.plan_journal(writer, bytes, options)?;
+            if plan.adds_anything() {
+                store.snapshot(Reason::BeforeImport, clock.now())?;
+            }
+            store.write_journal(plan)
+        })
     }
 
     /// Replaces the journal with a snapshot: checks it, takes a

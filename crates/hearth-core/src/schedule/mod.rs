@@ -96,7 +96,7 @@
 //! are checked by property tests against an independent oracle.
 
 mod calendar;
-mod dst;
+pub(crate) mod dst;
 mod rrule;
 mod rule;
 mod timing;
