@@ -30,6 +30,7 @@
 mod agenda;
 mod consistency;
 mod ics;
+mod next;
 mod outcomes;
 mod store;
 mod templates;
@@ -42,9 +43,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Clock;
 use crate::couple::PartnerId;
 use crate::error::{Error, Result};
-use crate::schedule::{
-    parse_time, parse_zone, zone_city, Occurrence, RitualTiming, Schedule, ZoneName,
-};
+use crate::schedule::{parse_time, parse_zone, zone_city, RitualTiming, Schedule};
 use crate::stamp::{self, bad_column};
 use crate::text::{optional_label, short_label};
 
@@ -53,6 +52,8 @@ pub use consistency::{
     Consistency, ConsistencyReport, Milestones, RitualConsistency, Share, MILESTONES,
 };
 pub use ics::PRODID;
+pub(crate) use next::first_start;
+pub use next::{preview, NextTime, RitualPreview};
 pub(crate) use outcomes::instant_on;
 pub use outcomes::{OccurrenceState, OccurrenceView, Outcome, OutcomeStatus, HISTORY_MAX_DAYS};
 pub use templates::{template, templates, RitualTemplate};
@@ -138,37 +139,11 @@ pub struct Ritual {
     pub(crate) archived_on: Option<NaiveDate>,
 }
 
-/// When a ritual next happens, for "Next: Tuesday 15 December, 19:30".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NextTime {
-    /// The local date in the ritual's zone.
-    pub date: NaiveDate,
-    /// The wall time in the ritual's zone, "19:30" (later by the gap on a
-    /// spring-forward night).
-    pub time: String,
-    pub at: DateTime<Utc>,
-}
-
-impl From<Occurrence> for NextTime {
-    fn from(o: Occurrence) -> Self {
-        NextTime {
-            date: o.date,
-            time: o.local().format("%H:%M").to_string(),
-            at: o.at,
-        }
-    }
-}
-
 impl Ritual {
     /// The ritual with [`Ritual::next`] filled in: its first occurrence at
     /// or after `now` (today's counts until its time has come).
     pub fn seen_at(mut self, now: DateTime<Utc>) -> Ritual {
-        self.next = self
-            .timing()
-            .occurrences_after(now - chrono::Duration::seconds(1))
-            .next()
-            .map(NextTime::from);
+        self.next = self.timing().next_at_or_after(now).map(NextTime::from);
         self
     }
 
@@ -195,56 +170,6 @@ impl Ritual {
                 RitualTiming::new(self.schedule, self.start_date, self.naive_time, self.tz)
             })
     }
-}
-
-/// What the ritual form shows before it saves: the rule as the core keeps it
-/// (the form's RRULE may be written differently), its words, the zone by its
-/// current name, and when the ritual would next happen if saved now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RitualPreview {
-    pub schedule: String,
-    pub description: String,
-    pub zone: ZoneName,
-    pub next: Option<NextTime>,
-}
-
-/// Checks a ritual's input as saving would, and says when it would next
-/// happen. Nothing is stored. Errors are the ones saving would give.
-pub fn preview(input: &RitualInput, clock: &dyn Clock) -> Result<RitualPreview> {
-    let c = check_input(input)?;
-    let start = first_start(&c, clock);
-    let timing = RitualTiming::new(c.schedule, start, c.time, c.zone).with_end(c.end)?;
-    Ok(RitualPreview {
-        schedule: c.schedule.to_rrule(),
-        description: timing.describe(),
-        zone: ZoneName::from(c.zone),
-        next: timing
-            .occurrences_after(clock.now() - chrono::Duration::seconds(1))
-            .next()
-            .map(NextTime::from),
-    })
-}
-
-/// The start date a new ritual is stored with. A ritual begins with its
-/// first occurrence at or after the moment it is added: one added at 21:19
-/// for 07:30, starting today, first happens tomorrow morning, not this
-/// morning (which would be a day to mark before it existed). An earlier or
-/// later start chosen on purpose is kept. Moving the start to the date of
-/// that first occurrence keeps every later date the same, also for "every
-/// 2 weeks", whose weeks count from the week of an occurrence either way.
-pub(crate) fn first_start(c: &Checked, clock: &dyn Clock) -> NaiveDate {
-    let now = clock.now();
-    if c.start != today_in(c.zone, clock) {
-        return c.start;
-    }
-    let Ok(timing) = RitualTiming::new(c.schedule, c.start, c.time, c.zone).with_end(c.end) else {
-        return c.start;
-    };
-    timing
-        .occurrences_after(now - chrono::Duration::seconds(1))
-        .next()
-        .map_or(c.start, |o| o.date)
 }
 
 /// A ritual's input after every rule has been checked.

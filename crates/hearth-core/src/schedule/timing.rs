@@ -155,6 +155,13 @@ impl RitualTiming {
         }
     }
 
+    /// The first occurrence at or after `now` (one due this very second
+    /// counts): when a ritual is next, and where a new one begins.
+    pub fn next_at_or_after(&self, now: DateTime<Utc>) -> Option<Occurrence> {
+        self.occurrences_after(now - chrono::Duration::seconds(1))
+            .next()
+    }
+
     /// The occurrences after `from` up to and including `to`. Windows that
     /// share an end, `(a, b]` then `(b, c]`, never both hold an occurrence,
     /// so a reminder checked in a series of windows fires once.
