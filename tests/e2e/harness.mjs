@@ -560,6 +560,19 @@ export async function mainShows(session, text, message) {
   }
 }
 
+/**
+ * Sets a field the way typing would, firing input and change: time and
+ * number inputs take keys unevenly in WebKitGTK's driver.
+ */
+export async function setValue(session, el, value) {
+  await session.execute(
+    `const [el, value] = arguments; el.value = value;
+     el.dispatchEvent(new Event('input', { bubbles: true }));
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [el, value],
+  );
+}
+
 /** Switches the writer with the header's button and waits for the header to say so. */
 export async function switchTo(session, name) {
   await (await buttonByText(session, `Switch to ${name}`)).click();

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe } from "node:test";
 
-import { buttonByText, inputByLabel, mainShows, navItem, startHarness, story, visibleText } from "./harness.mjs";
+import { buttonByText, inputByLabel, mainShows, navItem, setValue, startHarness, story, visibleText } from "./harness.mjs";
 import { waitUntil } from "./webdriver.mjs";
 
 let harness;
@@ -18,16 +18,6 @@ before(async () => {
 after(async () => {
   await harness?.stop();
 });
-
-/** Sets a field the way typing would (number inputs take keys unevenly in WebKitGTK's driver). */
-async function setValue(session, el, value) {
-  await session.execute(
-    `const [el, value] = arguments; el.value = value;
-     el.dispatchEvent(new Event('input', { bubbles: true }));
-     el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [el, value],
-  );
-}
 
 describe("monthly rituals at the end of the month", () => {
   const step = story(() => harness);

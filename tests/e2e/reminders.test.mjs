@@ -20,6 +20,7 @@ import {
   invoke,
   logDir,
   navItem,
+  setValue,
   startHarness,
   story,
   visibleText,
@@ -94,16 +95,6 @@ function nextMinute(session) {
       date: t.getFullYear() + '-' + pad(t.getMonth() + 1) + '-' + pad(t.getDate()),
       zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     };`);
-}
-
-/** Sets a field the way typing would, firing input and change (time inputs take no keys in WebKitGTK's driver). */
-async function setValue(session, el, value) {
-  await session.execute(
-    `const [el, value] = arguments; el.value = value;
-     el.dispatchEvent(new Event('input', { bubbles: true }));
-     el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [el, value],
-  );
 }
 
 async function clearAndType(el, text) {
