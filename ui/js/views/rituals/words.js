@@ -2,7 +2,7 @@
 // warm plain words. Nothing here counts failures: a skip is "skipped this
 // time", a day that passed is "not marked", and no number is ever red.
 
-import { api } from '../../api.js';
+import { api, localDate } from '../../api.js';
 import { nameOf, number } from '../../format.js';
 
 let words = null;
@@ -88,16 +88,11 @@ export function addDays(iso, days) {
  */
 export function nextText(next, label = 'Next') {
   if (!next) return null;
-  const today = localDay(new Date());
+  const today = localDate();
   const day = next.date === today ? 'today'
     : next.date === addDays(today, 1) ? 'tomorrow'
       : dayLabel(next.date, { year: next.date.slice(0, 4) !== today.slice(0, 4) });
   return `${label}: ${day}, ${next.time}`;
-}
-
-function localDay(at) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
 /** A zone as people know it: "Kolkata (Asia/Kolkata)". */
