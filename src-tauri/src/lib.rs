@@ -40,13 +40,19 @@ pub fn run() {
         .setup(|app| {
             mark("setup");
             let data_dir = data_dir(app.handle());
+            // Exports go to Documents; the core falls back to the data folder.
+            let documents = app.path().document_dir().ok();
+            let loop_state = reminders::Reminders::default();
+            let attach = loop_state.waker_for_opening();
+            app.manage(loop_state);
             app.manage(Shared::opening(move || {
-                let hearth = Hearth::open(data_dir, Box::new(SystemClock));
+                let mut hearth = Hearth::open(data_dir, Box::new(SystemClock));
+                hearth.set_export_dir(documents);
+                attach(&mut hearth, &reminders::system_zone());
                 mark("store");
                 hearth
             }));
             keep_daily_snapshots(app.handle().clone());
-            app.manage(reminders::Reminders::new(&reminders::system_zone()));
             let mut support = tray::detect();
             if support.available() {
                 if let Err(err) = tray::build(app.handle()) {
@@ -92,13 +98,10 @@ fn autostart<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 /// `run()`'s: the IPC test on Tauri's mock runtime, which has no tray and no
 /// reminder loop. `run()` sets the same up from the real system instead.
 #[doc(hidden)]
-pub fn with_background_state<R: Runtime>(
-    builder: tauri::Builder<R>,
-    zone: &str,
-) -> tauri::Builder<R> {
+pub fn with_background_state<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(autostart())
-        .manage(reminders::Reminders::new(zone))
+        .manage(reminders::Reminders::default())
         .manage(tray::TraySupport::Off)
 }
 
@@ -228,7 +231,7 @@ fn keep_daily_snapshots(app: tauri::AppHandle) {
         .spawn(move || {
             std::thread::sleep(FIRST);
             loop {
-                if let Err(err) = app.state::<Shared>().lock().snapshot_if_due() {
+                if let Err(err) = app.state::<Shared>().lock().backups().snapshot_if_due() {
                     eprintln!("hearth: the daily snapshot was not taken: {err}");
                 }
                 std::thread::sleep(EVERY);

@@ -1,5 +1,7 @@
-//! The reminder loop: a tokio task that ticks the core's scheduler against
-//! the wall clock and hands its notices to the desktop and the page.
+//! The reminder loop: a tokio task that ticks the core's reminder plan
+//! (`Hearth::reminders`) against the wall clock and hands its notices to the
+//! desktop and the page. It keeps only what needs Tauri: the notifier, the
+//! page's channel and the wake-up; every decision is the core's.
 //!
 //! Why it is built this way:
 //! - **Wall clock, short naps.** The task sleeps until the scheduler's next
@@ -7,11 +9,10 @@
 //!   monotonic clock, which stops while a laptop is suspended, so a long
 //!   sleep could wake hours late. Each tick reads `Utc::now()` and the core
 //!   compares; a jump (sleep, clock change) makes it look at everything.
-//! - **Poked on change.** Commands that change what is due call
-//!   [`changed`], which re-plans and wakes the task at once through a
-//!   `tokio::sync::Notify`. The core also notices any write to the store on
-//!   its own (its change count), so a command that forgets only delays a
-//!   reminder to the next tick.
+//! - **Woken by the core.** The loop hands the core a waker (a
+//!   `tokio::sync::Notify`) when the journal opens; the core calls it after
+//!   any write that changes what is due (a ritual, a commitment, a reminder
+//!   setting), so no command has to remember to.
 //! - **Decide under the lock, notify outside it.** The tick records its
 //!   decisions while holding the store; the desktop call happens after the
 //!   lock is released, so a slow notification daemon never freezes the
@@ -22,12 +23,12 @@
 //!   shows a banner with Done / Snooze / Skip. A channel rather than an
 //!   event, so the page needs no permission beyond Hearth's own commands.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
-use hearth_core::reminders::{Notice, Notifier, Scheduler, TICK_SECONDS};
-use hearth_core::{Error, Result};
+use hearth_core::reminders::{Notice, Notifier, TICK_SECONDS};
+use hearth_core::{Error, Hearth, Result};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
@@ -49,33 +50,32 @@ pub enum PageMessage {
     Navigate { route: String },
 }
 
-/// The loop's shared state.
+/// The loop's shared state: how it is woken and the page it talks to.
 pub struct Reminders {
-    pub scheduler: Mutex<Scheduler>,
-    wake: Notify,
+    wake: Arc<Notify>,
     page: Mutex<Option<Channel<PageMessage>>>,
 }
 
-impl Reminders {
-    pub fn new(zone: &str) -> Reminders {
-        let scheduler = Scheduler::new(zone)
-            .or_else(|_| Scheduler::new("UTC"))
-            .expect("UTC is a known zone");
+impl Default for Reminders {
+    fn default() -> Self {
         Reminders {
-            scheduler: Mutex::new(scheduler),
-            wake: Notify::new(),
+            wake: Arc::new(Notify::new()),
             page: Mutex::new(None),
         }
     }
+}
 
-    pub fn scheduler(&self) -> std::sync::MutexGuard<'_, Scheduler> {
-        self.scheduler.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Re-plan and wake the loop now.
-    pub fn poke(&self) {
-        self.scheduler().replan();
-        self.wake.notify_one();
+impl Reminders {
+    /// What the opening thread does to set the journal's reminder plan up
+    /// for this loop: the laptop's zone, and a wake-up whenever the core says
+    /// what is due changed.
+    pub fn waker_for_opening(&self) -> impl FnOnce(&mut Hearth, &str) + Send + 'static {
+        let wake = Arc::clone(&self.wake);
+        move |hearth, zone| {
+            let mut plan = hearth.reminders();
+            plan.start_in_zone(zone);
+            plan.on_change(Arc::new(move || wake.notify_one()));
+        }
     }
 
     pub fn set_page(&self, channel: Channel<PageMessage>) {
@@ -86,13 +86,6 @@ impl Reminders {
     pub fn tell_page(&self, message: PageMessage) -> bool {
         let page = self.page.lock().unwrap_or_else(|p| p.into_inner());
         page.as_ref().is_some_and(|c| c.send(message).is_ok())
-    }
-}
-
-/// Something that changes what is due happened: look again at once.
-pub fn changed<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(reminders) = app.try_state::<Reminders>() {
-        reminders.poke();
     }
 }
 
@@ -144,20 +137,16 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 fn tick<R: Runtime>(app: &AppHandle<R>, notifier: &DesktopNotifier<R>) -> Duration {
     let longest = Duration::from_secs(TICK_SECONDS);
     let reminders = app.state::<Reminders>();
-    let now = Utc::now();
     let shared = app.state::<Shared>();
     let notices = {
         let mut hearth = shared.lock();
-        let Ok(store) = hearth.store() else {
-            return longest;
-        };
+        let mut plan = hearth.reminders();
         // The laptop's zone, read afresh: a flight or a change in the
         // system's settings counts within one tick.
-        let mut scheduler = reminders.scheduler();
-        if let Err(err) = scheduler.follow_zone(store, &system_zone()) {
+        if let Err(err) = plan.follow_zone(&system_zone()) {
             eprintln!("hearth: reminders: {err}");
         }
-        match scheduler.tick(store, now) {
+        match plan.tick() {
             Ok(notices) => notices,
             Err(err) => {
                 eprintln!("hearth: reminders: {err}");
@@ -175,16 +164,13 @@ fn tick<R: Runtime>(app: &AppHandle<R>, notifier: &DesktopNotifier<R>) -> Durati
     for notice in notices {
         if let Err(err) = notifier.deliver(&notice) {
             eprintln!("hearth: reminders: {err}");
-            let mut hearth = shared.lock();
-            if let Ok(store) = hearth.store() {
-                let _ = reminders.scheduler().delivery_failed(store, &notice);
-            }
+            let _ = shared.lock().reminders().delivery_failed(&notice);
         }
         if visible {
             reminders.tell_page(PageMessage::Reminder { notice });
         }
     }
-    let next = reminders.scheduler().next_look();
+    let next = shared.lock().reminders().next_look();
     match next {
         Some(at) => (at - Utc::now())
             .to_std()

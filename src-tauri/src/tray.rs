@@ -15,14 +15,13 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use hearth_core::reminders::PauseFor;
 use serde::Serialize;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::commands::Shared;
-use crate::reminders::{changed, PageMessage, Reminders};
+use crate::reminders::{PageMessage, Reminders};
 use crate::{show_main_window, MAIN_WINDOW};
 
 /// Whether Hearth can live in the tray here, and if not, why.
@@ -149,29 +148,16 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
-/// Pauses all reminders for an hour, or resumes them; returns paused or not.
+/// The tray's "Pause reminders" / "Resume reminders": the core decides
+/// which and for how long; returns whether reminders are paused now.
 fn toggle_pause<R: Runtime>(app: &AppHandle<R>) -> bool {
-    let now = chrono::Utc::now();
-    let reminders = app.state::<Reminders>();
     let shared = app.state::<Shared>();
     let mut hearth = shared.lock();
-    let Ok(store) = hearth.store() else {
-        return false;
-    };
-    let mut scheduler = reminders.scheduler();
-    let paused = store
-        .reminder_settings(now)
-        .map(|s| s.paused)
-        .unwrap_or(false);
-    let result = if paused {
-        scheduler.resume(store, now)
-    } else {
-        scheduler.pause(store, PauseFor::Minutes { minutes: 60 }, now)
-    };
-    drop(scheduler);
-    drop(hearth);
-    changed(app);
-    result.map(|s| s.paused).unwrap_or(paused)
+    let mut reminders = hearth.reminders();
+    reminders
+        .toggle_pause()
+        .or_else(|_| reminders.settings().map(|s| s.paused))
+        .unwrap_or(false)
 }
 
 /// Closing the window: hide to the tray when there is one; otherwise let

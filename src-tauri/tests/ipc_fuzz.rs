@@ -101,7 +101,7 @@ fn app() -> App {
         .unwrap();
     seed(&mut hearth, &clock);
     let database = hearth.database_path();
-    let app = with_commands(with_background_state(mock_builder(), "UTC"))
+    let app = with_commands(with_background_state(mock_builder()))
         .manage(Shared::new(hearth))
         .build(tauri::generate_context!("tauri.conf.json", test = true))
         .expect("the app builds on the mock runtime");
@@ -161,7 +161,7 @@ fn seed(hearth: &mut Hearth, clock: &FixedClock) {
         .unwrap();
     hearth.set_writer(hearth_tests::SAM).unwrap();
     clock.advance(chrono::Duration::days(2));
-    hearth.snapshot_if_due().unwrap();
+    hearth.backups().snapshot_if_due().unwrap();
 }
 
 enum Answer {

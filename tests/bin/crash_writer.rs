@@ -63,6 +63,7 @@ fn main() {
         if i % 3 == 2 {
             clock.advance(Duration::days(1));
             if let Some(b) = hearth
+                .backups()
                 .snapshot_if_due()
                 .unwrap_or_else(|e| panic!("a daily snapshot in run {run}: {e}"))
             {

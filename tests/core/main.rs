@@ -5,6 +5,7 @@
 mod checkins;
 mod commitments;
 mod couple;
+mod door;
 mod exchange;
 mod journal;
 mod prompts;

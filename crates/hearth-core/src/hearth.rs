@@ -8,6 +8,13 @@
 //! [`Hearth::recover_from_newest_backup`] brings it back (see `backups.rs`).
 
 mod backups;
+mod checkins;
+mod commitments;
+mod exchange;
+mod journal;
+mod plan;
+mod reminders;
+mod rituals;
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +25,15 @@ use crate::couple::{Partner, PartnerId, PartnerInput};
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::{Backup, Store, DATABASE_FILE};
 
-pub use backups::{Recoverable, RestoreReport};
+pub use backups::{BackupsHandle, Recoverable, RestoreReport};
+pub use checkins::CheckinsHandle;
+pub use commitments::CommitmentsHandle;
+pub use exchange::ExchangeHandle;
+pub use journal::JournalHandle;
+pub use reminders::RemindersHandle;
+pub use rituals::RitualsHandle;
+
+use plan::Plan;
 
 /// The environment variable that overrides where Hearth keeps its data.
 pub const DATA_DIR_ENV: &str = "HEARTH_DATA_DIR";
@@ -58,12 +73,25 @@ pub struct AppState {
 }
 
 /// The open data directory: a store, or the reason there is none.
+///
+/// This is the one door into the couple's data. It owns the store, the
+/// clock, the reminder plan and the folder exports go to; every read and
+/// write passes through one of its handles ([`Hearth::journal`],
+/// [`Hearth::rituals`], …), which act as the partner stored as writing now
+/// and keep the rules no caller may skip: a verified snapshot before the
+/// acts that can't be undone, and a woken reminder plan after any write
+/// that changes what is due.
 pub struct Hearth {
     data_dir: PathBuf,
     store: std::result::Result<Store, Error>,
     clock: Box<dyn Clock>,
     /// For a damaged file, the snapshot recovery would use (checked at open).
     recoverable: Option<Backup>,
+    /// The reminder scheduler and whoever waits for it to change.
+    plan: Plan,
+    /// Where exports are written (the shell names the person's Documents
+    /// folder); the data folder when none was named or it is gone.
+    export_dir: Option<PathBuf>,
 }
 
 impl Hearth {
@@ -78,6 +106,8 @@ impl Hearth {
             store,
             clock,
             recoverable: None,
+            plan: Plan::new(),
+            export_dir: None,
         };
         hearth.find_recoverable();
         hearth
@@ -97,6 +127,65 @@ impl Hearth {
 
     pub fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
+    }
+
+    /// The journal: entries, replies, the trash, search, drafts, prompts
+    /// and appreciations, as the partner writing now.
+    pub fn journal(&mut self) -> JournalHandle<'_> {
+        JournalHandle(self)
+    }
+
+    /// Rituals and their outcomes; changes wake the reminder plan.
+    pub fn rituals(&mut self) -> RitualsHandle<'_> {
+        RitualsHandle(self)
+    }
+
+    /// The weekly check-in.
+    pub fn checkins(&mut self) -> CheckinsHandle<'_> {
+        CheckinsHandle(self)
+    }
+
+    /// Commitments and agreements; changes wake the reminder plan.
+    pub fn commitments(&mut self) -> CommitmentsHandle<'_> {
+        CommitmentsHandle(self)
+    }
+
+    /// The reminder plan: ticks, pause, snooze, quiet hours and the rest.
+    pub fn reminders(&mut self) -> RemindersHandle<'_> {
+        RemindersHandle(self)
+    }
+
+    /// Snapshots, restore and recovery.
+    pub fn backups(&mut self) -> BackupsHandle<'_> {
+        BackupsHandle(self)
+    }
+
+    /// Export to files, and import from Hearth's own files and other apps'.
+    pub fn exchange(&mut self) -> ExchangeHandle<'_> {
+        ExchangeHandle(self)
+    }
+
+    /// Like [`Hearth::as_writer`], for a write that may change what is due:
+    /// when it changed any row, the reminder plan is woken. The handles of
+    /// the areas reminders are made of (rituals, commitments, reminder
+    /// settings) write through this, so no caller has to remember.
+    pub(crate) fn as_writer_waking<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store, PartnerId, &dyn Clock) -> Result<T>,
+    ) -> Result<T> {
+        let before = self.store.as_ref().map(Store::change_count).ok();
+        let result = self.as_writer(f);
+        self.wake_if_changed(before);
+        result
+    }
+
+    /// Wakes the reminder plan when the store's change count moved from
+    /// `before`.
+    pub(crate) fn wake_if_changed(&mut self, before: Option<u64>) {
+        let after = self.store.as_ref().map(Store::change_count).ok();
+        if after != before {
+            self.plan.wake();
+        }
     }
 
     /// Runs `f` with the store, the partner writing now and the clock: what

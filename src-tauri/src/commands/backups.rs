@@ -24,15 +24,16 @@ pub struct BackupFolders {
 /// Every snapshot, newest first (works while the journal is unavailable).
 #[tauri::command]
 pub async fn list_backups(shared: State<'_, Shared>) -> Result<Vec<Backup>, Error> {
-    shared.lock().list_backups()
+    shared.lock().backups().list()
 }
 
 #[tauri::command]
 pub async fn backup_folder(shared: State<'_, Shared>) -> Result<BackupFolders, Error> {
-    let hearth = shared.lock();
+    let mut hearth = shared.lock();
+    let backups = hearth.backups();
     Ok(BackupFolders {
-        backups: hearth.backup_dir().display().to_string(),
-        set_aside: hearth.set_aside_dir().display().to_string(),
+        backups: backups.folder().display().to_string(),
+        set_aside: backups.set_aside_folder().display().to_string(),
     })
 }
 
@@ -42,7 +43,7 @@ pub async fn preview_backup(
     shared: State<'_, Shared>,
     path: PathBuf,
 ) -> Result<BackupPreview, Error> {
-    shared.lock().preview_backup(&path)
+    shared.lock().backups().preview(&path)
 }
 
 /// Puts a snapshot in place of the journal, after the page's confirmation;
@@ -53,13 +54,13 @@ pub async fn restore_backup(
     shared: State<'_, Shared>,
     path: PathBuf,
 ) -> Result<RestoreReport, Error> {
-    shared.lock().restore_backup(&path)
+    shared.lock().backups().restore(&path)
 }
 
 /// For a damaged file: sets it aside and brings back the newest good snapshot.
 #[tauri::command]
 pub async fn recover_from_newest_backup(shared: State<'_, Shared>) -> Result<RestoreReport, Error> {
-    shared.lock().recover_from_newest_backup()
+    shared.lock().backups().recover_from_newest()
 }
 
 /// "Try again" on the unavailable screen: opens the file afresh.
@@ -71,5 +72,5 @@ pub async fn reopen(shared: State<'_, Shared>) -> Result<AppState, Error> {
 /// "Take a snapshot now" in Settings.
 #[tauri::command]
 pub async fn take_snapshot(shared: State<'_, Shared>) -> Result<Backup, Error> {
-    shared.lock().take_snapshot()
+    shared.lock().backups().take_snapshot()
 }

@@ -31,9 +31,7 @@ pub struct CheckinWords {
 
 #[tauri::command]
 pub async fn checkin_words(shared: State<'_, Shared>) -> Result<CheckinWords, Error> {
-    let week_start = shared
-        .lock()
-        .as_writer(|store, _, _| store.checkin_week_start())?;
+    let week_start = shared.lock().checkins().week_start()?;
     Ok(CheckinWords {
         ratings: Rating::ALL
             .into_iter()
@@ -55,9 +53,10 @@ pub async fn submit_checkin(
     input: CheckinInput,
     offset_minutes: i32,
 ) -> Result<CheckinWeek, Error> {
-    shared.lock().as_writer(|store, author, clock| {
-        store.submit_checkin(author, date, &input, offset_minutes, clock)
-    })
+    shared
+        .lock()
+        .checkins()
+        .submit(date, &input, offset_minutes)
 }
 
 /// The week holding the local `date`, as the writer may see it.
@@ -66,9 +65,7 @@ pub async fn checkin_week(
     shared: State<'_, Shared>,
     date: NaiveDate,
 ) -> Result<CheckinWeek, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.checkin(viewer, date))
+    shared.lock().checkins().week(date)
 }
 
 #[tauri::command]
@@ -76,16 +73,15 @@ pub async fn checkin_history(
     shared: State<'_, Shared>,
     limit: Option<u32>,
 ) -> Result<Vec<CheckinWeek>, Error> {
-    shared.lock().as_writer(|store, viewer, _| {
-        store.checkin_history(viewer, limit.unwrap_or(HISTORY_DEFAULT))
-    })
+    shared
+        .lock()
+        .checkins()
+        .history(limit.unwrap_or(HISTORY_DEFAULT))
 }
 
 #[tauri::command]
 pub async fn checkin_trend(shared: State<'_, Shared>) -> Result<CheckinTrend, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.checkin_trend(viewer))
+    shared.lock().checkins().trend()
 }
 
 /// Chooses the day check-in weeks start on ("Mon" … "Sun").
@@ -94,7 +90,5 @@ pub async fn set_checkin_week_start(
     shared: State<'_, Shared>,
     start: Weekday,
 ) -> Result<Weekday, Error> {
-    shared
-        .lock()
-        .as_writer(|store, _, _| store.set_checkin_week_start(start))
+    shared.lock().checkins().set_week_start(start)
 }

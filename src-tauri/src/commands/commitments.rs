@@ -8,9 +8,9 @@ use hearth_core::commitments::{
 };
 use hearth_core::Error;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
-use super::{replan, Shared};
+use super::Shared;
 
 /// The limits the commitment form uses, from the core.
 #[derive(Serialize)]
@@ -31,30 +31,20 @@ pub async fn commitment_words() -> Result<CommitmentWords, Error> {
 }
 
 #[tauri::command]
-pub async fn create_commitment<R: Runtime>(
+pub async fn create_commitment(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     input: CommitmentInput,
 ) -> Result<Commitment, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.create_commitment(by, &input, clock))
-    })
+    shared.lock().commitments().create(&input)
 }
 
 #[tauri::command]
-pub async fn update_commitment<R: Runtime>(
+pub async fn update_commitment(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     id: i64,
     input: CommitmentInput,
 ) -> Result<Commitment, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.update_commitment(by, id, &input, clock))
-    })
+    shared.lock().commitments().update(id, &input)
 }
 
 /// The open commitments; with `includeEnded`, the ended ones after them.
@@ -65,7 +55,8 @@ pub async fn list_commitments(
 ) -> Result<Vec<Commitment>, Error> {
     shared
         .lock()
-        .as_writer(|store, _, clock| store.commitments(include_ended.unwrap_or(false), clock))
+        .commitments()
+        .list(include_ended.unwrap_or(false))
 }
 
 /// Checks the commitment off for the local `date` (today or earlier).
@@ -76,9 +67,10 @@ pub async fn check_off_commitment(
     date: NaiveDate,
     note: Option<String>,
 ) -> Result<Commitment, Error> {
-    shared.lock().as_writer(|store, by, clock| {
-        store.check_off_commitment(by, id, date, note.as_deref(), clock)
-    })
+    shared
+        .lock()
+        .commitments()
+        .check_off(id, date, note.as_deref())
 }
 
 /// Takes back the writer's own check-off of `date`.
@@ -88,37 +80,22 @@ pub async fn undo_check_off(
     id: i64,
     date: NaiveDate,
 ) -> Result<Commitment, Error> {
-    shared
-        .lock()
-        .as_writer(|store, by, clock| store.undo_check_off(by, id, date, clock))
+    shared.lock().commitments().undo_check_off(id, date)
 }
 
 /// Ends (`ended: true`) or reopens a commitment; its record is kept.
 #[tauri::command]
-pub async fn set_commitment_ended<R: Runtime>(
+pub async fn set_commitment_ended(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     id: i64,
     ended: bool,
 ) -> Result<Commitment, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.set_commitment_ended(by, id, ended, clock))
-    })
+    shared.lock().commitments().set_ended(id, ended)
 }
 
 /// The writer accepts a promise the other proposed in their name; from then
 /// on it counts and its review date is reminded about.
 #[tauri::command]
-pub async fn accept_commitment<R: Runtime>(
-    shared: State<'_, Shared>,
-    app: AppHandle<R>,
-    id: i64,
-) -> Result<Commitment, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.accept_commitment(by, id, clock))
-    })
+pub async fn accept_commitment(shared: State<'_, Shared>, id: i64) -> Result<Commitment, Error> {
+    shared.lock().commitments().accept(id)
 }

@@ -1,6 +1,6 @@
 //! The journal: entries, repairs, replies, "I read this", the trash, search
-//! and drafts. Each command is the core's method with the stored writer as
-//! the viewer (see [`hearth_core::Hearth::as_writer`]).
+//! and drafts. Each command is one call through [`hearth_core::Hearth::journal`],
+//! whose viewer is always the stored writer.
 
 use chrono::NaiveDate;
 use hearth_core::journal::{
@@ -73,23 +73,17 @@ pub async fn timeline(
     if let Some(date) = jump_to {
         query.cursor = Some(cursor_at_date(date, offset_minutes.unwrap_or(0))?);
     }
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.timeline(viewer, &query))
+    shared.lock().journal().timeline(&query)
 }
 
 #[tauri::command]
 pub async fn get_entry(shared: State<'_, Shared>, id: i64) -> Result<Entry, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.entry(viewer, id))
+    shared.lock().journal().entry(id)
 }
 
 #[tauri::command]
 pub async fn get_thread(shared: State<'_, Shared>, id: i64) -> Result<Thread, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.thread(viewer, id))
+    shared.lock().journal().thread(id)
 }
 
 #[tauri::command]
@@ -98,9 +92,7 @@ pub async fn create_entry(
     input: EntryInput,
     offset_minutes: i32,
 ) -> Result<Entry, Error> {
-    shared
-        .lock()
-        .as_writer(|store, writer, clock| store.create_entry(writer, &input, offset_minutes, clock))
+    shared.lock().journal().create_entry(&input, offset_minutes)
 }
 
 #[tauri::command]
@@ -110,9 +102,10 @@ pub async fn edit_entry(
     input: EntryInput,
     offset_minutes: i32,
 ) -> Result<Entry, Error> {
-    shared.lock().as_writer(|store, writer, clock| {
-        store.edit_entry(writer, id, &input, offset_minutes, clock)
-    })
+    shared
+        .lock()
+        .journal()
+        .edit_entry(id, &input, offset_minutes)
 }
 
 #[tauri::command]
@@ -121,9 +114,10 @@ pub async fn create_repair(
     input: RepairInput,
     offset_minutes: i32,
 ) -> Result<Entry, Error> {
-    shared.lock().as_writer(|store, writer, clock| {
-        store.create_repair(writer, &input, offset_minutes, clock)
-    })
+    shared
+        .lock()
+        .journal()
+        .create_repair(&input, offset_minutes)
 }
 
 #[tauri::command]
@@ -133,9 +127,10 @@ pub async fn edit_repair(
     input: RepairInput,
     offset_minutes: i32,
 ) -> Result<Entry, Error> {
-    shared.lock().as_writer(|store, writer, clock| {
-        store.edit_repair(writer, id, &input, offset_minutes, clock)
-    })
+    shared
+        .lock()
+        .journal()
+        .edit_repair(id, &input, offset_minutes)
 }
 
 #[tauri::command]
@@ -145,9 +140,10 @@ pub async fn reply(
     body: String,
     offset_minutes: i32,
 ) -> Result<Reply, Error> {
-    shared.lock().as_writer(|store, writer, clock| {
-        store.reply(writer, entry_id, &body, offset_minutes, clock)
-    })
+    shared
+        .lock()
+        .journal()
+        .reply(entry_id, &body, offset_minutes)
 }
 
 #[tauri::command]
@@ -156,43 +152,33 @@ pub async fn mark_read(
     entry_id: i64,
     offset_minutes: i32,
 ) -> Result<Entry, Error> {
-    shared
-        .lock()
-        .as_writer(|store, reader, clock| store.mark_read(reader, entry_id, offset_minutes, clock))
+    shared.lock().journal().mark_read(entry_id, offset_minutes)
 }
 
 #[tauri::command]
 pub async fn unread_count(shared: State<'_, Shared>) -> Result<i64, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.unread_count(viewer))
+    shared.lock().journal().unread_count()
 }
 
 #[tauri::command]
 pub async fn delete_entry(shared: State<'_, Shared>, id: i64) -> Result<Entry, Error> {
-    shared
-        .lock()
-        .as_writer(|store, writer, clock| store.delete_entry(writer, id, clock))
+    shared.lock().journal().delete_entry(id)
 }
 
 #[tauri::command]
 pub async fn restore_entry(shared: State<'_, Shared>, id: i64) -> Result<Entry, Error> {
-    shared
-        .lock()
-        .as_writer(|store, writer, _| store.restore_entry(writer, id))
+    shared.lock().journal().restore_entry(id)
 }
 
 #[tauri::command]
 pub async fn list_trash(shared: State<'_, Shared>) -> Result<Vec<Entry>, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.trash(viewer))
+    shared.lock().journal().trash()
 }
 
 #[tauri::command]
 pub async fn empty_trash(shared: State<'_, Shared>) -> Result<usize, Error> {
     // Through Hearth, not the store: a verified snapshot is taken first.
-    shared.lock().empty_trash()
+    shared.lock().journal().empty_trash()
 }
 
 #[tauri::command]
@@ -203,7 +189,8 @@ pub async fn search_journal(
 ) -> Result<Vec<SearchHit>, Error> {
     shared
         .lock()
-        .as_writer(|store, viewer, _| store.search(viewer, &query, limit.unwrap_or(SEARCH_DEFAULT)))
+        .journal()
+        .search(&query, limit.unwrap_or(SEARCH_DEFAULT))
 }
 
 #[tauri::command]
@@ -212,21 +199,15 @@ pub async fn save_draft(
     key: String,
     content: serde_json::Value,
 ) -> Result<Draft, Error> {
-    shared
-        .lock()
-        .as_writer(|store, author, clock| store.save_draft(author, &key, &content, clock))
+    shared.lock().journal().save_draft(&key, &content)
 }
 
 #[tauri::command]
 pub async fn get_draft(shared: State<'_, Shared>, key: String) -> Result<Option<Draft>, Error> {
-    shared
-        .lock()
-        .as_writer(|store, author, _| store.draft(author, &key))
+    shared.lock().journal().draft(&key)
 }
 
 #[tauri::command]
 pub async fn clear_draft(shared: State<'_, Shared>, key: String) -> Result<(), Error> {
-    shared
-        .lock()
-        .as_writer(|store, author, _| store.clear_draft(author, &key))
+    shared.lock().journal().clear_draft(&key)
 }

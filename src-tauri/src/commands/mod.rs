@@ -5,8 +5,10 @@
 //! waits for the disk (`synchronous=FULL`), and the window must not freeze
 //! while it does.
 //!
-//! Every journal command goes through [`Hearth::as_writer`]: the viewer is
-//! always the partner stored as writing now, never one the page names.
+//! Every command is one call through a handle of [`Hearth`] (`journal()`,
+//! `rituals()`, …), which acts as the partner stored as writing now, never
+//! one the page names, and keeps the rules (snapshots first, the reminder
+//! plan woken after a change) so no command has to remember them.
 
 pub mod backups;
 pub mod checkins;
@@ -21,7 +23,7 @@ pub mod startup;
 
 use std::sync::{LazyLock, Mutex, MutexGuard};
 
-use hearth_core::{Error, Hearth};
+use hearth_core::Hearth;
 
 /// How the journal comes to be open: on the first lock.
 type Opening = Box<dyn FnOnce() -> Mutex<Hearth> + Send>;
@@ -66,17 +68,4 @@ impl Shared {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-}
-
-/// Passes a command's answer through, and when it changed something the
-/// reminders depend on (a ritual, an outcome, a review date), wakes the
-/// reminder loop so the change counts at once rather than on the next tick.
-pub(crate) fn replan<R: tauri::Runtime, T>(
-    app: &tauri::AppHandle<R>,
-    result: Result<T, Error>,
-) -> Result<T, Error> {
-    if result.is_ok() {
-        crate::reminders::changed(app);
-    }
-    result
 }

@@ -11,7 +11,7 @@ use super::Shared;
 
 #[tauri::command]
 pub async fn list_prompts(shared: State<'_, Shared>) -> Result<Vec<Prompt>, Error> {
-    shared.lock().as_writer(|store, _, _| store.prompts())
+    shared.lock().journal().prompts()
 }
 
 #[tauri::command]
@@ -20,9 +20,7 @@ pub async fn add_prompt(
     category: String,
     text: String,
 ) -> Result<Prompt, Error> {
-    shared
-        .lock()
-        .as_writer(|store, author, clock| store.add_prompt(author, &category, &text, clock))
+    shared.lock().journal().add_prompt(&category, &text)
 }
 
 /// The prompt of `date`, the viewer's local date.
@@ -31,16 +29,12 @@ pub async fn prompt_of_the_day(
     shared: State<'_, Shared>,
     date: NaiveDate,
 ) -> Result<DailyPrompt, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, clock| store.prompt_of_the_day(viewer, date, clock))
+    shared.lock().journal().prompt_of_the_day(date)
 }
 
 #[tauri::command]
 pub async fn skip_prompt(shared: State<'_, Shared>, date: NaiveDate) -> Result<DailyPrompt, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, clock| store.skip_prompt(viewer, date, clock))
+    shared.lock().journal().skip_prompt(date)
 }
 
 #[tauri::command]
@@ -50,9 +44,10 @@ pub async fn answer_prompt(
     input: EntryInput,
     offset_minutes: i32,
 ) -> Result<DailyPrompt, Error> {
-    shared.lock().as_writer(|store, author, clock| {
-        store.answer_prompt(author, date, &input, offset_minutes, clock)
-    })
+    shared
+        .lock()
+        .journal()
+        .answer_prompt(date, &input, offset_minutes)
 }
 
 #[tauri::command]
@@ -61,16 +56,12 @@ pub async fn appreciate(
     text: String,
     offset_minutes: i32,
 ) -> Result<Appreciation, Error> {
-    shared
-        .lock()
-        .as_writer(|store, from, clock| store.appreciate(from, &text, offset_minutes, clock))
+    shared.lock().journal().appreciate(&text, offset_minutes)
 }
 
 #[tauri::command]
 pub async fn unread_appreciations(shared: State<'_, Shared>) -> Result<Vec<Appreciation>, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, _| store.unread_appreciations(viewer))
+    shared.lock().journal().unread_appreciations()
 }
 
 #[tauri::command]
@@ -78,7 +69,5 @@ pub async fn mark_appreciation_read(
     shared: State<'_, Shared>,
     id: i64,
 ) -> Result<Appreciation, Error> {
-    shared
-        .lock()
-        .as_writer(|store, viewer, clock| store.mark_appreciation_read(viewer, id, clock))
+    shared.lock().journal().mark_appreciation_read(id)
 }

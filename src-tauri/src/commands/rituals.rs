@@ -1,7 +1,8 @@
 //! Rituals: ideas, adding and changing, pause, delete and restore, "we did
 //! it" / "skip this time" and undo, history, consistency, Today, the agenda
-//! and the calendar export. Each command is one call into the core with the
-//! stored writer (see [`hearth_core::Hearth::as_writer`]).
+//! and the calendar export. Each command is one call through
+//! [`hearth_core::Hearth::rituals`], which acts as the stored writer and
+//! wakes the reminder plan after any change.
 //!
 //! Dates and zones come from the page: `date` is the local date the person
 //! means (today, or the day of an occurrence in the ritual's zone), `zone`
@@ -11,16 +12,15 @@
 use chrono::NaiveDate;
 use hearth_core::journal::Visibility;
 use hearth_core::rituals::{
-    self, templates, AgendaDay, ConsistencyReport, OccurrenceView, Ritual, RitualConsistency,
+    templates, AgendaDay, ConsistencyReport, OccurrenceView, Ritual, RitualConsistency,
     RitualInput, RitualPreview, RitualTemplate, AGENDA_DAYS, DURATION_MAX_MINUTES,
     INTENTION_MAX_CHARS, LEAD_MAX_MINUTES, MILESTONES, NOTE_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use hearth_core::Error;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
-use super::exchange::{export_dir, write_named_file};
-use super::{replan, Shared};
+use super::Shared;
 
 /// A ritual idea with the words that say when it happens.
 #[derive(Serialize)]
@@ -73,14 +73,13 @@ pub async fn list_rituals(
 ) -> Result<Vec<Ritual>, Error> {
     shared
         .lock()
-        .as_writer(|store, _, clock| store.rituals_now(include_archived.unwrap_or(false), clock))
+        .rituals()
+        .list(include_archived.unwrap_or(false))
 }
 
 #[tauri::command]
 pub async fn get_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
-    shared
-        .lock()
-        .as_writer(|store, _, clock| store.ritual_now(id, clock))
+    shared.lock().rituals().get(id)
 }
 
 /// What the ritual form shows before saving: the rule as it would be kept,
@@ -90,152 +89,97 @@ pub async fn preview_ritual(
     shared: State<'_, Shared>,
     input: RitualInput,
 ) -> Result<RitualPreview, Error> {
-    shared
-        .lock()
-        .as_writer(|_, _, clock| rituals::preview(&input, clock))
+    shared.lock().rituals().preview(&input)
 }
 
 /// Adds the idea `templateId`, starting `today` in `zone`.
 #[tauri::command]
-pub async fn create_ritual_from_template<R: Runtime>(
+pub async fn create_ritual_from_template(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     template_id: String,
     zone: String,
     today: NaiveDate,
 ) -> Result<Ritual, Error> {
-    replan(&app, {
-        shared.lock().as_writer(|store, by, clock| {
-            store.create_from_template(by, &template_id, &zone, today, clock)
-        })
-    })
+    shared
+        .lock()
+        .rituals()
+        .create_from_template(&template_id, &zone, today)
 }
 
 #[tauri::command]
-pub async fn create_ritual<R: Runtime>(
-    shared: State<'_, Shared>,
-    app: AppHandle<R>,
-    input: RitualInput,
-) -> Result<Ritual, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.create_ritual(by, &input, clock))
-    })
+pub async fn create_ritual(shared: State<'_, Shared>, input: RitualInput) -> Result<Ritual, Error> {
+    shared.lock().rituals().create(&input)
 }
 
 #[tauri::command]
-pub async fn update_ritual<R: Runtime>(
+pub async fn update_ritual(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     id: i64,
     input: RitualInput,
 ) -> Result<Ritual, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.update_ritual(by, id, &input, clock))
-    })
+    shared.lock().rituals().update(id, &input)
 }
 
 /// Pauses (`active: false`) or resumes (`active: true`) from today.
 #[tauri::command]
-pub async fn set_ritual_active<R: Runtime>(
+pub async fn set_ritual_active(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     id: i64,
     active: bool,
 ) -> Result<Ritual, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.set_ritual_active(by, id, active, clock))
-    })
+    shared.lock().rituals().set_active(id, active)
 }
 
 /// Deletes a ritual by archiving it; `restore_ritual` undoes it.
 #[tauri::command]
-pub async fn archive_ritual<R: Runtime>(
-    shared: State<'_, Shared>,
-    app: AppHandle<R>,
-    id: i64,
-) -> Result<Ritual, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.archive_ritual(by, id, clock))
-    })
+pub async fn archive_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
+    shared.lock().rituals().archive(id)
 }
 
 #[tauri::command]
-pub async fn restore_ritual<R: Runtime>(
-    shared: State<'_, Shared>,
-    app: AppHandle<R>,
-    id: i64,
-) -> Result<Ritual, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.restore_ritual(by, id, clock))
-    })
+pub async fn restore_ritual(shared: State<'_, Shared>, id: i64) -> Result<Ritual, Error> {
+    shared.lock().rituals().restore(id)
 }
 
 /// "We did it". With `toJournal` ("shared" or "private") and a note, the
 /// note also becomes a journal entry by the writer, linked to the day; the
 /// answer then carries the entry's id.
 #[tauri::command]
-pub async fn mark_ritual_done<R: Runtime>(
+pub async fn mark_ritual_done(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     ritual_id: i64,
     date: NaiveDate,
     note: Option<String>,
     to_journal: Option<Visibility>,
     offset_minutes: i32,
 ) -> Result<OccurrenceView, Error> {
-    replan(&app, {
-        shared.lock().as_writer(|store, by, clock| {
-            store.mark_ritual_done_to_journal(
-                by,
-                ritual_id,
-                date,
-                note.as_deref(),
-                to_journal,
-                offset_minutes,
-                clock,
-            )
-        })
-    })
+    shared
+        .lock()
+        .rituals()
+        .mark_done(ritual_id, date, note.as_deref(), to_journal, offset_minutes)
 }
 
 /// "Skip this time", with an optional reason.
 #[tauri::command]
-pub async fn skip_ritual<R: Runtime>(
+pub async fn skip_ritual(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     ritual_id: i64,
     date: NaiveDate,
     reason: Option<String>,
 ) -> Result<OccurrenceView, Error> {
-    replan(&app, {
-        shared.lock().as_writer(|store, by, clock| {
-            store.skip_ritual(by, ritual_id, date, reason.as_deref(), clock)
-        })
-    })
+    shared
+        .lock()
+        .rituals()
+        .skip(ritual_id, date, reason.as_deref())
 }
 
 #[tauri::command]
-pub async fn undo_ritual_outcome<R: Runtime>(
+pub async fn undo_ritual_outcome(
     shared: State<'_, Shared>,
-    app: AppHandle<R>,
     ritual_id: i64,
     date: NaiveDate,
 ) -> Result<OccurrenceView, Error> {
-    replan(&app, {
-        shared
-            .lock()
-            .as_writer(|store, by, clock| store.undo_ritual_outcome(by, ritual_id, date, clock))
-    })
+    shared.lock().rituals().undo_outcome(ritual_id, date)
 }
 
 /// Every occurrence of a ritual dated `from..=to` (at most 400 days).
@@ -246,17 +190,13 @@ pub async fn ritual_history(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<OccurrenceView>, Error> {
-    shared
-        .lock()
-        .as_writer(|store, _, clock| store.ritual_history(ritual_id, from, to, clock))
+    shared.lock().rituals().history(ritual_id, from, to)
 }
 
 /// Consistency overall and per ritual, as of now.
 #[tauri::command]
 pub async fn ritual_consistency(shared: State<'_, Shared>) -> Result<ConsistencyReport, Error> {
-    shared
-        .lock()
-        .as_writer(|store, _, clock| store.consistency(clock))
+    shared.lock().rituals().consistency()
 }
 
 /// Consistency of one ritual (a deleted one too, for its page).
@@ -265,9 +205,7 @@ pub async fn one_ritual_consistency(
     shared: State<'_, Shared>,
     ritual_id: i64,
 ) -> Result<RitualConsistency, Error> {
-    shared
-        .lock()
-        .as_writer(|store, _, clock| store.ritual_consistency(ritual_id, clock))
+    shared.lock().rituals().one_consistency(ritual_id)
 }
 
 /// The rituals of the viewer's local `date`, with their states.
@@ -277,9 +215,7 @@ pub async fn rituals_today(
     date: NaiveDate,
     zone: String,
 ) -> Result<AgendaDay, Error> {
-    shared
-        .lock()
-        .as_writer(|store, _, clock| store.today(date, &zone, clock))
+    shared.lock().rituals().today(date, &zone)
 }
 
 /// `days` local days from `from` (the agenda's 7 when not given).
@@ -292,27 +228,18 @@ pub async fn ritual_agenda(
 ) -> Result<Vec<AgendaDay>, Error> {
     shared
         .lock()
-        .as_writer(|store, _, clock| store.agenda(from, days.unwrap_or(AGENDA_DAYS), &zone, clock))
+        .rituals()
+        .agenda(from, days.unwrap_or(AGENDA_DAYS), &zone)
 }
 
 /// Writes the active rituals (or those in `ids`) as a new `.ics` file next
 /// to the other exports and returns its path. `date` names the file.
 #[tauri::command]
-pub async fn export_rituals_ics<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn export_rituals_ics(
     shared: State<'_, Shared>,
     ids: Option<Vec<i64>>,
     date: NaiveDate,
 ) -> Result<String, Error> {
-    let (text, data_dir) = {
-        let mut hearth = shared.lock();
-        let text = hearth.as_writer(|store, _, clock| store.rituals_ics(ids.as_deref(), clock))?;
-        let data_dir = hearth.database_path().parent().map(|p| p.to_path_buf());
-        (text, data_dir)
-    };
-    let dir = export_dir(&app, data_dir.as_deref());
-    let stem = format!("Hearth rituals {date}");
-    Ok(write_named_file(&dir, &stem, "ics", &text)?
-        .display()
-        .to_string())
+    let path = shared.lock().rituals().export_ics(ids.as_deref(), date)?;
+    Ok(path.display().to_string())
 }

@@ -80,6 +80,7 @@ fn a_day_one_zip_lands_as_the_writers_private_entries_with_dates_tags_and_text()
     let home = TempHearth::new();
     let mut hearth = home.couple();
     let report = hearth
+        .exchange()
         .import_journal(&day_one_zip(DAY_ONE), &private())
         .unwrap();
     assert_eq!(
@@ -171,11 +172,11 @@ fn a_second_import_adds_nothing_and_takes_no_snapshot() {
     let home = TempHearth::new();
     let mut hearth = home.couple();
     let zip = day_one_zip(DAY_ONE);
-    hearth.import_journal(&zip, &private()).unwrap();
-    let backups = hearth.list_backups().unwrap().len();
+    hearth.exchange().import_journal(&zip, &private()).unwrap();
+    let backups = hearth.backups().list().unwrap().len();
     assert_eq!(backups, 1, "the first import took a snapshot first");
     let before = dump(&home);
-    let again = hearth.import_journal(&zip, &private()).unwrap();
+    let again = hearth.exchange().import_journal(&zip, &private()).unwrap();
     assert_eq!(again.entries_added, 0, "nothing is added twice");
     assert_eq!(
         again.entries_already_here, 3,
@@ -183,7 +184,7 @@ fn a_second_import_adds_nothing_and_takes_no_snapshot() {
     );
     assert_eq!(dump(&home), before, "the database is unchanged");
     assert_eq!(
-        hearth.list_backups().unwrap().len(),
+        hearth.backups().list().unwrap().len(),
         backups,
         "an import that adds nothing takes no snapshot"
     );
@@ -191,6 +192,7 @@ fn a_second_import_adds_nothing_and_takes_no_snapshot() {
     // Journal.json, with a changed entry, still finds every entry here.
     let edited = DAY_ONE.replace("coffee together at 7", "coffee together at 8");
     let third = hearth
+        .exchange()
         .import_journal(edited.as_bytes(), &private())
         .unwrap();
     assert_eq!(
@@ -204,9 +206,9 @@ fn each_partner_bringing_in_the_same_file_gets_their_own_entries() {
     let home = TempHearth::new();
     let mut hearth = home.couple();
     let zip = day_one_zip(DAY_ONE);
-    hearth.import_journal(&zip, &private()).unwrap();
+    hearth.exchange().import_journal(&zip, &private()).unwrap();
     hearth.set_writer(ALEX).unwrap();
-    let alex = hearth.import_journal(&zip, &private()).unwrap();
+    let alex = hearth.exchange().import_journal(&zip, &private()).unwrap();
     assert_eq!(alex.author, ALEX);
     assert_eq!(
         (alex.entries_added, alex.entries_already_here),
@@ -225,6 +227,7 @@ fn shared_when_chosen() {
         ..JournalOptions::default()
     };
     let report = hearth
+        .exchange()
         .import_journal(&day_one_zip(DAY_ONE), &shared)
         .unwrap();
     assert_eq!(report.visibility, Visibility::Shared);
@@ -245,7 +248,10 @@ fn a_jrnl_export_lands_with_its_local_times_titles_and_tags() {
         zone: Some("America/New_York".into()),
         ..JournalOptions::default()
     };
-    let report = hearth.import_journal(JRNL.as_bytes(), &options).unwrap();
+    let report = hearth
+        .exchange()
+        .import_journal(JRNL.as_bytes(), &options)
+        .unwrap();
     assert_eq!(report.app, JournalApp::Jrnl);
     assert_eq!(report.entries_added, 3);
     assert_eq!(
@@ -281,7 +287,10 @@ fn a_jrnl_export_lands_with_its_local_times_titles_and_tags() {
         (at("2023-11-05T05:30:00Z"), -240),
         "01:30 happens twice that night: the first one, as Hearth reads such times"
     );
-    let again = hearth.import_journal(JRNL.as_bytes(), &options).unwrap();
+    let again = hearth
+        .exchange()
+        .import_journal(JRNL.as_bytes(), &options)
+        .unwrap();
     assert_eq!(
         (again.entries_added, again.entries_already_here),
         (0, 3),
@@ -290,7 +299,10 @@ fn a_jrnl_export_lands_with_its_local_times_titles_and_tags() {
     // Without a zone, the times are the clock times written, in UTC.
     let other = TempHearth::new();
     let mut plain = other.couple();
-    plain.import_journal(JRNL.as_bytes(), &private()).unwrap();
+    plain
+        .exchange()
+        .import_journal(JRNL.as_bytes(), &private())
+        .unwrap();
     let first = &entries(&mut plain)[0];
     assert_eq!(
         (first.created_at, first.created_offset),
@@ -315,11 +327,13 @@ fn fields_hearth_does_not_know_are_ignored() {
     let plain_home = TempHearth::new();
     let mut plain = plain_home.couple();
     let expected = plain
+        .exchange()
         .import_journal(&day_one_zip(DAY_ONE), &private())
         .unwrap();
     let home = TempHearth::new();
     let mut hearth = home.couple();
     let report = hearth
+        .exchange()
         .import_journal(&day_one_zip(&file.to_string()), &private())
         .unwrap();
     assert_eq!(
@@ -344,6 +358,7 @@ fn a_very_long_entry_is_split_into_parts_and_no_word_is_lost() {
     let home = TempHearth::new();
     let mut hearth = home.couple();
     let report = hearth
+        .exchange()
         .import_journal(&day_one_zip(&file.to_string()), &private())
         .unwrap();
     assert_eq!((report.entries_added, report.entries_split), (1, 1));
@@ -382,6 +397,7 @@ fn a_very_long_entry_is_split_into_parts_and_no_word_is_lost() {
         "the parts, joined, are every word of the entry"
     );
     let again = hearth
+        .exchange()
         .import_journal(&day_one_zip(&file.to_string()), &private())
         .unwrap();
     assert_eq!((again.entries_added, again.entries_already_here), (0, 1));
@@ -531,7 +547,10 @@ fn files_that_cant_be_used_change_nothing_and_say_why() {
     let mut hearth = home.couple();
     let before = dump(&home);
     for (what, bytes, says) in cases {
-        let err = hearth.import_journal(&bytes, &private()).unwrap_err();
+        let err = hearth
+            .exchange()
+            .import_journal(&bytes, &private())
+            .unwrap_err();
         let message = err.to_string();
         assert_eq!(
             err.kind(),
@@ -552,7 +571,7 @@ fn files_that_cant_be_used_change_nothing_and_say_why() {
         );
         assert_eq!(dump(&home), before, "{what}: the database is unchanged");
         assert!(
-            hearth.list_backups().unwrap().is_empty(),
+            hearth.backups().list().unwrap().is_empty(),
             "{what}: no snapshot for a refused file"
         );
     }
@@ -561,6 +580,7 @@ fn files_that_cant_be_used_change_nothing_and_say_why() {
         ..JournalOptions::default()
     };
     let err = hearth
+        .exchange()
         .import_journal(JRNL.as_bytes(), &bad_zone)
         .unwrap_err();
     assert_eq!(
@@ -576,6 +596,7 @@ fn nothing_is_brought_in_before_the_couple_is_set_up() {
     let home = TempHearth::new();
     let mut hearth = home.open();
     let err = hearth
+        .exchange()
         .import_journal(&day_one_zip(DAY_ONE), &private())
         .unwrap_err();
     assert_eq!(

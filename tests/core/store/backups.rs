@@ -57,6 +57,7 @@ fn a_daily_snapshot_is_taken_once_the_newest_is_a_day_old() {
     write(&mut hearth, &clock, "First words.");
 
     let first = hearth
+        .backups()
         .snapshot_if_due()
         .unwrap()
         .expect("no snapshot yet, so one is due");
@@ -66,23 +67,24 @@ fn a_daily_snapshot_is_taken_once_the_newest_is_a_day_old() {
         "hearth-20261122T093100Z-daily.sqlite3",
         "a snapshot's name carries the UTC time and the reason"
     );
-    assert_eq!(first.path.parent().unwrap(), hearth.backup_dir());
+    assert_eq!(first.path.parent().unwrap(), hearth.backups().folder());
     assert!(
-        hearth.snapshot_if_due().unwrap().is_none(),
+        hearth.backups().snapshot_if_due().unwrap().is_none(),
         "one daily snapshot a day"
     );
     clock.advance(Duration::hours(23));
     assert!(
-        hearth.snapshot_if_due().unwrap().is_none(),
+        hearth.backups().snapshot_if_due().unwrap().is_none(),
         "not before 24 hours"
     );
     clock.advance(Duration::hours(2));
     let second = hearth
+        .backups()
         .snapshot_if_due()
         .unwrap()
         .expect("due after 24 hours");
 
-    let listed = hearth.list_backups().unwrap();
+    let listed = hearth.backups().list().unwrap();
     assert_eq!(
         listed,
         vec![second.clone(), first],
@@ -99,14 +101,14 @@ fn a_daily_snapshot_is_taken_once_the_newest_is_a_day_old() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(hearth.backup_dir())
+        let mode = std::fs::metadata(hearth.backups().folder())
             .unwrap()
             .permissions()
             .mode();
         assert_eq!(mode & 0o077, 0, "the backup folder is private to its user");
     }
     assert!(
-        !names(&hearth.backup_dir())
+        !names(&hearth.backups().folder())
             .iter()
             .any(|n| n.ends_with(".partial")),
         "no temporary copy is left behind"
@@ -114,11 +116,11 @@ fn a_daily_snapshot_is_taken_once_the_newest_is_a_day_old() {
     // The clock is put back a week: the "future" snapshot doesn't stop the dailies.
     clock.advance(-Duration::days(7));
     assert!(
-        hearth.snapshot_if_due().unwrap().is_some(),
+        hearth.backups().snapshot_if_due().unwrap().is_some(),
         "a newest snapshot from the future doesn't hold back the daily one"
     );
     assert!(
-        hearth.snapshot_if_due().unwrap().is_none(),
+        hearth.backups().snapshot_if_due().unwrap().is_none(),
         "and then one a day again"
     );
 }
@@ -135,10 +137,10 @@ fn a_snapshot_holds_everything_saved_and_its_preview_counts_it() {
         .as_writer(|store, w, c| store.delete_entry(w, trashed, c))
         .unwrap();
     // Nothing is checkpointed: the last saves are still in the -wal file.
-    let snap = hearth.snapshot_if_due().unwrap().unwrap();
+    let snap = hearth.backups().snapshot_if_due().unwrap().unwrap();
 
     let before = bytes(&snap.path);
-    let preview = hearth.preview_backup(&snap.path).unwrap();
+    let preview = hearth.backups().preview(&snap.path).unwrap();
     assert_eq!(preview.entries, 5, "entries in a trash are not counted");
     assert_eq!(
         preview.last_entry_at,
@@ -190,19 +192,20 @@ fn a_snapshot_from_an_older_hearth_is_previewed_and_restored_with_an_upgrade() {
     let home = TempHearth::new();
     let (mut hearth, clock) = couple(&home);
     write(&mut hearth, &clock, "Written today.");
-    std::fs::create_dir_all(hearth.backup_dir()).unwrap();
+    std::fs::create_dir_all(hearth.backups().folder()).unwrap();
     let old = hearth
-        .backup_dir()
+        .backups()
+        .folder()
         .join("hearth-20260102T110000Z-before-import.sqlite3");
     version_two_file(&old);
 
-    let preview = hearth.preview_backup(&old).unwrap();
+    let preview = hearth.backups().preview(&old).unwrap();
     assert_eq!(
         (preview.schema_version, preview.entries, preview.rituals),
         (2, 1, None),
         "a snapshot from before rituals is previewed, with no ritual count"
     );
-    let report = hearth.restore_backup(&old).unwrap();
+    let report = hearth.backups().restore(&old).unwrap();
     assert_eq!(hearth.state().unwrap().phase, Phase::Ready);
     assert_eq!(bodies(&mut hearth), ["Written long ago."]);
     assert_eq!(
@@ -215,7 +218,8 @@ fn a_snapshot_from_an_older_hearth_is_previewed_and_restored_with_an_upgrade() {
     );
     assert!(
         hearth
-            .list_backups()
+            .backups()
+            .list()
             .unwrap()
             .iter()
             .any(|b| b.reason == Reason::BeforeUpgrade),
@@ -228,10 +232,10 @@ fn restoring_sets_the_current_file_aside_and_can_itself_be_undone() {
     let home = TempHearth::new();
     let (mut hearth, clock) = couple(&home);
     write(&mut hearth, &clock, "Before the snapshot.");
-    let snap = hearth.snapshot_if_due().unwrap().unwrap();
+    let snap = hearth.backups().snapshot_if_due().unwrap().unwrap();
     write(&mut hearth, &clock, "After the snapshot.");
 
-    let report = hearth.restore_backup(&snap.path).unwrap();
+    let report = hearth.backups().restore(&snap.path).unwrap();
     assert_eq!(
         bodies(&mut hearth),
         ["Before the snapshot."],
@@ -241,7 +245,7 @@ fn restoring_sets_the_current_file_aside_and_can_itself_be_undone() {
     assert_eq!(report.taken_at, Some(snap.taken_at));
 
     let aside = report.set_aside.expect("the replaced file is kept");
-    assert_eq!(aside.parent().unwrap(), hearth.set_aside_dir());
+    assert_eq!(aside.parent().unwrap(), hearth.backups().set_aside_folder());
     assert_eq!(
         aside.file_name().unwrap(),
         "hearth-20261122T093200Z.sqlite3"
@@ -259,7 +263,7 @@ fn restoring_sets_the_current_file_aside_and_can_itself_be_undone() {
     assert_eq!(before.reason, Reason::BeforeRestore);
 
     // The same second again: the set-aside name is never reused.
-    let again = hearth.restore_backup(&before.path).unwrap();
+    let again = hearth.backups().restore(&before.path).unwrap();
     assert_eq!(
         bodies(&mut hearth),
         ["Before the snapshot.", "After the snapshot."],
@@ -268,7 +272,7 @@ fn restoring_sets_the_current_file_aside_and_can_itself_be_undone() {
     let second_aside = again.set_aside.unwrap();
     assert_ne!(second_aside, aside, "a file set aside is never overwritten");
     assert!(aside.exists() && second_aside.exists());
-    assert_eq!(names(&hearth.set_aside_dir()).len(), 2);
+    assert_eq!(names(&hearth.backups().set_aside_folder()).len(), 2);
 }
 
 #[test]
@@ -282,21 +286,24 @@ fn a_damaged_snapshot_is_refused_with_a_clear_error_and_nothing_changes() {
             &format!("Entry {i}: {}", "words ".repeat(200)),
         );
     }
-    let snap = hearth.snapshot_if_due().unwrap().unwrap();
+    let snap = hearth.backups().snapshot_if_due().unwrap().unwrap();
     damage_middle(&snap.path);
     let journal = dump(&home.database());
 
-    let err = hearth.preview_backup(&snap.path).unwrap_err();
+    let err = hearth.backups().preview(&snap.path).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::DamagedDatabase, "{err}");
     assert!(err.to_string().contains("This backup is damaged"), "{err}");
-    let err = hearth.restore_backup(&snap.path).unwrap_err();
+    let err = hearth.backups().restore(&snap.path).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::DamagedDatabase);
     assert_eq!(
         dump(&home.database()),
         journal,
         "a refused restore changes nothing"
     );
-    assert!(!hearth.set_aside_dir().exists(), "nothing was set aside");
+    assert!(
+        !hearth.backups().set_aside_folder().exists(),
+        "nothing was set aside"
+    );
     assert!(verify_backup(&snap.path).is_err());
 }
 
@@ -311,9 +318,9 @@ fn only_hearths_own_backups_can_be_previewed_or_restored() {
         home.database(),
         PathBuf::from("/etc/passwd"),
     ] {
-        let err = hearth.preview_backup(&path).unwrap_err();
+        let err = hearth.backups().preview(&path).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::NotFound, "{}: {err}", path.display());
-        let err = hearth.restore_backup(&path).unwrap_err();
+        let err = hearth.backups().restore(&path).unwrap_err();
         assert_eq!(
             err.kind(),
             ErrorKind::NotFound,
@@ -327,8 +334,12 @@ fn only_hearths_own_backups_can_be_previewed_or_restored() {
 fn a_path_that_only_looks_like_it_is_in_the_backup_folder_is_refused() {
     let home = TempHearth::new();
     let (mut hearth, _clock) = couple(&home);
-    let snap = hearth.snapshot_if_due().unwrap().expect("a first snapshot");
-    let backups = hearth.backup_dir();
+    let snap = hearth
+        .backups()
+        .snapshot_if_due()
+        .unwrap()
+        .expect("a first snapshot");
+    let backups = hearth.backups().folder();
     let name = snap.path.file_name().unwrap().to_owned();
     // A snapshot-like name outside the folder, reached through `..` or a link.
     let outside = home.path().join("elsewhere");
@@ -353,7 +364,7 @@ fn a_path_that_only_looks_like_it_is_in_the_backup_folder_is_refused() {
     }
     let before = hearth_tests::dump(&home.database());
     for path in cases {
-        let err = hearth.restore_backup(&path).unwrap_err();
+        let err = hearth.backups().restore(&path).unwrap_err();
         assert_eq!(
             err.kind(),
             ErrorKind::NotFound,
@@ -361,7 +372,7 @@ fn a_path_that_only_looks_like_it_is_in_the_backup_folder_is_refused() {
             path.display()
         );
         assert_eq!(
-            hearth.preview_backup(&path).unwrap_err().kind(),
+            hearth.backups().preview(&path).unwrap_err().kind(),
             ErrorKind::NotFound
         );
     }
@@ -375,16 +386,16 @@ fn a_path_that_only_looks_like_it_is_in_the_backup_folder_is_refused() {
         "nothing was set aside"
     );
     // The real one, named the same, still works.
-    hearth.preview_backup(&snap.path).unwrap();
+    hearth.backups().preview(&snap.path).unwrap();
 }
 
 #[test]
 fn emptying_the_trash_takes_a_snapshot_first() {
     let home = TempHearth::new();
     let (mut hearth, clock) = couple(&home);
-    assert_eq!(hearth.empty_trash().unwrap(), 0);
+    assert_eq!(hearth.journal().empty_trash().unwrap(), 0);
     assert!(
-        hearth.list_backups().unwrap().is_empty(),
+        hearth.backups().list().unwrap().is_empty(),
         "an empty trash needs no snapshot"
     );
 
@@ -392,8 +403,8 @@ fn emptying_the_trash_takes_a_snapshot_first() {
     hearth
         .as_writer(|s, w, c| s.delete_entry(w, id, c))
         .unwrap();
-    assert_eq!(hearth.empty_trash().unwrap(), 1);
-    let listed = hearth.list_backups().unwrap();
+    assert_eq!(hearth.journal().empty_trash().unwrap(), 1);
+    let listed = hearth.backups().list().unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].reason, Reason::BeforeEmptyTrash);
     let kept: String = Connection::open(&listed[0].path)
@@ -426,21 +437,22 @@ fn an_import_takes_a_snapshot_first_and_a_refused_one_takes_none() {
     let home = TempHearth::new();
     let (mut hearth, _clock) = couple(&home);
     let err = hearth
+        .exchange()
         .import_json("{\"format\": \"not hearth\"}")
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(
-        hearth.list_backups().unwrap().is_empty(),
+        hearth.backups().list().unwrap().is_empty(),
         "a refused import takes no snapshot"
     );
 
-    let report = hearth.import_json(&text).unwrap();
+    let report = hearth.exchange().import_json(&text).unwrap();
     assert_eq!(report.entries_added, 1);
-    let listed = hearth.list_backups().unwrap();
+    let listed = hearth.backups().list().unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].reason, Reason::BeforeImport);
     assert_eq!(
-        hearth.preview_backup(&listed[0].path).unwrap().entries,
+        hearth.backups().preview(&listed[0].path).unwrap().entries,
         0,
         "the snapshot is the journal as it was before the import"
     );
@@ -452,7 +464,7 @@ fn an_upgrade_takes_a_verified_snapshot_named_by_the_injected_clock() {
     version_two_file(&home.database());
     let mut hearth = home.open();
     assert_eq!(hearth.state().unwrap().phase, Phase::Ready);
-    let listed = hearth.list_backups().unwrap();
+    let listed = hearth.backups().list().unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(
         listed[0].path.file_name().unwrap().to_string_lossy(),
@@ -470,17 +482,18 @@ fn an_upgrade_takes_a_verified_snapshot_named_by_the_injected_clock() {
 fn two_months_of_daily_snapshots_keep_seven_daily_and_four_weekly() {
     let home = TempHearth::new();
     let (mut hearth, clock) = couple(&home);
-    std::fs::create_dir_all(hearth.backup_dir()).unwrap();
-    std::fs::write(hearth.backup_dir().join("notes.txt"), "mine").unwrap();
+    std::fs::create_dir_all(hearth.backups().folder()).unwrap();
+    std::fs::write(hearth.backups().folder().join("notes.txt"), "mine").unwrap();
     for day in 0..60 {
         write(&mut hearth, &clock, &format!("Day {day}"));
         hearth
+            .backups()
             .snapshot_if_due()
             .unwrap()
             .expect("a day later, one is due");
         clock.advance(Duration::days(1));
     }
-    let dailies = list_backups(&hearth.backup_dir()).unwrap();
+    let dailies = list_backups(&hearth.backups().folder()).unwrap();
     assert!(
         (7..=11).contains(&dailies.len()),
         "7 daily and 4 weekly at most, never fewer than 7: {}",
@@ -494,7 +507,7 @@ fn two_months_of_daily_snapshots_keep_seven_daily_and_four_weekly() {
         "nothing older than the 4 most recent weeks"
     );
     assert!(
-        hearth.backup_dir().join("notes.txt").exists(),
+        hearth.backups().folder().join("notes.txt").exists(),
         "only Hearth's own files are pruned"
     );
 }
@@ -504,7 +517,7 @@ fn a_snapshot_taken_by_hand_is_verified_listed_and_never_replaced() {
     let home = TempHearth::new();
     let (mut hearth, clock) = couple(&home);
     write(&mut hearth, &clock, "Before the talk on Sunday.");
-    let snap = hearth.take_snapshot().unwrap();
+    let snap = hearth.backups().take_snapshot().unwrap();
     assert_eq!(snap.reason, Reason::Manual);
     assert!(
         snap.path.to_string_lossy().ends_with("-manual.sqlite3"),
@@ -512,13 +525,13 @@ fn a_snapshot_taken_by_hand_is_verified_listed_and_never_replaced() {
         snap.path.display()
     );
     assert_eq!(
-        hearth.list_backups().unwrap()[0],
+        hearth.backups().list().unwrap()[0],
         snap,
         "listed, newest first"
     );
-    assert_eq!(hearth.preview_backup(&snap.path).unwrap().entries, 1);
+    assert_eq!(hearth.backups().preview(&snap.path).unwrap().entries, 1);
     let before = bytes(&snap.path);
-    let again = hearth.take_snapshot().unwrap();
+    let again = hearth.backups().take_snapshot().unwrap();
     assert_ne!(
         again.path, snap.path,
         "a second one in the same second gets its own name"

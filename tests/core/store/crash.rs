@@ -247,10 +247,11 @@ fn every_acknowledged_write_survives_sigkill() {
         }
 
         // Every snapshot left in the folder is a good one.
-        for b in hearth.list_backups().unwrap() {
+        for b in hearth.backups().list().unwrap() {
             if snapshots_checked.insert(b.path.clone()) {
                 hearth
-                    .preview_backup(&b.path)
+                    .backups()
+                    .preview(&b.path)
                     .unwrap_or_else(|e| panic!("run {run}: a kept snapshot is bad: {e}"));
             }
         }

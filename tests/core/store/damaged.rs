@@ -59,7 +59,7 @@ fn a_damaged_file_opens_the_unavailable_screen_and_is_left_untouched() {
     assert_eq!(json["problem"]["kind"], "damaged_database");
     assert!(json["problem"]["recoverable"].is_null());
 
-    let err = hearth.recover_from_newest_backup().unwrap_err();
+    let err = hearth.backups().recover_from_newest().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
     drop(hearth);
     assert_eq!(
@@ -103,10 +103,10 @@ fn the_newest_good_snapshot_is_brought_back_and_the_damaged_file_kept() {
     let home = TempHearth::new();
     let clock = clock();
     let mut hearth = journal(&home, &clock, 100);
-    let good = hearth.snapshot_if_due().unwrap().unwrap();
+    let good = hearth.backups().snapshot_if_due().unwrap().unwrap();
     add(&mut hearth, &clock, 100..110);
     clock.advance(Duration::days(1));
-    let newest = hearth.snapshot_if_due().unwrap().unwrap();
+    let newest = hearth.backups().snapshot_if_due().unwrap().unwrap();
     add(&mut hearth, &clock, 110..120);
     drop(hearth);
     damage_middle(&newest.path);
@@ -128,7 +128,7 @@ fn the_newest_good_snapshot_is_brought_back_and_the_damaged_file_kept() {
         "camelCase for the page: {json}"
     );
 
-    let report = hearth.recover_from_newest_backup().unwrap();
+    let report = hearth.backups().recover_from_newest().unwrap();
     assert_eq!(
         report.restored_from, good.path,
         "the report names the snapshot used"
@@ -166,8 +166,8 @@ fn a_journal_that_opens_fine_is_not_recovered_over() {
     let home = TempHearth::new();
     let clock = clock();
     let mut hearth = journal(&home, &clock, 3);
-    hearth.snapshot_if_due().unwrap().unwrap();
-    let err = hearth.recover_from_newest_backup().unwrap_err();
+    hearth.backups().snapshot_if_due().unwrap().unwrap();
+    let err = hearth.backups().recover_from_newest().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(!home.path().join("set-aside").exists());
 }

@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::{reopen_error, Hearth};
 use crate::error::{Error, ErrorKind, Result};
-use crate::exchange::{ImportReport, JournalImportReport, JournalOptions};
 use crate::store::backup::{self, move_no_clobber, private_dir, sync_dir};
 use crate::store::{Backup, BackupPreview, Reason, Store, BACKUP_DIR, SET_ASIDE_DIR};
 
@@ -58,32 +57,90 @@ pub struct RestoreReport {
 /// The hidden copy a snapshot is checked in before it replaces the file.
 const STAGING: &str = ".hearth-restoring.sqlite3";
 
+/// Snapshots, restore and recovery. Replacing the file wakes the reminder
+/// plan: everything that was due may have changed.
+pub struct BackupsHandle<'a>(pub(super) &'a mut Hearth);
+
+impl BackupsHandle<'_> {
+    /// `<data>/backups/`: where snapshots are kept (shown in Settings).
+    pub fn folder(&self) -> PathBuf {
+        self.0.backup_dir()
+    }
+
+    /// `<data>/set-aside/`: where replaced and damaged files are kept.
+    pub fn set_aside_folder(&self) -> PathBuf {
+        self.0.set_aside_dir()
+    }
+
+    /// Every snapshot, newest first. Works while the file is unavailable.
+    pub fn list(&self) -> Result<Vec<Backup>> {
+        self.0.list_backups()
+    }
+
+    /// What a snapshot (from `list`, or a file in `set-aside/`) holds; it is
+    /// opened read-only and never changed.
+    pub fn preview(&self, path: &Path) -> Result<BackupPreview> {
+        self.0.preview_backup(path)
+    }
+
+    /// Takes the daily snapshot when the newest is a day old (the shell
+    /// calls this on a slow timer). `None` when none was due.
+    pub fn snapshot_if_due(&mut self) -> Result<Option<Backup>> {
+        self.0.snapshot_if_due()
+    }
+
+    /// "Take a snapshot now".
+    pub fn take_snapshot(&mut self) -> Result<Backup> {
+        self.0.take_snapshot()
+    }
+
+    /// Replaces the journal with a snapshot, after a `before-restore`
+    /// snapshot of the current file, which is set aside, never deleted.
+    pub fn restore(&mut self, path: &Path) -> Result<RestoreReport> {
+        let report = self.0.restore_backup(path);
+        if report.is_ok() {
+            self.0.plan.wake();
+        }
+        report
+    }
+
+    /// For a damaged file: sets it aside and brings back the newest good
+    /// snapshot.
+    pub fn recover_from_newest(&mut self) -> Result<RestoreReport> {
+        let report = self.0.recover_from_newest_backup();
+        if report.is_ok() {
+            self.0.plan.wake();
+        }
+        report
+    }
+}
+
 impl Hearth {
     /// `<data>/backups/`: where snapshots are kept (shown in Settings).
-    pub fn backup_dir(&self) -> PathBuf {
+    pub(crate) fn backup_dir(&self) -> PathBuf {
         self.data_dir.join(BACKUP_DIR)
     }
 
     /// `<data>/set-aside/`: where replaced and damaged files are kept.
-    pub fn set_aside_dir(&self) -> PathBuf {
+    pub(crate) fn set_aside_dir(&self) -> PathBuf {
         self.data_dir.join(SET_ASIDE_DIR)
     }
 
     /// Every snapshot, newest first. Works while the file is unavailable.
-    pub fn list_backups(&self) -> Result<Vec<Backup>> {
+    pub(crate) fn list_backups(&self) -> Result<Vec<Backup>> {
         backup::list_backups(&self.backup_dir())
     }
 
     /// What a snapshot (from `list_backups`, or a file in `set-aside/`)
     /// holds; it is opened read-only and never changed.
-    pub fn preview_backup(&self, path: &Path) -> Result<BackupPreview> {
+    pub(crate) fn preview_backup(&self, path: &Path) -> Result<BackupPreview> {
         self.check_location(path)?;
         backup::preview_backup(path)
     }
 
     /// Takes the daily snapshot when the newest is a day old (the shell calls
     /// this on a slow timer). `None` when none was due.
-    pub fn snapshot_if_due(&mut self) -> Result<Option<Backup>> {
+    pub(crate) fn snapshot_if_due(&mut self) -> Result<Option<Backup>> {
         let clock = &*self.clock;
         match &self.store {
             Ok(store) => store.snapshot_if_due(clock),
@@ -93,7 +150,7 @@ impl Hearth {
 
     /// "Take a snapshot now": a verified snapshot of the journal as it is,
     /// kept like the other named ones (30 days, and always the newest).
-    pub fn take_snapshot(&mut self) -> Result<Backup> {
+    pub(crate) fn take_snapshot(&mut self) -> Result<Backup> {
         let clock = &*self.clock;
         match &self.store {
             Ok(store) => store.snapshot(Reason::Manual, clock.now()),
@@ -101,54 +158,11 @@ impl Hearth {
         }
     }
 
-    /// Empties the writer's trash, after a snapshot (when there is anything
-    /// to remove). Returns how many entries were removed.
-    pub fn empty_trash(&mut self) -> Result<usize> {
-        self.as_writer(|store, viewer, clock| {
-            if store.trash(viewer)?.is_empty() {
-                return Ok(0);
-            }
-            store.snapshot(Reason::BeforeEmptyTrash, clock.now())?;
-            store.empty_trash(viewer)
-        })
-    }
-
-    /// Imports a JSON export, after a snapshot (only once the file has been
-    /// checked and would be imported). Works before setup too: an import may
-    /// set up the couple.
-    pub fn import_json(&mut self, text: &str) -> Result<ImportReport> {
-        let clock = &*self.clock;
-        let store = match &mut self.store {
-            Ok(store) => store,
-            Err(err) => return Err(reopen_error(err)),
-        };
-        store.check_import(text)?;
-        store.snapshot(Reason::BeforeImport, clock.now())?;
-        store.import_json(text, clock)
-    }
-
-    /// Brings in a journal from another app (Day One, jrnl) as the writer's
-    /// entries: the file is read and checked in full, then (when it adds
-    /// anything) a snapshot is taken, then it is written in one transaction.
-    pub fn import_journal(
-        &mut self,
-        bytes: &[u8],
-        options: &JournalOptions,
-    ) -> Result<JournalImportReport> {
-        self.as_writer(|store, writer, clock| {
-            let plan = store.plan_journal(writer, bytes, options)?;
-            if plan.adds_anything() {
-                store.snapshot(Reason::BeforeImport, clock.now())?;
-            }
-            store.write_journal(plan)
-        })
-    }
-
     /// Replaces the journal with a snapshot: checks it, takes a
     /// `before-restore` snapshot of the current file, moves the current file
     /// to `set-aside/`, puts a copy of the snapshot in its place and opens it
     /// (upgrading it if it is older).
-    pub fn restore_backup(&mut self, path: &Path) -> Result<RestoreReport> {
+    pub(crate) fn restore_backup(&mut self, path: &Path) -> Result<RestoreReport> {
         self.check_location(path)?;
         backup::verify_backup(path)?;
         let staging = self.stage(path)?;
@@ -175,7 +189,7 @@ impl Hearth {
     /// For a damaged file (or one that isn't a database): moves it to
     /// `set-aside/` (never deleting it) and brings back the newest snapshot
     /// that passes `integrity_check`. With no good snapshot, nothing moves.
-    pub fn recover_from_newest_backup(&mut self) -> Result<RestoreReport> {
+    pub(crate) fn recover_from_newest_backup(&mut self) -> Result<RestoreReport> {
         match &self.store {
             Ok(_) => {
                 return Err(Error::invalid(

@@ -46,6 +46,7 @@
 mod log;
 mod scheduler;
 mod settings;
+mod wording;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

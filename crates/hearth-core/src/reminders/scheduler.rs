@@ -6,21 +6,20 @@ use rusqlite::params;
 
 use super::log::{Decision, LoggedReminder, Status};
 use super::settings::{pause_end, Pause, QuietHours};
+use super::wording::{decide, item_of, notices};
 use super::{
     Notice, NoticeItem, NoticeKind, Notifier, PauseFor, ReminderSettings, LOOKBACK_MAX_DAYS,
-    MAX_SEPARATE, ON_TIME_MINUTES, SAFETY_RECHECK_MINUTES, SNOOZE_CHOICES, TICK_SECONDS,
+    SAFETY_RECHECK_MINUTES, SNOOZE_CHOICES, TICK_SECONDS,
 };
 use crate::checkins::week_start;
 use crate::error::{Error, Result};
-use crate::rituals::{day, instant_on, DueReminder, ReminderKind};
+use crate::rituals::{day, instant_on};
 use crate::schedule::parse_zone;
 use crate::store::Store;
 
 /// Ticks further apart than this mean the wall clock jumped (a suspended
 /// laptop, a clock change): look again whatever the plan said.
 const JUMP_SECONDS: i64 = 3 * TICK_SECONDS as i64;
-/// Most reminders named in a coalesced notice's text.
-const NAMED_MAX: usize = 4;
 
 /// The reminder loop's state: the local zone and when to look next. It
 /// holds nothing that must survive a restart: that is all in the store.
@@ -367,113 +366,6 @@ impl Scheduler {
         }
         Ok(next)
     }
-}
-
-/// On time, late within the grace window, or too old to show.
-fn decide(
-    mut item: NoticeItem,
-    origin: Option<String>,
-    now: DateTime<Utc>,
-    grace: Duration,
-) -> Decision {
-    let on_time = Duration::minutes(ON_TIME_MINUTES);
-    let age = now - item.due_at;
-    let status = if age > grace.max(on_time) {
-        Status::Expired
-    } else if age > on_time {
-        Status::Late
-    } else {
-        Status::Sent
-    };
-    item.late = status == Status::Late;
-    Decision {
-        item,
-        origin,
-        status,
-    }
-}
-
-fn item_of(due: &DueReminder) -> NoticeItem {
-    let why = due.intention.clone().unwrap_or_else(|| match due.kind {
-        ReminderKind::Ritual => "A few minutes for the two of you.".into(),
-        ReminderKind::CommitmentReview => "Time to look back on how it has gone.".into(),
-    });
-    NoticeItem {
-        key: due.key.clone(),
-        kind: match due.kind {
-            ReminderKind::Ritual => NoticeKind::Ritual,
-            ReminderKind::CommitmentReview => NoticeKind::CommitmentReview,
-        },
-        ritual_id: due.ritual_id,
-        date: Some(due.date),
-        title: due.title.clone(),
-        body: why,
-        due_at: due.at,
-        local_time: due.local_time.clone(),
-        late: false,
-    }
-}
-
-/// The notices for the reminders decided "show": those on time one by one
-/// (coalesced past [`MAX_SEPARATE`]), the late ones always as one.
-fn notices(decisions: &[Decision]) -> Vec<Notice> {
-    let shown = |status| {
-        decisions
-            .iter()
-            .filter(move |d| d.status == status)
-            .map(|d| d.item.clone())
-            .collect::<Vec<_>>()
-    };
-    let (on_time, late) = (shown(Status::Sent), shown(Status::Late));
-    let mut out = Vec::new();
-    if on_time.len() <= MAX_SEPARATE {
-        for item in on_time {
-            out.push(Notice {
-                title: item.title.clone(),
-                body: format!("{} · {}", item.body, item.local_time),
-                items: vec![item],
-            });
-        }
-    } else {
-        out.push(Notice {
-            title: format!("{} reminders now", on_time.len()),
-            body: named(&on_time, |i| i.title.clone()),
-            items: on_time,
-        });
-    }
-    match late.len() {
-        0 => {}
-        1 => {
-            let item = late.into_iter().next().expect("one late reminder");
-            out.push(Notice {
-                title: item.title.clone(),
-                body: format!("Was due at {} · {}", item.local_time, item.body),
-                items: vec![item],
-            });
-        }
-        _ => out.push(Notice {
-            title: "While you were away".into(),
-            body: named(&late, |i| {
-                format!("{} was due at {}", i.title, i.local_time)
-            }),
-            items: late,
-        }),
-    }
-    out
-}
-
-/// "A, B, C and 2 more".
-fn named(items: &[NoticeItem], name: impl Fn(&NoticeItem) -> String) -> String {
-    let mut text = items
-        .iter()
-        .take(NAMED_MAX)
-        .map(name)
-        .collect::<Vec<_>>()
-        .join("; ");
-    if items.len() > NAMED_MAX {
-        text.push_str(&format!("; and {} more", items.len() - NAMED_MAX));
-    }
-    text
 }
 
 fn has_outcome(store: &Store, ritual_id: i64, date: NaiveDate) -> Result<bool> {

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 
-use super::outcomes::{instant_on, outcomes_between, view, OccurrenceView};
+use super::occurrences::{instant_on, outcomes_between, view, OccurrenceView};
 use super::{today_in, Ritual};
 use crate::clock::Clock;
 use crate::couple::PartnerId;

@@ -18,12 +18,14 @@
 //! Everything is computed from three queries (rituals, pauses, outcomes) and
 //! the schedule engine; there is no query per ritual or per day.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::outcomes::{instant_on, outcomes, state_of, OccurrenceState, Outcome};
+use super::occurrences::{
+    instant_on, occurrence_dates, outcomes, state_of, OccurrenceState, Outcome,
+};
 use super::store::Gap;
 use super::{today_in, Ritual};
 use crate::clock::Clock;
@@ -149,41 +151,6 @@ impl Store {
             consistency: compute(&items(&ritual, &gaps, &recorded, clock)),
         })
     }
-}
-
-/// The local dates in `from..=to` that are occurrences of `ritual`: the
-/// dates its schedule falls on (from `counted_from`, outside pauses, before
-/// it was deleted), and every date with a recorded outcome.
-pub(crate) fn occurrence_dates(
-    ritual: &Ritual,
-    gaps: &[Gap],
-    recorded: &BTreeMap<NaiveDate, Outcome>,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Vec<NaiveDate> {
-    let mut dates: BTreeSet<NaiveDate> = recorded.range(from..=to).map(|(d, _)| *d).collect();
-    let lo = from.max(ritual.counted_from).max(ritual.start_date);
-    let hi = match ritual.archived_on.and_then(|a| a.pred_opt()) {
-        Some(last) => to.min(last),
-        None if ritual.archived_on.is_some() => return dates.into_iter().collect(),
-        None => to,
-    };
-    if lo <= hi {
-        let after = instant_on(
-            ritual.tz,
-            NaiveTime::MIN,
-            lo.checked_sub_days(Days::new(2)).unwrap_or(lo),
-        );
-        let scheduled = ritual
-            .full_timing()
-            .occurrences_after(after)
-            .map(|o| o.date)
-            .skip_while(|d| *d < lo)
-            .take_while(|d| *d <= hi)
-            .filter(|d| !gaps.iter().any(|g| g.covers(*d)));
-        dates.extend(scheduled);
-    }
-    dates.into_iter().collect()
 }
 
 fn items(

@@ -31,6 +31,7 @@ mod agenda;
 mod consistency;
 mod ics;
 mod next;
+mod occurrences;
 mod outcomes;
 mod store;
 mod templates;
@@ -54,8 +55,9 @@ pub use consistency::{
 pub use ics::PRODID;
 pub(crate) use next::first_start;
 pub use next::{preview, NextTime, RitualPreview};
-pub(crate) use outcomes::instant_on;
-pub use outcomes::{OccurrenceState, OccurrenceView, Outcome, OutcomeStatus, HISTORY_MAX_DAYS};
+pub(crate) use occurrences::instant_on;
+pub use occurrences::{OccurrenceState, OccurrenceView, Outcome, OutcomeStatus};
+pub use outcomes::HISTORY_MAX_DAYS;
 pub use templates::{template, templates, RitualTemplate};
 
 /// Longest ritual name, in characters.

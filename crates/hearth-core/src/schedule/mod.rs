@@ -100,6 +100,7 @@ pub(crate) mod dst;
 mod rrule;
 mod rule;
 mod timing;
+mod weekdays;
 mod zones;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

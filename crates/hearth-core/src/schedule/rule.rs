@@ -1,11 +1,13 @@
 //! What a schedule says, in calendar terms: which local dates a ritual falls
 //! on. Times of day, zones and start/end dates live in [`super::RitualTiming`].
 
-use std::fmt;
-
 use chrono::Weekday;
 
 use crate::error::{Error, Result};
+
+pub use super::weekdays::Weekdays;
+pub(crate) use super::weekdays::WEEK;
+use super::weekdays::WORKDAYS;
 
 /// The longest gap between weeks Hearth plans for: once a year.
 pub const MAX_WEEK_INTERVAL: u32 = 52;
@@ -13,68 +15,6 @@ pub const MAX_WEEK_INTERVAL: u32 = 52;
 pub const MAX_DAY_INTERVAL: u32 = 365;
 /// The longest gap between months Hearth plans for: once a year.
 pub const MAX_MONTH_INTERVAL: u32 = 12;
-
-/// Monday to Sunday, the order Hearth lists and exports days in.
-pub(crate) const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
-/// A set of days of the week. Iterates Monday first.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Weekdays(u8);
-
-impl Weekdays {
-    pub const fn empty() -> Self {
-        Weekdays(0)
-    }
-
-    pub fn contains(self, day: Weekday) -> bool {
-        self.0 & bit(day) != 0
-    }
-
-    pub fn insert(&mut self, day: Weekday) {
-        self.0 |= bit(day);
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    pub fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-
-    /// The days in the set, Monday first.
-    pub fn iter(self) -> impl Iterator<Item = Weekday> {
-        WEEK.into_iter().filter(move |d| self.contains(*d))
-    }
-}
-
-fn bit(day: Weekday) -> u8 {
-    1 << day.num_days_from_monday()
-}
-
-impl FromIterator<Weekday> for Weekdays {
-    fn from_iter<I: IntoIterator<Item = Weekday>>(days: I) -> Self {
-        let mut set = Weekdays::empty();
-        for day in days {
-            set.insert(day);
-        }
-        set
-    }
-}
-
-impl fmt::Debug for Weekdays {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_set().entries(self.iter()).finish()
-    }
-}
 
 /// Which weekday of the month: the first to the fourth, or the last. A fifth
 /// is left out on purpose: most months don't have one.
@@ -339,8 +279,6 @@ impl Schedule {
     }
 }
 
-const WORKDAYS: Weekdays = Weekdays(0b0001_1111);
-
 pub(crate) fn check_interval(interval: i64) -> Result<u32> {
     check_every(interval, Unit::Week)
 }
@@ -451,34 +389,4 @@ pub(crate) fn ordinal(n: u32) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    //! Phrases and small helpers read the way people write them.
-    use super::*;
-
-    #[test]
-    fn ordinals_follow_english() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31]
-            .into_iter()
-            .map(ordinal)
-            .collect();
-        assert_eq!(
-            got,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"],
-            "ordinals use st/nd/rd except the teens"
-        );
-    }
-
-    #[test]
-    fn weekday_sets_list_monday_first_without_repeats() {
-        let set: Weekdays = [Weekday::Fri, Weekday::Mon, Weekday::Fri]
-            .into_iter()
-            .collect();
-        assert_eq!(set.len(), 2, "a day chosen twice counts once");
-        assert_eq!(
-            set.iter().collect::<Vec<_>>(),
-            [Weekday::Mon, Weekday::Fri],
-            "days are listed Monday first"
-        );
-        assert_eq!(day_list(set), "Monday and Friday");
-    }
-}
+mod tests;

@@ -26,6 +26,7 @@
 
 mod fit;
 mod formats;
+mod text;
 mod unpack;
 
 use std::collections::HashSet;

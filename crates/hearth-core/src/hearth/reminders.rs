@@ -1,0 +1,187 @@
+//! The reminder plan through the door.
+//!
+//! The scheduler lives inside [`Hearth`], beside the store it reads, so the
+//! decisions are made here: what is due, pause and resume (the tray's one
+//! item too), snooze, quiet hours, the grace window. The shell keeps only
+//! what needs the desktop: it ticks on the wall clock, hands the notices to
+//! the notifier and the page, and registers a [`Waker`] so it hears at once
+//! when a write changed what is due.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::plan::Waker;
+use super::{reopen_error, Hearth};
+use crate::error::{Error, Result};
+use crate::reminders::{Notice, Notifier, PauseFor, ReminderSettings, Scheduler};
+use crate::rituals::OccurrenceView;
+use crate::store::Store;
+
+/// How long the tray's "Pause reminders" pauses them.
+pub const TRAY_PAUSE_MINUTES: i64 = 60;
+
+pub struct RemindersHandle<'a>(pub(super) &'a mut Hearth);
+
+impl RemindersHandle<'_> {
+    /// The laptop's zone at start (quiet hours, "for today" and the
+    /// check-in follow it); UTC when the name isn't a zone.
+    pub fn start_in_zone(&mut self, zone: &str) {
+        self.0.plan.scheduler = Scheduler::new(zone)
+            .or_else(|_| Scheduler::new("UTC"))
+            .expect("UTC is a known zone");
+    }
+
+    /// Called whenever a write changed what is due (the shell's loop wakes).
+    pub fn on_change(&mut self, waker: Waker) {
+        self.0.plan.set_waker(waker);
+    }
+
+    /// How many times the plan was woken since Hearth opened.
+    pub fn wakes(&self) -> u64 {
+        self.0.plan.wakes()
+    }
+
+    pub fn zone(&self) -> Tz {
+        self.0.plan.scheduler.zone()
+    }
+
+    /// When the next tick will look at the store (`None`: at the next tick).
+    pub fn next_look(&self) -> Option<DateTime<Utc>> {
+        self.0.plan.scheduler.next_look()
+    }
+
+    /// The laptop's zone as the system reports it now; see
+    /// [`Scheduler::follow_zone`]. Nothing to follow while the file is closed.
+    pub fn follow_zone(&mut self, zone: &str) -> Result<bool> {
+        let hearth = &mut *self.0;
+        match &hearth.store {
+            Ok(store) => hearth.plan.scheduler.follow_zone(store, zone),
+            Err(_) => Ok(false),
+        }
+    }
+
+    /// One step of the loop at the clock's time: the notices to show, each
+    /// recorded first. Nothing while the file can't be opened.
+    pub fn tick(&mut self) -> Result<Vec<Notice>> {
+        let hearth = &mut *self.0;
+        let now = hearth.clock.now();
+        match &mut hearth.store {
+            Ok(store) => hearth.plan.scheduler.tick(store, now),
+            Err(_) => Ok(Vec::new()),
+        }
+    }
+
+    /// [`RemindersHandle::tick`], each notice handed to `notifier`; how many
+    /// were shown, or the first refusal.
+    pub fn run(&mut self, notifier: &dyn Notifier) -> Result<usize> {
+        let hearth = &mut *self.0;
+        let now = hearth.clock.now();
+        match &mut hearth.store {
+            Ok(store) => hearth.plan.scheduler.run(store, now, notifier),
+            Err(err) => Err(reopen_error(err)),
+        }
+    }
+
+    /// The desktop refused `notice`: the next ticks try it again (not at
+    /// once: the loop is not woken, so a refusing desktop isn't hammered).
+    pub fn delivery_failed(&mut self, notice: &Notice) -> Result<()> {
+        let hearth = &mut *self.0;
+        match &hearth.store {
+            Ok(store) => hearth.plan.scheduler.delivery_failed(store, notice),
+            Err(err) => Err(reopen_error(err)),
+        }
+    }
+
+    pub fn settings(&mut self) -> Result<ReminderSettings> {
+        let now = self.0.clock.now();
+        self.0.store()?.reminder_settings(now)
+    }
+
+    pub fn pause(&mut self, pause: PauseFor) -> Result<ReminderSettings> {
+        self.with_scheduler(|sch, store, now| sch.pause(store, pause, now))
+    }
+
+    pub fn resume(&mut self) -> Result<ReminderSettings> {
+        self.with_scheduler(|sch, store, now| sch.resume(store, now))
+    }
+
+    /// The tray's one item: resumes reminders when they are paused, else
+    /// pauses them for [`TRAY_PAUSE_MINUTES`]. Returns whether they are
+    /// paused now.
+    pub fn toggle_pause(&mut self) -> Result<bool> {
+        let settings = if self.settings()?.paused {
+            self.resume()?
+        } else {
+            self.pause(PauseFor::Minutes {
+                minutes: TRAY_PAUSE_MINUTES,
+            })?
+        };
+        Ok(settings.paused)
+    }
+
+    /// Quiet hours from `start` to `end` ("22:00", "07:00"); both absent:
+    /// off; one without the other is refused.
+    pub fn set_quiet_hours(
+        &mut self,
+        start: Option<&str>,
+        end: Option<&str>,
+    ) -> Result<ReminderSettings> {
+        let hours = match (start, end) {
+            (Some(s), Some(e)) => Some((s, e)),
+            (None, None) => None,
+            _ => {
+                return Err(Error::InvalidInput(
+                    "Quiet hours need both a start and an end.".into(),
+                ))
+            }
+        };
+        self.with_scheduler(|sch, store, now| sch.set_quiet_hours(store, hours, now))
+    }
+
+    pub fn set_grace(&mut self, minutes: i64) -> Result<ReminderSettings> {
+        self.with_scheduler(|sch, store, now| sch.set_grace(store, minutes, now))
+    }
+
+    pub fn set_checkin_reminder(
+        &mut self,
+        enabled: bool,
+        weekday: i64,
+        time: &str,
+    ) -> Result<ReminderSettings> {
+        self.with_scheduler(|sch, store, now| {
+            sch.set_checkin_reminder(store, enabled, weekday, time, now)
+        })
+    }
+
+    /// Brings a shown reminder back in 10, 30 or 60 minutes; returns when.
+    pub fn snooze(&mut self, key: &str, minutes: i64) -> Result<DateTime<Utc>> {
+        self.with_scheduler(|sch, store, now| sch.snooze(store, key, minutes, now))
+    }
+
+    /// The banner's Done (or Skip, with `skip`): the ritual's outcome for
+    /// the day the reminder was for, as the partner writing now.
+    pub fn answer(&mut self, key: &str, skip: bool) -> Result<Option<OccurrenceView>> {
+        self.0
+            .as_writer_waking(|s, me, c| s.answer_reminder(me, key, skip, c))
+    }
+
+    /// Runs `f` on the scheduler and the store at the clock's time; when it
+    /// changed a row, the plan is woken.
+    fn with_scheduler<T>(
+        &mut self,
+        f: impl FnOnce(&mut Scheduler, &mut Store, DateTime<Utc>) -> Result<T>,
+    ) -> Result<T> {
+        let hearth = &mut *self.0;
+        let now = hearth.clock.now();
+        let store = match &mut hearth.store {
+            Ok(store) => store,
+            Err(err) => return Err(reopen_error(err)),
+        };
+        let before = store.change_count();
+        let result = f(&mut hearth.plan.scheduler, store, now);
+        if store.change_count() != before {
+            hearth.plan.wake();
+        }
+        result
+    }
+}
