@@ -8,6 +8,7 @@ mod commands;
 mod reminders;
 mod tray;
 mod window;
+mod zone;
 
 use std::path::PathBuf;
 
@@ -46,7 +47,7 @@ pub fn run() {
                 hearth
             }));
             keep_daily_snapshots(app.handle().clone());
-            app.manage(reminders::Reminders::new(&reminders::system_zone()));
+            app.manage(reminders::Reminders::new(&zone::system_zone()));
             let mut support = tray::detect();
             if support.available() {
                 if let Err(err) = tray::build(app.handle()) {

@@ -35,6 +35,7 @@ use tauri_plugin_notification::NotificationExt;
 use tokio::sync::Notify;
 
 use crate::commands::Shared;
+use crate::zone::system_zone;
 use crate::MAIN_WINDOW;
 
 /// What the page hears on its channel.
@@ -94,16 +95,6 @@ pub fn changed<R: Runtime>(app: &AppHandle<R>) {
     if let Some(reminders) = app.try_state::<Reminders>() {
         reminders.poke();
     }
-}
-
-/// The person's time zone: `TZ` when it names a zone, else the system's.
-pub fn system_zone() -> String {
-    std::env::var("TZ")
-        .ok()
-        .map(|tz| tz.trim_start_matches(':').to_string())
-        .filter(|tz| hearth_core::schedule::parse_zone(tz).is_ok())
-        .or_else(|| iana_time_zone::get_timezone().ok())
-        .unwrap_or_else(|| "UTC".into())
 }
 
 /// Shows notices on the desktop through tauri-plugin-notification.
