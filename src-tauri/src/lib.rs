@@ -5,6 +5,7 @@
 //! data is the core's; the commands in [`commands`] only carry it across.
 
 mod commands;
+mod notify;
 mod reminders;
 mod tray;
 mod window;
