@@ -176,7 +176,9 @@ describe("answering a reminder from its notification, on the real bus", () => {
     await waitUntil(async () => !(await session.execute("const b = document.getElementById('reminder-banner'); return b && !b.hidden ? b.innerText : ''")).includes(TEA),
       { timeout: 10_000, message: "answered from the notification, the reminder leaves the banner" });
     await openRitual(session, TEA);
-    await mainShows(session, "Done · marked by Sam", "today's walk is marked done, by the partner writing now");
+    await mainShows(session, "Done · marked by Sam", "today's tea is marked done, by the partner writing now");
+    await session.execute("document.querySelector('.history-item--done')?.scrollIntoView({block: 'center'})");
+    await sleep(300);
     await harness.screenshot("notification-answers-done");
   });
 
