@@ -5,7 +5,8 @@
 // mock emits ActionInvoked) marks the ritual done, seen in the window, and
 // pressing again (or Skip, or Snooze) changes nothing. With a daemon that
 // has no actions, the notification carries only the click, and that click
-// brings the window to the ritual.
+// brings the window to the ritual; the same signal from another program on
+// the bus is not heard.
 //
 // One story on one fresh data directory; later steps are skipped when an
 // earlier one fails. It waits for the clock: about three minutes.
@@ -206,6 +207,14 @@ describe("answering a reminder from its notification, on the real bus", () => {
     await mainShows(session, "Reminders", "Settings is open, away from the ritual");
     const walk = await notified(WALK, rituals[WALK].due);
     assert.deepEqual(walk.actions, OPEN, `only the click that opens Hearth: ${walk.line}`);
+    // Another program on the bus claiming to be the service is not heard.
+    const forged = await run("gdbus", ["emit", "--session", "--object-path", "/org/freedesktop/Notifications",
+      "--signal", "org.freedesktop.Notifications.ActionInvoked", `uint32 ${walk.id}`, "'done'"]);
+    assert.equal(forged.code, 0, `gdbus emitted the forged signal: ${forged.out}`);
+    await sleep(1_500);
+    const history = await invoke(session, "ritual_history", { ritualId: rituals[WALK].id, from: rituals[WALK].date, to: rituals[WALK].date });
+    assert.ok(history.ok, JSON.stringify(history.error));
+    assert.deepEqual(history.value.map((o) => o.outcome), [null], "a signal from anyone but the notification service answers nothing");
     await press(walk.id, "default");
     await waitUntil(async () => (await session.execute("return window.location.hash")) === `#/rituals/ritual/${rituals[WALK].id}`,
       { timeout: 10_000, message: "the click opened the ritual's page" });

@@ -35,8 +35,11 @@ impl Bus {
     /// thread with this bus, the notice and the action's key.
     pub fn connect(on_action: impl Fn(&Bus, &Notice, &str) + Send + 'static) -> zbus::Result<Bus> {
         let conn = Connection::session()?;
+        // Only the service's own signals: the bus checks that the sender
+        // owns the service's name, so no other program can answer for you.
         let rule = MatchRule::builder()
             .msg_type(Type::Signal)
+            .sender(SERVICE)?
             .interface(SERVICE)?
             .path(PATH)?
             .build();
