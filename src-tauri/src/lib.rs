@@ -5,9 +5,11 @@
 //! data is the core's; the commands in [`commands`] only carry it across.
 
 mod commands;
+mod notify;
 mod reminders;
 mod tray;
 mod window;
+mod zone;
 
 use std::path::PathBuf;
 
@@ -48,7 +50,7 @@ pub fn run() {
             app.manage(Shared::opening(move || {
                 let mut hearth = Hearth::open(data_dir, Box::new(SystemClock));
                 hearth.set_export_dir(documents);
-                attach(&mut hearth, &reminders::system_zone());
+                attach(&mut hearth, &zone::system_zone());
                 mark("store");
                 hearth
             }));

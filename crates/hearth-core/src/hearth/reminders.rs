@@ -13,7 +13,9 @@ use chrono_tz::Tz;
 use super::plan::Waker;
 use super::{reopen_error, Hearth};
 use crate::error::{Error, Result};
-use crate::reminders::{Notice, Notifier, PauseFor, ReminderSettings, Scheduler};
+use crate::reminders::{
+    Answered, Notice, NotificationAction, Notifier, PauseFor, ReminderSettings, Scheduler,
+};
 use crate::rituals::OccurrenceView;
 use crate::store::Store;
 
@@ -163,6 +165,32 @@ impl RemindersHandle<'_> {
     pub fn answer(&mut self, key: &str, skip: bool) -> Result<Option<OccurrenceView>> {
         self.0
             .as_writer_waking(|s, me, c| s.answer_reminder(me, key, skip, c))
+    }
+
+    /// Answers the reminder `key` from its notification as the partner
+    /// writing now (see [`Scheduler::answer_from_notification`]); a
+    /// recorded answer wakes the plan.
+    pub fn answer_from_notification(
+        &mut self,
+        key: &str,
+        action: NotificationAction,
+    ) -> Result<Answered> {
+        let hearth = &mut *self.0;
+        let clock = &*hearth.clock;
+        let store = match &mut hearth.store {
+            Ok(store) => store,
+            Err(err) => return Err(reopen_error(err)),
+        };
+        let by = store.writer()?.ok_or(Error::NotSetUp)?;
+        let before = store.change_count();
+        let result = hearth
+            .plan
+            .scheduler
+            .answer_from_notification(store, by, key, action, clock);
+        if store.change_count() != before {
+            hearth.plan.wake();
+        }
+        result
     }
 
     /// Runs `f` on the scheduler and the store at the clock's time; when it
