@@ -3,7 +3,7 @@
 //! Step *n* (1-based) takes a file from version *n-1* to *n*. An upgrade runs
 //! every missing step and the new `user_version` inside one transaction, so a
 //! crash half-way leaves the file exactly as it was. A shipped step is never
-//! edited: fix forward with a new one. `tests/store.rs` proves that upgrading
+//! edited: fix forward with a new one. `tests/core/store/open.rs` proves that upgrading
 //! from every earlier version gives the same schema as a fresh install.
 
 use rusqlite::Connection;

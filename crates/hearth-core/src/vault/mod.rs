@@ -17,7 +17,7 @@
 //!   so the cost can grow later without breaking an old slot. The wrapping
 //!   key (KEK) itself is never stored, nor anything derived from it: a wrong
 //!   passphrase is known only by the AEAD tag failing. (One desktop diary
-//!   keeps the KDF output beside the wrapped key; `tests/vault.rs` scans the
+//!   keeps the KDF output beside the wrapped key; `tests/core/vault.rs` scans the
 //!   file for the KEK and its digests to prove Hearth does not.)
 //! - Each slot carries a SHA-256 **checksum of its public parts**, so a slot
 //!   damaged on disk is told apart from a wrong passphrase. It hashes nothing
