@@ -288,7 +288,12 @@ pub static STEPS: &[&str] = &[
     // as accepted: it has been lived with, checked off and reminded about.
     "ALTER TABLE commitments ADD COLUMN accepted INTEGER NOT NULL DEFAULT 1
         CHECK (accepted = 1 OR (accepted = 0 AND owner IS NOT NULL AND owner <> created_by));",
-    // v7 (privacy): each partner's key, wrapped once under their passphrase
+    // v7: a reminder answered from its desktop notification keeps that
+    // answer, so a second press (or a press after the window answered)
+    // changes nothing. NULL: not answered from a notification.
+    "ALTER TABLE reminder_log ADD COLUMN answer TEXT CHECK (answer IN ('done', 'snooze', 'skip'));
+     ALTER TABLE reminder_log ADD COLUMN answered_at TEXT;",
+    // v8 (privacy): each partner's key, wrapped once under their passphrase
     // and once under their recovery key (see `vault`). Only public parts are
     // stored: Argon2id's parameters and salt, the nonce, the wrapped key and
     // a checksum of those; never the wrapping key or anything derived from it.
