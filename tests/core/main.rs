@@ -13,3 +13,4 @@ mod reminders;
 mod rituals;
 mod schedule;
 mod store;
+mod vault;

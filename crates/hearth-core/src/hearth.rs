@@ -13,6 +13,7 @@ mod commitments;
 mod exchange;
 mod journal;
 mod plan;
+mod privacy;
 mod reminders;
 mod rituals;
 
@@ -32,6 +33,8 @@ pub use exchange::ExchangeHandle;
 pub use journal::JournalHandle;
 pub use reminders::RemindersHandle;
 pub use rituals::RitualsHandle;
+
+pub use privacy::{PassphraseSet, Privacy};
 
 use plan::Plan;
 
@@ -70,6 +73,8 @@ pub struct AppState {
     pub data_dir: String,
     pub database_path: String,
     pub problem: Option<Problem>,
+    /// Who has a passphrase, who is unlocked, and whether the page must ask.
+    pub privacy: Privacy,
 }
 
 /// The open data directory: a store, or the reason there is none.
@@ -92,6 +97,8 @@ pub struct Hearth {
     /// Where exports are written (the shell names the person's Documents
     /// folder); the data folder when none was named or it is gone.
     export_dir: Option<PathBuf>,
+    /// The unlocked partner's key and the tries (see `privacy.rs`).
+    vault: crate::vault::Vault,
 }
 
 impl Hearth {
@@ -108,6 +115,7 @@ impl Hearth {
             recoverable: None,
             plan: Plan::new(),
             export_dir: None,
+            vault: Default::default(),
         };
         hearth.find_recoverable();
         hearth
@@ -201,6 +209,7 @@ impl Hearth {
             Err(err) => return Err(reopen_error(err)),
         };
         let writer = store.writer()?.ok_or(Error::NotSetUp)?;
+        privacy::may_act_as(store, &self.vault, writer)?;
         f(store, writer, clock)
     }
 
@@ -225,14 +234,17 @@ impl Hearth {
                     }),
                     data_dir,
                     database_path,
+                    privacy: Privacy::default(),
                 })
             }
         };
         let partners = store.partners()?;
         let ready = partners.len() == 2;
+        let writer_id = if ready { store.writer()? } else { None };
         Ok(AppState {
             phase: if ready { Phase::Ready } else { Phase::Setup },
-            writer_id: if ready { store.writer()? } else { None },
+            writer_id,
+            privacy: privacy::describe(store, &self.vault, writer_id)?,
             partners,
             data_dir,
             database_path,
@@ -264,6 +276,7 @@ impl Hearth {
     }
 
     pub fn set_writer(&mut self, id: PartnerId) -> Result<AppState> {
+        self.may_become(id)?;
         self.store()?.set_writer(id)?;
         self.state()
     }

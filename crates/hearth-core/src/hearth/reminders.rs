@@ -182,6 +182,7 @@ impl RemindersHandle<'_> {
             Err(err) => return Err(reopen_error(err)),
         };
         let by = store.writer()?.ok_or(Error::NotSetUp)?;
+        super::privacy::may_act_as(store, &hearth.vault, by)?;
         let before = store.change_count();
         let result = hearth
             .plan
