@@ -117,6 +117,15 @@ impl Hearth {
     /// checked and would be imported). Works before setup too: an import may
     /// set up the couple.
     pub fn import_json(&mut self, text: &str) -> Result<ImportReport> {
+        self.import_json_with(text, &mut |_| {})
+    }
+
+    /// [`Hearth::import_json`], telling `report` how far it has come.
+    pub fn import_json_with(
+        &mut self,
+        text: &str,
+        report: &mut dyn FnMut(crate::exchange::Progress),
+    ) -> Result<ImportReport> {
         let clock = &*self.clock;
         let store = match &mut self.store {
             Ok(store) => store,
@@ -124,7 +133,7 @@ impl Hearth {
         };
         store.check_import(text)?;
         store.snapshot(Reason::BeforeImport, clock.now())?;
-        store.import_json(text, clock)
+        store.import_json_with(text, clock, report)
     }
 
     /// Brings in a journal from another app (Day One, jrnl) as the writer's
