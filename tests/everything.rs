@@ -670,3 +670,55 @@ fn a_long_export_and_import_say_how_far_they_have_come() {
     );
     let _ = lap.clock.now();
 }
+
+/// The JSON Schema in docs/, as a validator (with its formats checked).
+fn schema() -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/hearth-export.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("docs/hearth-export.schema.json is a valid JSON Schema")
+}
+
+#[test]
+fn a_real_export_follows_the_json_schema_in_docs() {
+    let lap = lived_in();
+    let validator = schema();
+    for viewer in [SAM, ALEX] {
+        for options in [ALL, ExportOptions::default()] {
+            let file: serde_json::Value =
+                serde_json::from_str(&export(&lap, viewer, &options)).unwrap();
+            for list in [
+                "entries",
+                "rituals",
+                "checkins",
+                "commitments",
+                "reminders",
+                "settings",
+            ] {
+                assert!(
+                    !file[list].as_array().unwrap().is_empty(),
+                    "the export has {list}"
+                );
+            }
+            let errors: Vec<String> = validator
+                .iter_errors(&file)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "the export follows the schema: {errors:#?}"
+            );
+        }
+    }
+    // The schema is strict enough to mean something: a field it doesn't
+    // know, or a wrong value, is refused.
+    let mut file: serde_json::Value = serde_json::from_str(&export(&lap, SAM, &ALL)).unwrap();
+    file["rituals"][0]["colour"] = "blue".into();
+    assert!(!validator.is_valid(&file), "an unknown field is refused");
+    let mut file: serde_json::Value = serde_json::from_str(&export(&lap, SAM, &ALL)).unwrap();
+    file["checkins"][0]["trust"] = 11.into();
+    assert!(!validator.is_valid(&file), "a rating of 11 is refused");
+}

@@ -36,6 +36,8 @@ pub fn run() {
         }))
         // Called from Rust only: the page has none of these plugins' permissions.
         .plugin(tauri_plugin_notification::init())
+        // The save dialog of the exports (commands/save.rs).
+        .plugin(tauri_plugin_dialog::init())
         .plugin(autostart())
         .setup(|app| {
             mark("setup");
@@ -143,9 +145,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::prompts::appreciate,
             commands::prompts::unread_appreciations,
             commands::prompts::mark_appreciation_read,
-            commands::exchange::export_json,
             commands::exchange::export_markdown,
-            commands::exchange::import_json,
             commands::rituals::ritual_words,
             commands::rituals::list_rituals,
             commands::rituals::get_ritual,
@@ -198,6 +198,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::backups::reopen,
             commands::backups::take_snapshot,
             commands::commitments::accept_commitment,
+            commands::exchange::export_everything,
+            commands::exchange::import_everything,
             commands::exchange::import_journal,
         ])
 }

@@ -1,20 +1,23 @@
-//! Export and import. An export is written as a new file in the user's
-//! Documents folder (the data folder when there is none), never over an
-//! existing one, and its path is returned so the page can say where it went.
-//! An import gets the text of a file the person chose in the page; a journal
-//! from another app arrives as the file's bytes.
+//! Export and import. An export is saved where the person chooses (see
+//! [`save`]), and its path is returned so the page can say where it went.
+//! An import gets the bytes of a file the person chose in the page's own
+//! file field (the web view's open dialog, which needs no permission).
 
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use chrono::NaiveDate;
-use hearth_core::exchange::{ExportOptions, ImportReport, JournalImportReport, JournalOptions};
+use hearth_core::exchange::{
+    ExportOptions, ImportReport, JournalImportReport, JournalOptions, Progress,
+};
 use hearth_core::journal::Visibility;
 use hearth_core::Error;
-use tauri::ipc::{InvokeBody, Request};
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::ipc::{Channel, InvokeBody, JavaScriptChannelId, Request};
+use tauri::{AppHandle, Manager, Runtime, State, Webview};
 
+use super::save::{self, Offer};
 use super::Shared;
 
 /// The folder exports go to: Documents when it exists, else the data folder.
@@ -23,12 +26,6 @@ pub(super) fn export_dir<R: Runtime>(app: &AppHandle<R>, data_dir: Option<&Path>
         Ok(dir) if dir.is_dir() => dir,
         _ => data_dir.map(Path::to_path_buf).unwrap_or_default(),
     }
-}
-
-/// Writes `text` as `Hearth export <date>.<ext>` in `dir`, adding ` (2)`,
-/// ` (3)`… rather than replacing a file already there.
-fn write_new_file(dir: &Path, date: NaiveDate, ext: &str, text: &str) -> Result<PathBuf, Error> {
-    write_named_file(dir, &format!("Hearth export {date}"), ext, text)
 }
 
 /// Writes `text` as `<stem>.<ext>` in `dir`, adding ` (2)`, ` (3)`… rather
@@ -65,55 +62,122 @@ pub(super) fn write_named_file(
     )))
 }
 
-fn export<R: Runtime>(
-    app: &AppHandle<R>,
-    shared: &Shared,
-    date: NaiveDate,
-    ext: &str,
-    make: impl FnOnce(&mut hearth_core::Hearth) -> Result<String, Error>,
-) -> Result<String, Error> {
-    let (text, data_dir) = {
-        let mut hearth = shared.lock();
-        let text = make(&mut hearth)?;
-        (text, hearth.database_path().parent().map(Path::to_path_buf))
-    };
-    let dir = export_dir(app, data_dir.as_deref());
-    Ok(write_new_file(&dir, date, ext, &text)?
-        .display()
-        .to_string())
+/// The data folder, for the fixed-folder fallback.
+fn data_dir(shared: &Shared) -> Option<PathBuf> {
+    shared
+        .lock()
+        .database_path()
+        .parent()
+        .map(Path::to_path_buf)
 }
 
-/// Saves the JSON backup; `date` is the local date for the file name.
+/// "Export everything": asks where to save (see [`save`]), then writes the
+/// writer's complete export there, telling `progress` how far it has come.
+/// Answers the file's path, or `null` when the person closed the dialog.
 #[tauri::command]
-pub async fn export_json<R: Runtime>(
+pub async fn export_everything<R: Runtime>(
     app: AppHandle<R>,
     shared: State<'_, Shared>,
     options: ExportOptions,
     date: NaiveDate,
-) -> Result<String, Error> {
-    export(&app, &shared, date, "json", |hearth| {
-        hearth.as_writer(|store, viewer, clock| store.export_json(viewer, &options, clock))
-    })
+    progress: Channel<Progress>,
+) -> Result<Option<String>, Error> {
+    let stem = format!("Hearth export {date}");
+    let offer = Offer {
+        title: "Save everything from Hearth",
+        stem: &stem,
+        ext: "json",
+        kind: "Hearth export",
+    };
+    let Some(to) = save::destination(&app, data_dir(&shared).as_deref(), &offer).await? else {
+        return Ok(None);
+    };
+    let text = shared.lock().export_everything(&options, &mut |p| {
+        let _ = progress.send(p);
+    })?;
+    Ok(Some(
+        save::save(&to, &stem, "json", &text)?.display().to_string(),
+    ))
 }
 
-/// Saves the Markdown memory book; `date` is the local date for the file name.
+/// Saves the Markdown memory book where the person chooses; `date` is the
+/// local date for the file's name. `null` when the dialog was closed.
 #[tauri::command]
 pub async fn export_markdown<R: Runtime>(
     app: AppHandle<R>,
     shared: State<'_, Shared>,
     options: ExportOptions,
     date: NaiveDate,
-) -> Result<String, Error> {
-    export(&app, &shared, date, "md", |hearth| {
-        hearth.as_writer(|store, viewer, clock| store.export_markdown(viewer, &options, clock))
-    })
+) -> Result<Option<String>, Error> {
+    let stem = format!("Hearth memory book {date}");
+    let offer = Offer {
+        title: "Save the memory book",
+        stem: &stem,
+        ext: "md",
+        kind: "Markdown",
+    };
+    let Some(to) = save::destination(&app, data_dir(&shared).as_deref(), &offer).await? else {
+        return Ok(None);
+    };
+    let text = shared
+        .lock()
+        .as_writer(|store, viewer, clock| store.export_markdown(viewer, &options, clock))?;
+    Ok(Some(
+        save::save(&to, &stem, "md", &text)?.display().to_string(),
+    ))
 }
 
-/// Imports the text of a JSON export, all or nothing.
+/// The header carrying the page's progress channel (`Channel.toJSON()`).
+pub const PROGRESS_HEADER: &str = "hearth-progress";
+
+/// Imports a Hearth export (any version this Hearth reads), all or nothing,
+/// after a verified snapshot. The file's bytes are the raw body of the call,
+/// like [`import_journal`]'s; the progress channel comes in
+/// [`PROGRESS_HEADER`]. The reminders are planned again after.
 #[tauri::command]
-pub async fn import_json(shared: State<'_, Shared>, text: String) -> Result<ImportReport, Error> {
-    // Through Hearth, not the store: a verified snapshot is taken first.
-    shared.lock().import_json(&text)
+pub async fn import_everything<R: Runtime>(
+    webview: Webview<R>,
+    shared: State<'_, Shared>,
+    request: Request<'_>,
+) -> Result<ImportReport, Error> {
+    let progress: Option<Channel<Progress>> = match request.headers().get(PROGRESS_HEADER) {
+        None => None,
+        Some(v) => {
+            let id = v
+                .to_str()
+                .ok()
+                .and_then(|v| JavaScriptChannelId::from_str(v).ok());
+            Some(
+                id.ok_or_else(unreadable_request)?
+                    .channel_on(webview.clone()),
+            )
+        }
+    };
+    let mut listed = Vec::new();
+    let bytes = body_bytes(&request, &mut listed)?;
+    let result = shared.lock().import_everything(bytes, &mut |p| {
+        if let Some(channel) = &progress {
+            let _ = channel.send(p);
+        }
+    });
+    super::replan(webview.app_handle(), result)
+}
+
+/// The raw body of a call, or a JSON list of byte values (the IPC's
+/// fallback that sends the body as JSON).
+fn body_bytes<'a>(request: &'a Request<'_>, listed: &'a mut Vec<u8>) -> Result<&'a [u8], Error> {
+    match request.body() {
+        InvokeBody::Raw(bytes) => Ok(bytes),
+        InvokeBody::Json(serde_json::Value::Array(items)) => {
+            *listed = items
+                .iter()
+                .map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
+                .collect::<Option<_>>()
+                .ok_or_else(unreadable_request)?;
+            Ok(listed)
+        }
+        InvokeBody::Json(_) => Err(unreadable_request()),
+    }
 }
 
 /// The header naming who may read the entries: `private` (the default) or `shared`.
@@ -160,19 +224,8 @@ pub async fn import_journal(
     request: Request<'_>,
 ) -> Result<JournalImportReport, Error> {
     let options = journal_options(&request)?;
-    let listed: Vec<u8>;
-    let bytes: &[u8] = match request.body() {
-        InvokeBody::Raw(bytes) => bytes,
-        InvokeBody::Json(serde_json::Value::Array(items)) => {
-            listed = items
-                .iter()
-                .map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
-                .collect::<Option<_>>()
-                .ok_or_else(unreadable_request)?;
-            &listed
-        }
-        InvokeBody::Json(_) => return Err(unreadable_request()),
-    };
+    let mut listed = Vec::new();
+    let bytes = body_bytes(&request, &mut listed)?;
     shared.lock().import_journal(bytes, &options)
 }
 
@@ -184,9 +237,8 @@ mod tests {
     fn an_export_never_replaces_a_file() {
         let dir = std::env::temp_dir().join(format!("hearth-export-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let first = write_new_file(&dir, date, "md", "one").unwrap();
-        let second = write_new_file(&dir, date, "md", "two").unwrap();
+        let first = write_named_file(&dir, "Hearth export 2026-11-22", "md", "one").unwrap();
+        let second = write_named_file(&dir, "Hearth export 2026-11-22", "md", "two").unwrap();
         assert_eq!(first.file_name().unwrap(), "Hearth export 2026-11-22.md");
         assert_eq!(
             second.file_name().unwrap(),

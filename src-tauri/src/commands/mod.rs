@@ -17,6 +17,7 @@ pub mod journal;
 pub mod prompts;
 pub mod reminders;
 pub mod rituals;
+pub mod save;
 pub mod startup;
 
 use std::sync::{LazyLock, Mutex, MutexGuard};

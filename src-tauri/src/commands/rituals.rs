@@ -19,7 +19,7 @@ use hearth_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use super::exchange::{export_dir, write_named_file};
+use super::save::{self, Offer};
 use super::{replan, Shared};
 
 /// A ritual idea with the words that say when it happens.
@@ -295,24 +295,35 @@ pub async fn ritual_agenda(
         .as_writer(|store, _, clock| store.agenda(from, days.unwrap_or(AGENDA_DAYS), &zone, clock))
 }
 
-/// Writes the active rituals (or those in `ids`) as a new `.ics` file next
-/// to the other exports and returns its path. `date` names the file.
+/// Writes the active rituals (or those in `ids`) as an `.ics` file where
+/// the person chooses (see `save`) and returns its path, or `null` when the
+/// dialog was closed. `date` names the file.
 #[tauri::command]
 pub async fn export_rituals_ics<R: Runtime>(
     app: AppHandle<R>,
     shared: State<'_, Shared>,
     ids: Option<Vec<i64>>,
     date: NaiveDate,
-) -> Result<String, Error> {
-    let (text, data_dir) = {
-        let mut hearth = shared.lock();
-        let text = hearth.as_writer(|store, _, clock| store.rituals_ics(ids.as_deref(), clock))?;
-        let data_dir = hearth.database_path().parent().map(|p| p.to_path_buf());
-        (text, data_dir)
-    };
-    let dir = export_dir(&app, data_dir.as_deref());
+) -> Result<Option<String>, Error> {
+    let data_dir = shared
+        .lock()
+        .database_path()
+        .parent()
+        .map(|p| p.to_path_buf());
     let stem = format!("Hearth rituals {date}");
-    Ok(write_named_file(&dir, &stem, "ics", &text)?
-        .display()
-        .to_string())
+    let offer = Offer {
+        title: "Save your rituals for your calendar",
+        stem: &stem,
+        ext: "ics",
+        kind: "Calendar (iCalendar)",
+    };
+    let Some(to) = save::destination(&app, data_dir.as_deref(), &offer).await? else {
+        return Ok(None);
+    };
+    let text = shared
+        .lock()
+        .as_writer(|store, _, clock| store.rituals_ics(ids.as_deref(), clock))?;
+    Ok(Some(
+        save::save(&to, &stem, "ics", &text)?.display().to_string(),
+    ))
 }
