@@ -5,9 +5,11 @@
 //! data is the core's; the commands in [`commands`] only carry it across.
 
 mod commands;
+mod notify;
 mod reminders;
 mod tray;
 mod window;
+mod zone;
 
 use std::path::PathBuf;
 
@@ -48,7 +50,7 @@ pub fn run() {
                 hearth
             }));
             keep_daily_snapshots(app.handle().clone());
-            app.manage(reminders::Reminders::new(&reminders::system_zone()));
+            app.manage(reminders::Reminders::new(&zone::system_zone()));
             let mut support = tray::detect();
             if support.available() {
                 if let Err(err) = tray::build(app.handle()) {

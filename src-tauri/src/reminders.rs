@@ -16,8 +16,9 @@
 //!   decisions while holding the store; the desktop call happens after the
 //!   lock is released, so a slow notification daemon never freezes the
 //!   window's commands.
-//! - **Two ways to be seen.** Every notice goes to the desktop through
-//!   tauri-plugin-notification. When the window is visible, it also goes to
+//! - **Two ways to be seen.** Every notice goes to the desktop (see
+//!   [`crate::notify`]: on Linux with buttons that answer it). When the
+//!   window is visible, it also goes to
 //!   the page (a `Channel` the page opened with `watch_reminders`), which
 //!   shows a banner with Done / Snooze / Skip. A channel rather than an
 //!   event, so the page needs no permission beyond Hearth's own commands.
@@ -27,14 +28,14 @@ use std::time::Duration;
 
 use chrono::Utc;
 use hearth_core::reminders::{Notice, Notifier, Scheduler, TICK_SECONDS};
-use hearth_core::{Error, Result};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_notification::NotificationExt;
 use tokio::sync::Notify;
 
 use crate::commands::Shared;
+use crate::notify::DesktopNotifier;
+use crate::zone::system_zone;
 use crate::MAIN_WINDOW;
 
 /// What the page hears on its channel.
@@ -45,8 +46,11 @@ pub enum PageMessage {
     Reminder { notice: Notice },
     /// The window was asked to close and there is no tray to hide in.
     CloseRequested,
-    /// Go to a place (the tray's "Today").
+    /// Go to a place (the tray's "Today", a click on a notification).
     Navigate { route: String },
+    /// A reminder was answered from its notification: the banner lets go
+    /// of it; `said` is the core's sentence about what happened.
+    Answered { key: String, said: String },
 }
 
 /// The loop's shared state.
@@ -96,39 +100,10 @@ pub fn changed<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// The person's time zone: `TZ` when it names a zone, else the system's.
-pub fn system_zone() -> String {
-    std::env::var("TZ")
-        .ok()
-        .map(|tz| tz.trim_start_matches(':').to_string())
-        .filter(|tz| hearth_core::schedule::parse_zone(tz).is_ok())
-        .or_else(|| iana_time_zone::get_timezone().ok())
-        .unwrap_or_else(|| "UTC".into())
-}
-
-/// Shows notices on the desktop through tauri-plugin-notification.
-///
-/// The plugin hands the notice to the notification daemon on a background
-/// task and reports only errors in preparing it; a daemon that is missing
-/// is not reported back (the log records the reminder as sent).
-pub struct DesktopNotifier<R: Runtime>(pub AppHandle<R>);
-
-impl<R: Runtime> Notifier for DesktopNotifier<R> {
-    fn deliver(&self, notice: &Notice) -> Result<()> {
-        self.0
-            .notification()
-            .builder()
-            .title(&notice.title)
-            .body(&notice.body)
-            .show()
-            .map_err(|e| Error::Desktop(format!("show a notification ({e})")))
-    }
-}
-
 /// Starts the loop on Tauri's tokio runtime.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
-        let notifier = DesktopNotifier(app.clone());
+        let notifier = DesktopNotifier::new(app.clone());
         loop {
             let wait = tick(&app, &notifier);
             let reminders = app.state::<Reminders>();

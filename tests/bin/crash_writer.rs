@@ -1,5 +1,5 @@
 //! Writes entries and drafts through the domain API until it is killed, and
-//! prints each one only after the call returned Ok (used by tests/crash.rs).
+//! prints each one only after the call returned Ok (used by tests/core/store/crash.rs).
 //!
 //! Usage: `crash_writer <data-dir> <run>`. Lines on stdout, each written with
 //! one `write` and flushed:

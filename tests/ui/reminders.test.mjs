@@ -46,6 +46,23 @@ test('a reminder shows as a banner; Snooze and Done answer it and it goes', asyn
   await clean(page);
 });
 
+test('a reminder answered from its notification leaves the banner, and a click on one opens its ritual', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/today' });
+  await page.waitForFunction(() => window.__reminderChannel?.onmessage);
+  await send(page, { type: 'reminder', notice: { title: 'x', body: '', items: [item(), item({ key: 'other', title: 'Evening walk' })] } });
+  const banner = page.locator('#reminder-banner');
+  await banner.getByText('Evening walk').waitFor();
+  await send(page, { type: 'answered', key: 'ritual:abc:2026-11-23', said: 'Marked “Tea on the balcony” done.' });
+  await page.waitForFunction(() => !document.querySelector('[data-key="ritual:abc:2026-11-23"]'));
+  assert.equal(await banner.getByText('Evening walk').count(), 1, 'only the answered reminder goes');
+  await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Marked “Tea on the balcony” done.', null, { timeout: 5_000 })
+    .catch(() => assert.fail('what the core said is announced'));
+  assert.equal((await page.evaluate(() => window.__reminderAnswers ?? [])).length, 0, 'the page answers nothing itself: the core already did');
+  await send(page, { type: 'navigate', route: 'rituals/ritual/1' });
+  await page.waitForFunction(() => window.location.hash === '#/rituals/ritual/1');
+  await clean(page);
+});
+
 test('Settings → Reminders saves quiet hours and pause, and says when there is no tray', async () => {
   const page = await h.open({ cfg: READY, hash: '#/settings' });
   const section = page.locator('#settings-reminders');

@@ -5,7 +5,9 @@
 //   it appears here too, with Done / Snooze / Skip for each ritual in it.
 // - `closeRequested`: the window was closed where there is no tray, so
 //   Hearth asks before quitting (reminders stop while it is closed).
-// - `navigate`: the tray's "Today".
+// - `navigate`: the tray's "Today", or a click on a notification.
+// - `answered`: a reminder was answered from its notification; its card
+//   goes, and the core's sentence is announced.
 // Everything is built with h(): titles and whys are the couple's own words.
 
 import { api } from './api.js';
@@ -97,6 +99,10 @@ export function reminderBanner() {
   async function onMessage(message) {
     if (message?.type === 'reminder') show(message.notice);
     else if (message?.type === 'navigate' && typeof message.route === 'string') go(message.route);
+    else if (message?.type === 'answered' && typeof message.key === 'string') {
+      if (shown.has(message.key)) remove(message.key);
+      if (typeof message.said === 'string') announce(message.said);
+    }
     else if (message?.type === 'closeRequested') {
       const quit = await confirmDialog({
         title: 'Close Hearth?',

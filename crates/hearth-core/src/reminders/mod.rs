@@ -43,6 +43,7 @@
 //!   when the wall clock jumps (sleep, a clock change, in either direction)
 //!   and every [`SAFETY_RECHECK_MINUTES`] regardless.
 
+mod answer;
 mod log;
 mod scheduler;
 mod settings;
@@ -52,6 +53,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 
+pub use answer::{Answered, NotificationAction, Response, NOTIFICATION_SNOOZE_MINUTES};
 pub use scheduler::Scheduler;
 pub use settings::{
     CheckinReminder, PauseFor, QuietHours, ReminderSettings, GRACE_DEFAULT_MINUTES,

@@ -108,7 +108,7 @@ use serde::Serialize;
 pub use chrono_tz::Tz;
 pub use rule::{Nth, Schedule, Weekdays, MAX_DAY_INTERVAL, MAX_MONTH_INTERVAL, MAX_WEEK_INTERVAL};
 pub use timing::{parse_time, parse_zone, Occurrences, RitualTiming};
-pub use zones::{canonical as canonical_zone, city as zone_city, ZoneName};
+pub use zones::{canonical as canonical_zone, city as zone_city, zone_of_localtime_link, ZoneName};
 
 /// One time a ritual happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

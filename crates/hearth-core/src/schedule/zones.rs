@@ -49,6 +49,21 @@ pub fn city(tz: Tz) -> String {
     name.rsplit('/').next().unwrap_or(name).replace('_', " ")
 }
 
+/// The zone a localtime link points at, as the system's setting names it:
+/// `/etc/localtime` links to `/usr/share/zoneinfo/Europe/Paris` (or
+/// `../usr/share/zoneinfo/…`, `/var/db/timezone/zoneinfo/…` on macOS, the
+/// `posix/` and `right/` copies of the data). The zone is what follows the
+/// last `zoneinfo/`; `None` when that names no zone. Reading the link is the
+/// shell's; this only reads its text.
+pub fn zone_of_localtime_link(target: &str) -> Option<Tz> {
+    let (_, name) = target.rsplit_once("zoneinfo/")?;
+    let name = name
+        .strip_prefix("posix/")
+        .or_else(|| name.strip_prefix("right/"))
+        .unwrap_or(name);
+    name.parse().ok().map(canonical)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! Step *n* (1-based) takes a file from version *n-1* to *n*. An upgrade runs
 //! every missing step and the new `user_version` inside one transaction, so a
 //! crash half-way leaves the file exactly as it was. A shipped step is never
-//! edited: fix forward with a new one. `tests/store.rs` proves that upgrading
+//! edited: fix forward with a new one. `tests/core/store/open.rs` proves that upgrading
 //! from every earlier version gives the same schema as a fresh install.
 
 use rusqlite::Connection;
@@ -288,6 +288,11 @@ pub static STEPS: &[&str] = &[
     // as accepted: it has been lived with, checked off and reminded about.
     "ALTER TABLE commitments ADD COLUMN accepted INTEGER NOT NULL DEFAULT 1
         CHECK (accepted = 1 OR (accepted = 0 AND owner IS NOT NULL AND owner <> created_by));",
+    // v7: a reminder answered from its desktop notification keeps that
+    // answer, so a second press (or a press after the window answered)
+    // changes nothing. NULL: not answered from a notification.
+    "ALTER TABLE reminder_log ADD COLUMN answer TEXT CHECK (answer IN ('done', 'snooze', 'skip'));
+     ALTER TABLE reminder_log ADD COLUMN answered_at TEXT;",
 ];
 
 /// The version a fresh install ends at.

@@ -258,6 +258,9 @@ pub(crate) fn check_everything(file: &ExportFile) -> Result<()> {
                 "sent" | "late" | "paused" | "expired" | "cancelled" | "failed"
             )
             && m.attempts >= 1
+            && m.answer
+                .as_deref()
+                .map_or(true, |a| matches!(a, "done" | "snooze" | "skip"))
             && m.ritual_uid.as_deref().map_or(true, is_uid)
             && plain(&m.local_time, 40)
             && m.title.chars().count() <= 2000

@@ -8,7 +8,7 @@
 //!
 //! **Same journal, same rows.** Each record carries every column it has in
 //! the database, and rows keep their ids and uids: imported into an empty
-//! Hearth, a file gives back the same rows (tests/exchange_everything.rs
+//! Hearth, a file gives back the same rows (tests/core/exchange/everything.rs
 //! compares the dumps table by table). Ids are kept only where free, so a
 //! merge never moves a row already here; references between records travel
 //! as uids (an outcome's journal entry, a reminder's ritual) and are looked
@@ -264,6 +264,12 @@ pub struct ExportReminder {
     pub status: String,
     pub attempts: u32,
     pub decided_at: DateTime<Utc>,
+    /// How it was answered from its notification (`done`, `snooze`,
+    /// `skip`), so a press on the new laptop isn't a second answer.
+    #[serde(default)]
+    pub answer: Option<String>,
+    #[serde(default)]
+    pub answered_at: Option<DateTime<Utc>>,
     pub snooze: Option<ExportSnooze>,
 }
 

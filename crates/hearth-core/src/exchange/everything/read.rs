@@ -277,7 +277,8 @@ fn reminders(conn: &Connection, tally: &mut Tally) -> Result<Vec<ExportReminder>
     let out: Vec<ExportReminder> = conn
         .prepare(
             "SELECT l.key, l.origin, l.kind, r.uid, l.date, l.due_at, l.local_time, l.title,
-                    l.body, l.status, l.attempts, l.decided_at, s.until, s.snoozed_at
+                    l.body, l.status, l.attempts, l.decided_at, s.until, s.snoozed_at,
+                    l.answer, l.answered_at
              FROM reminder_log l
              LEFT JOIN rituals r ON r.id = l.ritual_id
              LEFT JOIN reminder_snoozes s ON s.key = l.key
@@ -297,6 +298,8 @@ fn reminders(conn: &Connection, tally: &mut Tally) -> Result<Vec<ExportReminder>
                 status: r.get(9)?,
                 attempts: r.get(10)?,
                 decided_at: instant(r, 11)?,
+                answer: r.get(14)?,
+                answered_at: optional_instant(r, 15)?,
                 snooze: match optional_instant(r, 12)? {
                     Some(until) => Some(ExportSnooze {
                         until,

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Params};
 use serde::Serialize;
 
@@ -163,14 +164,22 @@ pub(crate) fn write_everything(
                 )?;
             }
         }
+        // Log steps have no uid: the same step twice in a moment is two
+        // rows, so the file's n-th copy of a step comes in only when fewer
+        // than n copies are here.
+        let mut copies: HashMap<(NaiveDate, &str, i64, DateTime<Utc>), i64> = HashMap::new();
         for l in &r.log {
-            let here: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM ritual_outcome_log WHERE ritual_id = ?1
-                    AND date = ?2 AND action = ?3 AND by_partner = ?4 AND at = ?5)",
+            let nth = copies
+                .entry((l.date, l.action.as_str(), l.by.0, l.at))
+                .or_insert(0);
+            *nth += 1;
+            let here: i64 = conn.query_row(
+                "SELECT count(*) FROM ritual_outcome_log WHERE ritual_id = ?1
+                    AND date = ?2 AND action = ?3 AND by_partner = ?4 AND at = ?5",
                 params![id, day(l.date), l.action, l.by.0, stamp(l.at)],
                 |row| row.get(0),
             )?;
-            if !here {
+            if here < *nth {
                 let keep = id_if_free(conn, "ritual_outcome_log", l.id)?;
                 run(
                     conn,
@@ -287,8 +296,9 @@ pub(crate) fn write_everything(
         let n = run(
             conn,
             "INSERT INTO reminder_log (key, origin, kind, ritual_id, date, due_at, local_time,
-                title, body, status, attempts, decided_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING",
+                title, body, status, attempts, decided_at, answer, answered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+             ON CONFLICT DO NOTHING",
             params![
                 m.key,
                 m.origin,
@@ -301,7 +311,9 @@ pub(crate) fn write_everything(
                 m.body,
                 m.status,
                 m.attempts,
-                stamp(m.decided_at)
+                stamp(m.decided_at),
+                m.answer,
+                m.answered_at.map(stamp)
             ],
             "a reminder already shown",
         )?;

@@ -8,7 +8,7 @@ use hearth_core::checkins::CheckinInput;
 use hearth_core::commitments::CommitmentInput;
 use hearth_core::exchange::{ExportFile, ExportOptions, Progress, Stage, IMPORT_MAX_BYTES};
 use hearth_core::journal::{EntryInput, Visibility};
-use hearth_core::reminders::PauseFor;
+use hearth_core::reminders::{NotificationAction, PauseFor};
 use hearth_core::{Clock, ErrorKind, PartnerId, Store};
 use hearth_tests::reminders::Laptop;
 use hearth_tests::rituals::{d, ritual, utc, with, BERLIN};
@@ -77,7 +77,28 @@ fn lived_in() -> Laptop {
     lap.run_until(utc(2026, 12, 2, 18, 0));
     let now = lap.now();
     let delivered = lap.store.reminder_log(50).unwrap();
-    let key = delivered.first().expect("a reminder was shown").key.clone();
+    // Alex answers one from its notification; another is snoozed.
+    let answered = delivered
+        .iter()
+        .find(|r| r.ritual_id == Some(coffee.id) && r.date == Some(d(2026, 12, 2)))
+        .expect("the coffee reminder of 2 December was shown")
+        .key
+        .clone();
+    lap.scheduler
+        .answer_from_notification(
+            &mut lap.store,
+            ALEX,
+            &answered,
+            NotificationAction::Skip,
+            &lap.clock,
+        )
+        .unwrap();
+    let key = delivered
+        .iter()
+        .find(|r| r.key != answered)
+        .expect("another reminder was shown")
+        .key
+        .clone();
     lap.scheduler.snooze(&mut lap.store, &key, 10, now).unwrap();
     let s = &mut lap.store;
     let c = &lap.clock;

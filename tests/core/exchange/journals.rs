@@ -22,8 +22,8 @@ use serde_json::{json, Value};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-const DAY_ONE: &str = include_str!("fixtures/journals/day-one-Journal.json");
-const JRNL: &str = include_str!("fixtures/journals/jrnl.json");
+const DAY_ONE: &str = include_str!("../../fixtures/journals/day-one-Journal.json");
+const JRNL: &str = include_str!("../../fixtures/journals/jrnl.json");
 
 fn at(raw: &str) -> DateTime<Utc> {
     raw.parse().unwrap()

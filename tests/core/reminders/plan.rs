@@ -670,4 +670,28 @@ mod the_laptops_zone {
         );
         let _ = laptop.tick();
     }
+
+    #[test]
+    fn the_localtime_link_names_the_laptops_zone() {
+        use hearth_core::schedule::zone_of_localtime_link as zone_of;
+        let named = |target: &str| zone_of(target).map(|tz| tz.name());
+        for (target, zone) in [
+            ("/usr/share/zoneinfo/Europe/Paris", "Europe/Paris"),
+            ("../usr/share/zoneinfo/America/New_York", "America/New_York"),
+            ("/var/db/timezone/zoneinfo/Asia/Tokyo", "Asia/Tokyo"),
+            ("/usr/share/zoneinfo/posix/Europe/Berlin", "Europe/Berlin"),
+            ("/usr/share/zoneinfo/Etc/UTC", "Etc/UTC"),
+            // An old name is read as the place's current one.
+            ("/usr/share/zoneinfo/Asia/Calcutta", "Asia/Kolkata"),
+        ] {
+            assert_eq!(named(target), Some(zone), "{target} is {zone}");
+        }
+        for target in [
+            "/etc/localtime.copy",
+            "/usr/share/zoneinfo/Nowhere/Special",
+            "/usr/share/zoneinfo/",
+        ] {
+            assert_eq!(named(target), None, "{target} names no zone");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! `HEARTH_CRASH_SEED` replays a run. The full run:
 //!
 //! ```text
-//! HEARTH_CRASH_KILLS=200 cargo test -p hearth-tests --test crash -- --nocapture
+//! HEARTH_CRASH_KILLS=200 cargo test -p hearth-tests --test core store::crash -- --nocapture
 //! ```
 
 use std::collections::{BTreeSet, HashMap};

@@ -1,0 +1,14 @@
+//! The integration tests of hearth-core through its public API, in one
+//! binary whose modules mirror the core's areas, so a change to the core is
+//! linked into one test binary instead of one per file.
+
+mod checkins;
+mod commitments;
+mod couple;
+mod exchange;
+mod journal;
+mod prompts;
+mod reminders;
+mod rituals;
+mod schedule;
+mod store;
