@@ -100,6 +100,9 @@ fn app() -> App {
         .setup_couple([hearth_tests::input("Sam"), hearth_tests::input("Alex")])
         .unwrap();
     seed(&mut hearth, &clock);
+    // Passphrases are fuzzed last (they come last in the capability file);
+    // cheap keys keep hundreds of tries quick.
+    hearth.use_cheap_keys_for_tests();
     let database = hearth.database_path();
     let app = with_commands(with_background_state(mock_builder(), "UTC"))
         .manage(Shared::new(hearth))
@@ -310,6 +313,17 @@ fn good_args(cmd: &str) -> Option<Value> {
         "undo_check_off" => json!({"id": 1, "date": "2026-11-23"}),
         "set_commitment_ended" => json!({"id": 1, "ended": true}),
         "accept_commitment" => json!({"id": 2}),
+        // Passphrases: Sam sets one, changes it, locks, unlocks, and a
+        // recovery key that isn't Sam's is tried.
+        "set_passphrase" => json!({"passphrase": "a long walk home", "repeat": "a long walk home"}),
+        "change_passphrase" => json!({"current": "a long walk home",
+            "passphrase": "a quiet harbour", "repeat": "a quiet harbour"}),
+        "remove_passphrase" => json!({"current": "a quiet harbour"}),
+        "unlock" => json!({"partnerId": 1, "passphrase": "a quiet harbour"}),
+        "reset_passphrase" => {
+            json!({"partnerId": 1, "recoveryKey": "7K2M-9QXD-4HBT-0WSA-PZ8N-3CEF-MV6R-1JYG",
+            "passphrase": "a new morning", "repeat": "a new morning"})
+        }
         _ => return None,
     })
 }

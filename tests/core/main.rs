@@ -12,3 +12,4 @@ mod reminders;
 mod rituals;
 mod schedule;
 mod store;
+mod vault;

@@ -1,6 +1,8 @@
 // An in-memory stand-in for the Hearth command contract (docs/ARCHITECTURE.md).
 // Seed it with window.__HEARTH_FAKE__ = {phase, partners, writerId, problem,
-// entries, drafts, appreciations, prompt}. The journal part follows the core's
+// entries, drafts, appreciations, prompt, passphrases: {id: passphrase},
+// unlocked}. A partner with a passphrase is become only by unlocking (the
+// core's rule), and the state is locked while the writer has one untyped. The journal part follows the core's
 // rules that the page relies on: the viewer is always the writer, a private
 // entry is shown only to its author, an answer only once both answered,
 // nothing in the trash is listed or searched, snippets are [{text, hit}].
@@ -21,7 +23,23 @@
     databasePath: '/home/sam/.local/share/app.hearth.desktop/hearth.sqlite3',
     problem: cfg.problem || null,
   };
-  const snap = () => JSON.parse(JSON.stringify(st));
+  const passphrases = { ...(cfg.passphrases || {}) };
+  let unlocked = cfg.unlocked ?? null;
+  const RECOVERY = '7K2M-9QXD-4HBT-0WSA-PZ8N-3CEF-MV6R-1JYG';
+  const has = (id) => id in passphrases;
+  const snap = () => {
+    const withPassphrase = st.partners.map((p) => p.id).filter(has);
+    st.privacy = { withPassphrase, unlocked, locked: has(st.writerId) && unlocked !== st.writerId };
+    return JSON.parse(JSON.stringify(st));
+  };
+  const nameOf = (id) => st.partners.find((p) => p.id === id)?.name;
+  function checkNew(passphrase, repeat) {
+    if (!passphrase) throw bad('Please choose a passphrase.');
+    if (!passphrase.trim()) throw bad('A passphrase of only spaces would be easy to guess. Please use some words.');
+    if ([...passphrase].length < 8) throw bad('Please use at least 8 characters; a few words you’ll remember work well.');
+    if (passphrase !== repeat) throw bad('The two passphrases aren’t the same. Please type it again in both fields.');
+  }
+  const wrong = (what) => ({ kind: 'not_allowed', message: `${what} Please try again.` });
   const bad = (message) => ({ kind: 'invalid_input', message });
   function checkName(raw, what) {
     const v = String(raw ?? '').trim();
@@ -54,7 +72,42 @@
       }
       case 'set_writer': {
         if (!st.partners.some((p) => p.id === args.partnerId)) throw { kind: 'not_found', message: 'No such partner.' };
+        if (has(args.partnerId) && unlocked !== args.partnerId) {
+          throw { kind: 'not_allowed', message: `${nameOf(args.partnerId)} has a passphrase. Please type it to switch.` };
+        }
+        if (unlocked !== args.partnerId) unlocked = null;
         st.writerId = args.partnerId; return snap();
+      }
+      case 'unlock': {
+        if (!args.passphrase) throw bad('Please type your passphrase.');
+        if (passphrases[args.partnerId] !== args.passphrase) {
+          throw wrong(`That passphrase didn’t open ${nameOf(args.partnerId)}’s pages.`);
+        }
+        unlocked = args.partnerId; st.writerId = args.partnerId; return snap();
+      }
+      case 'lock_now': unlocked = null; return snap();
+      case 'set_passphrase': {
+        if (has(st.writerId)) throw bad('You already have a passphrase.');
+        checkNew(args.passphrase, args.repeat);
+        passphrases[st.writerId] = args.passphrase; unlocked = st.writerId;
+        return { recoveryKey: RECOVERY, state: snap() };
+      }
+      case 'change_passphrase': {
+        checkNew(args.passphrase, args.repeat);
+        if (passphrases[st.writerId] !== args.current) throw wrong('That isn’t your current passphrase.');
+        passphrases[st.writerId] = args.passphrase; return snap();
+      }
+      case 'remove_passphrase': {
+        if (passphrases[st.writerId] !== args.current) throw wrong('That isn’t your current passphrase.');
+        delete passphrases[st.writerId]; unlocked = null; return snap();
+      }
+      case 'reset_passphrase': {
+        checkNew(args.passphrase, args.repeat);
+        if (args.recoveryKey.toUpperCase().replace(/[\s-]/g, '') !== RECOVERY.replace(/-/g, '')) {
+          throw wrong(`That recovery key doesn’t open ${nameOf(args.partnerId)}’s pages.`);
+        }
+        passphrases[args.partnerId] = args.passphrase; unlocked = args.partnerId; st.writerId = args.partnerId;
+        return snap();
       }
       case 'update_partner': {
         const p = st.partners.find((x) => x.id === args.partnerId);

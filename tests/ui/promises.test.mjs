@@ -1,7 +1,7 @@
 // What the page promises must be what this build keeps: the export's words
 // name exactly what the file carries, and nothing about privacy promises more
 // than the build does (private entries are kept out of the other partner's
-// view, but there is no password yet and the file is not encrypted).
+// view, a passphrase guards switching, but the file is not encrypted).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,7 +78,7 @@ test('the welcome never promises that no one else can read the journal', async (
   assert.doesNotMatch(text, OVERPROMISE, `the welcome promises too much: “${text}”`);
   assert.match(text, /Everything stays on this laptop/, 'it still says where the journal lives');
   assert.match(text, /private/i, 'it says what private means');
-  assert.match(text, /no passwords yet/i, 'it says there is no password yet');
+  assert.match(text, /set a passphrase/i, 'it offers a passphrase');
   assert.match(text, /isn’t encrypted/, 'it says the file is not encrypted');
   await clean(page);
 });

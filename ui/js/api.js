@@ -90,6 +90,14 @@ export const api = {
   getState: () => call('get_state', {}),
   setupCouple: (partners) => call('setup_couple', { partners: partners.map(partnerInput) }),
   setWriter: (partnerId) => call('set_writer', { partnerId }),
+  // Passphrases (Settings → Privacy, switching, the locked screen).
+  setPassphrase: (passphrase, repeat) => call('set_passphrase', { passphrase, repeat }),
+  changePassphrase: (current, passphrase, repeat) => call('change_passphrase', { current, passphrase, repeat }),
+  removePassphrase: (current) => call('remove_passphrase', { current }),
+  unlock: (partnerId, passphrase) => call('unlock', { partnerId, passphrase }),
+  lockNow: () => call('lock_now', {}),
+  resetPassphrase: (partnerId, recoveryKey, passphrase, repeat) =>
+    call('reset_passphrase', { partnerId, recoveryKey, passphrase, repeat }),
   updatePartner: (partnerId, { name, color }) =>
     call('update_partner', color ? { partnerId, name, color } : { partnerId, name }),
 

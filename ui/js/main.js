@@ -4,6 +4,7 @@ import { api, hasBackend } from './api.js';
 import { focusElement } from './dom.js';
 import { store } from './store.js';
 import { renderFrame } from './views/frame.js';
+import { renderLocked } from './views/locked.js';
 import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
 
 const app = document.getElementById('app');
@@ -58,7 +59,9 @@ function tryAgain() {
 let rendering = 0; // the latest render(); a setup screen still loading gives way
 
 function render(state) {
-  const phase = ['setup', 'ready', 'unavailable'].includes(state?.phase) ? state.phase : 'unavailable';
+  let phase = ['setup', 'ready', 'unavailable'].includes(state?.phase) ? state.phase : 'unavailable';
+  // The writer has a passphrase and hasn't typed it: nothing else is drawn.
+  if (phase === 'ready' && state.privacy?.locked) phase = 'locked';
   if (phase === shown.phase) {
     shown.screen.update?.(state);
     return;
@@ -71,6 +74,7 @@ function render(state) {
       if (token === rendering && shown.phase !== 'setup') mount(phase, renderSetup(store.get()), { moveFocus });
     });
   } else if (phase === 'ready') mount(phase, renderFrame(state), { moveFocus });
+  else if (phase === 'locked') mount(phase, renderLocked(state), { moveFocus: true });
   else {
     const problem = state?.problem ?? {
       kind: 'unknown',

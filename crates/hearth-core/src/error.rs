@@ -84,6 +84,10 @@ pub enum Error {
         "This backup is damaged ({detail}), so Hearth won't use it. Your journal was not changed."
     )]
     DamagedBackup { path: PathBuf, detail: String },
+    /// A partner's stored key slot is not what Hearth wrote; told apart from
+    /// a wrong passphrase so nobody doubts what they typed.
+    #[error("{0}")]
+    DamagedKey(String),
     #[error("Hearth can't use the folder where it keeps your journal: {reason}.")]
     DataDir { path: PathBuf, reason: String },
     #[error("Hearth couldn't save or read your journal just now ({0}). Nothing was lost; please try again.")]
@@ -103,7 +107,7 @@ impl Error {
             Error::NotSetUp => ErrorKind::NotSetUp,
             Error::NewerDatabase { .. } => ErrorKind::NewerDatabase,
             Error::NotADatabase { .. } => ErrorKind::NotADatabase,
-            Error::DamagedDatabase { .. } | Error::DamagedBackup { .. } => {
+            Error::DamagedDatabase { .. } | Error::DamagedBackup { .. } | Error::DamagedKey(_) => {
                 ErrorKind::DamagedDatabase
             }
             Error::DataDir { .. } => ErrorKind::DataDir,
@@ -202,6 +206,7 @@ mod tests {
                 path: "/x".into(),
                 detail: "a page is damaged".into(),
             },
+            Error::DamagedKey("Sam's passphrase lock is damaged.".into()),
             Error::DataDir {
                 path: "/x".into(),
                 reason: "it is read-only".into(),
@@ -224,6 +229,7 @@ mod tests {
                 | Error::NotADatabase { .. }
                 | Error::DamagedDatabase { .. }
                 | Error::DamagedBackup { .. }
+                | Error::DamagedKey(_)
                 | Error::DataDir { .. }
                 | Error::Storage(_)
                 | Error::Desktop(_) => {}

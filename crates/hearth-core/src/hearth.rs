@@ -8,6 +8,7 @@
 //! [`Hearth::recover_from_newest_backup`] brings it back (see `backups.rs`).
 
 mod backups;
+mod privacy;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::store::{Backup, Store, DATABASE_FILE};
 
 pub use backups::{Recoverable, RestoreReport};
+pub use privacy::{PassphraseSet, Privacy};
 
 /// The environment variable that overrides where Hearth keeps its data.
 pub const DATA_DIR_ENV: &str = "HEARTH_DATA_DIR";
@@ -55,6 +57,8 @@ pub struct AppState {
     pub data_dir: String,
     pub database_path: String,
     pub problem: Option<Problem>,
+    /// Who has a passphrase, who is unlocked, and whether the page must ask.
+    pub privacy: Privacy,
 }
 
 /// The open data directory: a store, or the reason there is none.
@@ -64,6 +68,8 @@ pub struct Hearth {
     clock: Box<dyn Clock>,
     /// For a damaged file, the snapshot recovery would use (checked at open).
     recoverable: Option<Backup>,
+    /// The unlocked partner's key and the tries (see `privacy.rs`).
+    vault: crate::vault::Vault,
 }
 
 impl Hearth {
@@ -78,6 +84,7 @@ impl Hearth {
             store,
             clock,
             recoverable: None,
+            vault: Default::default(),
         };
         hearth.find_recoverable();
         hearth
@@ -112,6 +119,7 @@ impl Hearth {
             Err(err) => return Err(reopen_error(err)),
         };
         let writer = store.writer()?.ok_or(Error::NotSetUp)?;
+        privacy::may_act_as(store, &self.vault, writer)?;
         f(store, writer, clock)
     }
 
@@ -136,14 +144,17 @@ impl Hearth {
                     }),
                     data_dir,
                     database_path,
+                    privacy: Privacy::default(),
                 })
             }
         };
         let partners = store.partners()?;
         let ready = partners.len() == 2;
+        let writer_id = if ready { store.writer()? } else { None };
         Ok(AppState {
             phase: if ready { Phase::Ready } else { Phase::Setup },
-            writer_id: if ready { store.writer()? } else { None },
+            writer_id,
+            privacy: privacy::describe(store, &self.vault, writer_id)?,
             partners,
             data_dir,
             database_path,
@@ -175,6 +186,7 @@ impl Hearth {
     }
 
     pub fn set_writer(&mut self, id: PartnerId) -> Result<AppState> {
+        self.may_become(id)?;
         self.store()?.set_writer(id)?;
         self.state()
     }

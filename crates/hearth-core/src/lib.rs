@@ -23,6 +23,7 @@ pub mod schedule;
 mod stamp;
 pub mod store;
 mod text;
+pub mod vault;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use couple::{Partner, PartnerId, PartnerInput};

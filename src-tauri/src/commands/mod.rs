@@ -14,6 +14,7 @@ pub mod commitments;
 pub mod couple;
 pub mod exchange;
 pub mod journal;
+pub mod privacy;
 pub mod prompts;
 pub mod reminders;
 pub mod rituals;

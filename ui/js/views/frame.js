@@ -10,6 +10,7 @@ import { store, writerOf, otherOf } from '../store.js';
 import { renderPlace } from './places.js';
 import { renderToday } from './today/index.js';
 import { reminderBanner } from '../reminder-banner.js';
+import { unlockDialog } from '../passphrase.js';
 
 // Today is the first screen and comes with the page. The journal, the
 // rituals, the check-ins and Settings (dozens of modules between them) are fetched the first time they
@@ -61,7 +62,9 @@ export function renderFrame(state) {
     try {
       // What was being typed is saved as the one who typed it, before the switch.
       await flushDrafts();
-      const updated = await api.setWriter(next.id);
+      const guarded = current.privacy?.withPassphrase?.includes(next.id);
+      const updated = guarded ? await unlockDialog(next) : await api.setWriter(next.id);
+      if (!updated) return;
       store.set(updated);
       announce(`Now writing as ${writerOf(updated)?.name ?? next.name}.`);
     } catch (err) {

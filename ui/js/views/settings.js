@@ -8,6 +8,7 @@ import { swatchGroup } from '../swatches.js';
 import { exchangeSection } from './settings-exchange.js';
 import { remindersSection } from './settings-reminders.js';
 import { backupsSection, announceRestore } from './settings-backups.js';
+import { privacySection } from './settings-privacy.js';
 import { store, reloadApp } from '../store.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
@@ -103,11 +104,13 @@ export function renderSettings(state) {
   });
 
   const dataDir = h('p', { class: 'path', id: 'settings-data-dir' }, state.dataDir ?? '');
+  const privacy = privacySection();
   const el = h('div', { class: 'place', id: 'view-settings', role: 'region', 'aria-labelledby': heading.id },
     h('div', { class: 'place-head' }, heading),
     section('settings-partners-title', 'The two of you',
       h('p', { class: 'muted' }, 'Names can be up to 40 characters. Colours mark what each of you writes.'),
       form),
+    privacy.el,
     section('settings-data-title', 'Where your journal is kept',
       h('p', {}, 'Everything Hearth saves lives in this folder on this laptop, and nowhere else:'),
       dataDir,
@@ -149,6 +152,7 @@ export function renderSettings(state) {
         if (saved) editor.refresh(saved);
       }
       dataDir.textContent = next.dataDir ?? '';
+      privacy.update(next);
     },
   };
 }

@@ -277,6 +277,8 @@ impl Hearth {
             // Best effort: a file we can't checkpoint keeps its -wal beside it.
             let _ = store.checkpoint();
         }
+        // Another file, other keys: whoever was unlocked must unlock again.
+        self.vault.forget();
         // Closing the last connection folds the -wal into the file.
         self.store = Err(Error::Storage("the journal is being replaced".into()));
         let set_aside = match self.set_aside_current(&database) {

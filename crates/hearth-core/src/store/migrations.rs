@@ -293,6 +293,25 @@ pub static STEPS: &[&str] = &[
     // changes nothing. NULL: not answered from a notification.
     "ALTER TABLE reminder_log ADD COLUMN answer TEXT CHECK (answer IN ('done', 'snooze', 'skip'));
      ALTER TABLE reminder_log ADD COLUMN answered_at TEXT;",
+    // v8 (privacy): each partner's key, wrapped once under their passphrase
+    // and once under their recovery key (see `vault`). Only public parts are
+    // stored: Argon2id's parameters and salt, the nonce, the wrapped key and
+    // a checksum of those; never the wrapping key or anything derived from it.
+    "CREATE TABLE key_slots (
+        partner     INTEGER NOT NULL REFERENCES partners (id),
+        kind        TEXT NOT NULL CHECK (kind IN ('passphrase', 'recovery')),
+        version     INTEGER NOT NULL,
+        kdf         TEXT NOT NULL,
+        memory_kib  INTEGER NOT NULL,
+        iterations  INTEGER NOT NULL,
+        lanes       INTEGER NOT NULL,
+        salt        BLOB NOT NULL,
+        nonce       BLOB NOT NULL,
+        wrapped     BLOB NOT NULL,
+        checksum    BLOB NOT NULL,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (partner, kind)
+     ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The version a fresh install ends at.

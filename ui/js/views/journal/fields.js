@@ -4,10 +4,10 @@
 import { h, uid } from '../../dom.js';
 import { charCount, feelingLabel, number } from '../../format.js';
 
-/** What "Private" means in this build: hidden from the other partner's view, not locked. */
+/** What "Private" means in this build: hidden from the other partner's view; not encrypted. */
 export function privateNote(otherName) {
-  return `Private: Hearth keeps this out of ${otherName}’s view. There are no passwords yet, `
-    + 'so anyone using this laptop could switch to you and read it, and it isn’t encrypted.';
+  return `Private: Hearth keeps this out of ${otherName}’s view. Without a passphrase (Settings → Privacy), `
+    + 'anyone using this laptop could switch to you and read it, and it isn’t encrypted yet.';
 }
 
 /** Shows how many characters are left once a text nears its limit. */
