@@ -41,9 +41,7 @@ fn main() {
             "appreciate",
             "unread_appreciations",
             "mark_appreciation_read",
-            "export_json",
             "export_markdown",
-            "import_json",
             "ritual_words",
             "list_rituals",
             "get_ritual",
@@ -97,6 +95,8 @@ fn main() {
             "take_snapshot",
             "accept_commitment",
             "import_journal",
+            "export_everything",
+            "import_everything",
         ]),
     ))
     .expect("failed to run tauri-build");

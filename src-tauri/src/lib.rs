@@ -38,18 +38,22 @@ pub fn run() {
         }))
         // Called from Rust only: the page has none of these plugins' permissions.
         .plugin(tauri_plugin_notification::init())
+        // The save dialog of the exports (commands/save.rs).
+        .plugin(tauri_plugin_dialog::init())
         .plugin(autostart())
         .setup(|app| {
             mark("setup");
             let data_dir = data_dir(app.handle());
-            // Exports go to Documents; the core falls back to the data folder.
-            let documents = app.path().document_dir().ok();
+            // Exports with no dialog go to HEARTH_EXPORT_DIR, else Documents;
+            // the core falls back to the data folder.
+            let export_dir =
+                commands::save::export_dir_from_env().or_else(|| app.path().document_dir().ok());
             let loop_state = reminders::Reminders::default();
             let attach = loop_state.waker_for_opening();
             app.manage(loop_state);
             app.manage(Shared::opening(move || {
                 let mut hearth = Hearth::open(data_dir, Box::new(SystemClock));
-                hearth.set_export_dir(documents);
+                hearth.set_export_dir(export_dir);
                 attach(&mut hearth, &zone::system_zone());
                 mark("store");
                 hearth
@@ -154,9 +158,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::prompts::appreciate,
             commands::prompts::unread_appreciations,
             commands::prompts::mark_appreciation_read,
-            commands::exchange::export_json,
             commands::exchange::export_markdown,
-            commands::exchange::import_json,
             commands::rituals::ritual_words,
             commands::rituals::list_rituals,
             commands::rituals::get_ritual,
@@ -209,6 +211,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::backups::reopen,
             commands::backups::take_snapshot,
             commands::commitments::accept_commitment,
+            commands::exchange::export_everything,
+            commands::exchange::import_everything,
             commands::exchange::import_journal,
         ])
 }

@@ -269,10 +269,13 @@ fn good_args(cmd: &str) -> Option<Value> {
         "answer_prompt" => json!({"date": "2026-11-24", "input": entry, "offsetMinutes": 60}),
         "appreciate" => json!({"text": "Thank you.", "offsetMinutes": 60}),
         "mark_appreciation_read" => json!({"id": 1}),
-        "export_json" | "export_markdown" => {
-            json!({"options": {"includePrivate": false}, "date": "2026-11-24"})
+        "export_markdown" => json!({"options": {"includePrivate": false}, "date": "2026-11-24"}),
+        // The progress channel as the page's Channel.toJSON() sends it. The
+        // mock runtime has no dialog plugin, so the file goes to the fixed
+        // folder (the fallback) inside this test's home.
+        "export_everything" => {
+            json!({"options": {"includePrivate": true}, "date": "2026-11-24", "progress": "__CHANNEL__:7"})
         }
-        "import_json" => json!({"text": "{}"}),
         "preview_backup" | "restore_backup" => {
             json!({"path": "backups/hearth-20261124T093000Z-daily.sqlite3"})
         }
@@ -588,6 +591,9 @@ fn the_fuzzed_commands_are_exactly_the_apps_commands() {
         "plugin:event|emit",
         "plugin:webview|create_webview_window",
         "plugin:window|close",
+        "plugin:dialog|save",
+        "plugin:dialog|open",
+        "plugin:dialog|message",
         "not_a_hearth_command",
     ] {
         let answer = call(&app.window, cmd, json!({}));

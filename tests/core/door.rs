@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::{Duration, NaiveDate};
 use hearth_core::commitments::CommitmentInput;
 use hearth_core::exchange::ExportOptions;
+use hearth_core::hearth::SaveTo;
 use hearth_core::store::backup::verify_backup;
 use hearth_core::store::Reason;
 use hearth_core::{ErrorKind, FixedClock, Hearth};
@@ -174,14 +175,19 @@ fn importing_and_restoring_through_the_door_leave_a_verified_snapshot_first() {
     let first = hearth.backups().take_snapshot().unwrap();
     let exported = hearth
         .exchange()
-        .export_json(
+        .export_everything(
             &ExportOptions::default(),
             NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            &SaveTo::ExportFolder,
+            &mut |_| {},
         )
         .unwrap();
-    let text = std::fs::read_to_string(&exported).unwrap();
+    let bytes = std::fs::read(&exported).unwrap();
     clock.advance(Duration::minutes(1));
-    hearth.exchange().import_json(&text).unwrap();
+    hearth
+        .exchange()
+        .import_everything(&bytes, &mut |_| {})
+        .unwrap();
     clock.advance(Duration::minutes(1));
     hearth.backups().restore(&first.path).unwrap();
     let reasons: Vec<Reason> = hearth
@@ -210,11 +216,11 @@ fn exports_go_to_the_named_folder_numbered_never_over_a_file() {
     let date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let first = hearth
         .exchange()
-        .export_markdown(&ExportOptions::default(), date)
+        .export_markdown(&ExportOptions::default(), date, &SaveTo::ExportFolder)
         .unwrap();
     let second = hearth
         .exchange()
-        .export_markdown(&ExportOptions::default(), date)
+        .export_markdown(&ExportOptions::default(), date, &SaveTo::ExportFolder)
         .unwrap();
     assert_eq!(
         first.parent().unwrap(),
@@ -223,11 +229,14 @@ fn exports_go_to_the_named_folder_numbered_never_over_a_file() {
     );
     assert_eq!(
         second.file_name().unwrap(),
-        "Hearth export 2026-11-22 (2).md",
+        "Hearth memory book 2026-11-22 (2).md",
         "a second export the same day is numbered by the core"
     );
     hearth.set_export_dir(Some(documents.path().join("gone")));
-    let fallback = hearth.rituals().export_ics(None, date).unwrap();
+    let fallback = hearth
+        .rituals()
+        .export_ics(None, date, &SaveTo::ExportFolder)
+        .unwrap();
     assert_eq!(
         fallback.parent().unwrap(),
         home.path(),
@@ -244,9 +253,11 @@ fn a_folder_refusing_an_export_is_the_desktops_failure_not_the_journals() {
     hearth.set_export_dir(Some("/proc".into()));
     let err = hearth
         .exchange()
-        .export_json(
+        .export_everything(
             &ExportOptions::default(),
             NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            &SaveTo::ExportFolder,
+            &mut |_| {},
         )
         .unwrap_err();
     assert_eq!(

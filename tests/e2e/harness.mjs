@@ -293,7 +293,7 @@ class Harness {
   newProfile(label) {
     const dir = fs.mkdtempSync(path.join(this.root, `${label}-`));
     const profile = { label, dir, dataDir: path.join(dir, "data") };
-    for (const d of ["data", "xdg-data", "xdg-config", "xdg-cache"]) fs.mkdirSync(path.join(dir, d));
+    for (const d of ["data", "xdg-data", "xdg-config", "xdg-cache", "exports"]) fs.mkdirSync(path.join(dir, d));
     return profile;
   }
 
@@ -321,6 +321,8 @@ class Harness {
       ...this.env,
       HEARTH_E2E_LAUNCH: launchId,
       HEARTH_DATA_DIR: profile.dataDir,
+      // No native save dialog in these stories: exports go, as new files, here.
+      HEARTH_EXPORT_DIR: path.join(profile.dir, "exports"),
       XDG_DATA_HOME: path.join(profile.dir, "xdg-data"),
       XDG_CONFIG_HOME: path.join(profile.dir, "xdg-config"),
       XDG_CACHE_HOME: path.join(profile.dir, "xdg-cache"),

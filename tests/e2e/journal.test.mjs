@@ -253,20 +253,23 @@ describe("the journal: export and import in the real app", () => {
     for (const file of written) fs.rmSync(file, { force: true });
   });
 
-  step("a backup and a memory book are saved as new files, and the backup imports back adding nothing", async () => {
+  step("everything and a memory book are saved as new files, and the export imports back adding nothing", async () => {
     assert.ok(app, "the app from the story above is still running");
     const { session } = app;
     await (await navItem(session, "Settings")).click();
-    await (await buttonByText(session, "Save a backup (JSON)")).click();
+    await (await buttonByText(session, "Export everything")).click();
     const where = await session.waitCss("#export-path");
     const jsonPath = await textOf(where);
     written.push(jsonPath);
-    assert.match(path.basename(jsonPath), /^Hearth export \d{4}-\d\d-\d\d\.json$/, "the backup is named by the date");
+    assert.match(path.basename(jsonPath), /^Hearth export \d{4}-\d\d-\d\d\.json$/, "the export is named by the date");
+    assert.equal(path.dirname(jsonPath), path.join(profile.dir, "exports"), "with no dialog, it goes to the folder HEARTH_EXPORT_DIR names");
     const file = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
     assert.equal(file.format, "hearth-export", "the file is a Hearth export");
+    assert.equal(file.version, 2, "of version 2: everything");
+    for (const list of ["rituals", "checkins", "commitments", "settings", "reminders"]) assert.ok(Array.isArray(file[list]), `it carries ${list}`);
     assert.ok(!JSON.stringify(file).includes("check your phone"), "Sam's export never holds Alex's private entry");
 
-    await (await buttonByText(session, "Save a backup (JSON)")).click();
+    await (await buttonByText(session, "Export everything")).click();
     const second = await waitUntil(async () => {
       const p = await textOf(await session.findCss("#export-path"));
       return p !== jsonPath ? p : null;
@@ -282,8 +285,8 @@ describe("the journal: export and import in the real app", () => {
     written.push(md);
     assert.match(fs.readFileSync(md, "utf8"), /After the walk/, "the memory book holds the entries");
 
-    await (await inputByLabel(session, "Hearth backup (.json)")).sendKeys(jsonPath);
-    await (await buttonByText(session, "Import")).click();
+    await (await inputByLabel(session, "Hearth export (.json)")).sendKeys(jsonPath);
+    await (await buttonByText(session, "Import this file")).click();
     const status = await session.waitCss("#import-status");
     const said = await waitUntil(async () => (await textOf(status)) || null, { message: "the import says what it did" });
     assert.match(said, /^Added 0 entries, 0 replies; \d+ were already here\.$/, `importing our own backup adds nothing; it said: ${said}`);

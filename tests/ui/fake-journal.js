@@ -168,13 +168,25 @@
     },
     unread_appreciations: () => clone(thanks.filter((a) => a.to === me() && !a.readAt)),
     mark_appreciation_read({ id }) { const a = thanks.find((x) => x.id === id); a.readAt = now(); return clone(a); },
-    export_json: ({ date }) => `/home/sam/Documents/Hearth export ${date}.json`,
-    export_markdown: ({ date }) => `/home/sam/Documents/Hearth export ${date}.md`,
-    import_json({ text }) {
+    // "Export everything": a path, or null when window.__dialogClosed says
+    // the person closed the save dialog; progress goes to the channel.
+    export_everything({ date, progress }) {
+      if (window.__dialogClosed) return null;
+      progress?.onmessage?.({ stage: 'reading', done: 0, total: 40 });
+      progress?.onmessage?.({ stage: 'reading', done: 40, total: 40 });
+      return `/home/sam/Documents/Hearth export ${date}.json`;
+    },
+    export_markdown: ({ date }) => (window.__dialogClosed ? null : `/home/sam/Documents/Hearth memory book ${date}.md`),
+    // A Hearth export, as raw bytes (like import_journal); the progress
+    // channel's id in a header.
+    import_everything(bytes, { headers = {} } = {}) {
+      if (!(bytes instanceof Uint8Array)) throw bad("Hearth didn't receive the file the way it expected, so nothing was changed. Please choose the file again.");
       let file;
-      try { file = JSON.parse(text); } catch { throw bad("This file isn't a Hearth export (it can't be read as JSON). Nothing was changed."); }
+      try { file = JSON.parse(new TextDecoder().decode(bytes)); } catch { throw bad("This file isn't a Hearth export (it can't be read as JSON). Nothing was changed."); }
       if (file.format !== 'hearth-export') throw bad("This file isn't a Hearth export, so it can't be imported. Nothing was changed.");
-      return { entriesAdded: 12, entriesAlreadyHere: 40, answersSkipped: 0, repliesAdded: 3, readsAdded: 0, appreciationsAdded: 0, promptsAdded: 0, daysAdded: 0, coupleSetUp: false };
+      window.__importHeaders = headers;
+      return { entriesAdded: 12, entriesAlreadyHere: 40, answersSkipped: 0, repliesAdded: 3, readsAdded: 0, appreciationsAdded: 0, promptsAdded: 0, daysAdded: 0, coupleSetUp: false,
+        ritualsAdded: 2, outcomesAdded: 9, checkinsAdded: 4, commitmentsAdded: 1, checkOffsAdded: 5, draftsAdded: 0, settingsAdded: 0, remindersAdded: 0 };
     },
     // Another app's journal, as raw bytes with the choices in headers. A zip
     // ("PK…") is a Day One export of 12 entries; JSON with "tags" a jrnl

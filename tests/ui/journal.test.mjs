@@ -137,12 +137,47 @@ test('today: a thank-you is shown until read; settings export says where, import
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Save a memory book (Markdown)' }).click();
-  await page.locator('#export-path', { hasText: /Hearth export \d{4}-\d\d-\d\d\.md$/ }).waitFor();
-  await page.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"hearth-export"}') });
-  await page.getByRole('button', { name: 'Import' }).click();
-  await page.locator('#import-status', { hasText: 'Added 12 entries, 3 replies; 40 were already here.' }).waitFor();
+  await page.locator('#export-path', { hasText: /Hearth memory book \d{4}-\d\d-\d\d\.md$/ }).waitFor();
+  await clean(page);
+});
+
+test('settings: “Export everything” saves where chosen with a labelled progress bar; an export imports back from its bytes', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/settings' });
+  // The progress bar is shown while the export runs: watch it from the page.
+  await page.evaluate(() => {
+    window.__progressSeen = [];
+    new MutationObserver(() => {
+      const bar = document.getElementById('export-progress');
+      if (bar && !bar.parentElement.hidden) {
+        window.__progressSeen.push({ label: bar.labels?.[0]?.textContent, value: bar.value, max: bar.max });
+      }
+    }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Export everything' }).click();
+  await page.locator('#export-path', { hasText: /Hearth export \d{4}-\d\d-\d\d\.json$/ }).waitFor();
+  const seen = await page.evaluate(() => window.__progressSeen);
+  assert.ok(seen.some((p) => p.label === 'Gathering: 40 of 40' && p.value === 40 && p.max === 40),
+    `a <progress> with a label follows the export's counts: ${JSON.stringify(seen)}`);
+  assert.equal(await page.locator('#export-progress').isVisible(), false, 'the bar goes once the file is saved');
+  const call = await page.evaluate(() => window.__calls.filter(([c]) => c === 'export_everything').at(-1)[1]);
+  assert.equal(call.options.includePrivate, false, 'private entries only when the box is ticked');
+
+  await page.evaluate(() => { window.__dialogClosed = true; });
+  await page.getByRole('button', { name: 'Export everything' }).click();
+  await page.locator('#export-status', { hasText: 'Not saved: no place was chosen.' }).waitFor();
+  assert.equal(await page.locator('#export-path').isVisible(), false, 'no path when nothing was saved');
+
+  const exported = Buffer.from('{"format":"hearth-export","version":2}');
+  await page.setInputFiles('#import-file', { name: 'Hearth export.json', mimeType: 'application/json', buffer: exported });
+  await page.getByRole('button', { name: 'Import this file' }).click();
+  await page.locator('#import-status', { hasText: 'Added 12 entries, 3 replies, 2 rituals, 9 marked days, 4 check-ins, 1 commitment, 5 check-offs; 40 were already here.' }).waitFor();
+  const sent = await page.evaluate(() => {
+    const [, bytes] = window.__calls.filter(([c]) => c === 'import_everything').at(-1);
+    return { raw: bytes instanceof Uint8Array, length: bytes.length };
+  });
+  assert.deepEqual(sent, { raw: true, length: exported.length }, 'the file goes as its raw bytes');
   await page.setInputFiles('#import-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Import this file' }).click();
   await page.locator('#import-error', { hasText: "isn't a Hearth export" }).waitFor();
   await clean(page);
 });

@@ -1,5 +1,5 @@
-// What the page promises must be what this build keeps: the backup's words
-// name only what the file carries, and nothing about privacy promises more
+// What the page promises must be what this build keeps: the export's words
+// name exactly what the file carries, and nothing about privacy promises more
 // than the build does (private entries are kept out of the other partner's
 // view, a passphrase guards switching, but the file is not encrypted).
 
@@ -28,35 +28,42 @@ function exportedLists() {
 // How the page names each list the file can carry.
 const NAMED = {
   partners: /your names and colours/,
-  entries: /journal entries with their replies/,
+  entries: /journal entries with their replies and read marks/,
   custom_prompts: /your own prompts/,
   daily_prompts: /the prompt of each day/,
   appreciations: /thank-you notes/,
+  rituals: /your rituals with every day you marked/,
+  checkins: /your check-ins/,
+  commitments: /your commitments with their check-offs/,
+  drafts: /your unfinished drafts/,
+  settings: /your reminder settings/,
+  reminders: /the reminders already shown/,
 };
-// What a couple keeps in Hearth that the file may not carry (yet).
-const ELSEWHERE = { rituals: 'rituals', checkins: 'check-ins', commitments: 'commitments' };
+// What a couple keeps in Hearth, by the list that would carry it: the
+// description may say "everything" only while the file carries them all.
+const KEPT = ['partners', 'entries', 'custom_prompts', 'daily_prompts', 'appreciations', 'rituals', 'checkins', 'commitments', 'settings'];
 
-test('the backup’s description names only what the file carries, and says what it leaves out', async () => {
+test('“Export everything” names exactly what the file carries, and every list is in it', async () => {
   const lists = exportedLists();
   const page = await h.open({ cfg: READY, hash: '#/settings' });
-  const button = page.getByRole('button', { name: 'Save a backup (JSON)' });
-  const holds = page.locator('#export-json-holds');
+  const button = page.getByRole('button', { name: 'Export everything' });
+  const holds = page.locator('#export-everything-holds');
   const text = (await holds.textContent()).replace(/\s+/g, ' ');
-  assert.equal(await button.getAttribute('aria-describedby'), 'export-json-holds', 'the button is described by what the file holds');
-  assert.doesNotMatch(text, /\beverything\b|\ball of\b|\bwhole\b|\bcomplete\b/i, `“${text}” must not promise everything`);
+  assert.equal(await button.getAttribute('aria-describedby'), 'export-everything-holds', 'the button is described by what the file holds');
   for (const list of lists) {
-    if (list in ELSEWHERE) continue;
-    assert.ok(NAMED[list], `the backup file now carries “${list}”: name it in Settings (and here)`);
+    assert.ok(NAMED[list], `the export file now carries “${list}”: name it in Settings (and here)`);
     assert.match(text, NAMED[list], `the file carries ${list}, so the description names it`);
   }
-  const said = /doesn’t hold your ([^.]*) yet/.exec(text)?.[1] ?? '';
-  for (const [list, words] of Object.entries(ELSEWHERE)) {
-    if (lists.includes(list)) {
-      assert.ok(!said.includes(words), `the file carries ${list} now: don’t say it leaves them out`);
-    } else {
-      assert.ok(said.includes(words), `the file holds no ${list}, so the description says so (“${text}”)`);
-    }
+  for (const [list, words] of Object.entries(NAMED)) {
+    if (!lists.includes(list)) assert.doesNotMatch(text, words, `the file carries no ${list}, so the description must not name it`);
   }
+  const missing = KEPT.filter((list) => !lists.includes(list));
+  if (missing.length) {
+    assert.doesNotMatch(text, /\beverything\b|\ball of\b|\bwhole\b|\bcomplete\b/i, `the file lacks ${missing}: “${text}” must not promise everything`);
+  } else {
+    assert.match(text, /everything Hearth keeps/, 'the file carries every list, so it may say everything');
+  }
+  assert.match(text, /partner’s private entries.*stay out/, 'it says the other partner’s private pages stay out');
   await clean(page);
 });
 

@@ -77,6 +77,15 @@ export function systemZone() {
   }
 }
 
+/** A Channel whose messages go to `onProgress` (null outside the app). */
+function progressChannel(onProgress) {
+  const Channel = window.__TAURI__?.core?.Channel;
+  if (typeof Channel !== 'function') return null;
+  const channel = new Channel();
+  channel.onmessage = (p) => onProgress?.(p);
+  return channel;
+}
+
 export const api = {
   getState: () => call('get_state', {}),
   setupCouple: (partners) => call('setup_couple', { partners: partners.map(partnerInput) }),
@@ -124,10 +133,20 @@ export const api = {
   unreadAppreciations: () => call('unread_appreciations', {}),
   markAppreciationRead: (id) => call('mark_appreciation_read', { id }),
 
-  // Export and import. An export returns the path of the file it wrote.
-  exportJson: (includePrivate) => call('export_json', { options: { includePrivate }, date: localDate() }),
+  // Export and import. An export asks where to save (the desktop's dialog,
+  // opened by the core) and returns the path it wrote, or null when the
+  // person closed the dialog. `onProgress` gets {stage, done, total}.
+  exportEverything: (includePrivate, onProgress) => call('export_everything', {
+    options: { includePrivate }, date: localDate(), progress: progressChannel(onProgress),
+  }),
   exportMarkdown: (includePrivate) => call('export_markdown', { options: { includePrivate }, date: localDate() }),
-  importJson: (text) => call('import_json', { text }),
+  // A Hearth export's bytes go as the raw body, like a journal's below; the
+  // progress channel travels in a header.
+  importEverything: (bytes, onProgress) => {
+    const channel = progressChannel(onProgress);
+    const id = typeof channel?.toJSON === 'function' ? channel.toJSON() : null;
+    return call('import_everything', bytes, { headers: id ? { 'hearth-progress': id } : {} });
+  },
   // A journal from another app: the file's bytes go as the call's raw body
   // (not JSON), the choices as headers (see commands/exchange.rs).
   importJournal: (bytes, visibility) => call('import_journal', bytes, {

@@ -29,7 +29,7 @@ use crate::store::{Backup, Store, DATABASE_FILE};
 pub use backups::{BackupsHandle, Recoverable, RestoreReport};
 pub use checkins::CheckinsHandle;
 pub use commitments::CommitmentsHandle;
-pub use exchange::ExchangeHandle;
+pub use exchange::{ExchangeHandle, SaveTo};
 pub use journal::JournalHandle;
 pub use reminders::RemindersHandle;
 pub use rituals::RitualsHandle;

@@ -1,46 +1,124 @@
-//! Export and import. An export is written by the core as a new file in the
-//! user's Documents folder (the data folder when there is none), never over
-//! an existing one (see [`hearth_core::Hearth::export_dir`]), and its path
-//! is returned so the page can say where it went.
-//! An import gets the text of a file the person chose in the page; a journal
-//! from another app arrives as the file's bytes.
+//! Export and import. An export is saved where the person chooses (see
+//! [`save`]; what is done with the answer is the core's), and its path is
+//! returned so the page can say where it went. An import gets the bytes of
+//! a file the person chose in the page's own file field (the web view's
+//! open dialog, which needs no permission).
+
+use std::str::FromStr;
 
 use chrono::NaiveDate;
-use hearth_core::exchange::{ExportOptions, ImportReport, JournalImportReport, JournalOptions};
+use hearth_core::exchange::{
+    ExportOptions, ImportReport, JournalImportReport, JournalOptions, Progress,
+};
 use hearth_core::journal::Visibility;
 use hearth_core::Error;
-use tauri::ipc::{InvokeBody, Request};
-use tauri::State;
+use tauri::ipc::{Channel, InvokeBody, JavaScriptChannelId, Request};
+use tauri::{AppHandle, Runtime, State, Webview};
 
+use super::save::{self, Offer};
 use super::Shared;
 
-/// Saves the JSON backup; `date` is the local date for the file name.
+/// "Export everything": asks where to save (see [`save`]), then saves the
+/// writer's complete export there, telling `progress` how far it has come.
+/// Answers the file's path, or `null` when the person closed the dialog.
 #[tauri::command]
-pub async fn export_json(
+pub async fn export_everything<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     options: ExportOptions,
     date: NaiveDate,
-) -> Result<String, Error> {
-    let path = shared.lock().exchange().export_json(&options, date)?;
-    Ok(path.display().to_string())
+    progress: Channel<Progress>,
+) -> Result<Option<String>, Error> {
+    let offer = Offer {
+        title: "Save everything from Hearth",
+        stem: &format!("Hearth export {date}"),
+        ext: "json",
+        kind: "Hearth export",
+    };
+    let Some(to) = save::destination(&app, &offer).await? else {
+        return Ok(None);
+    };
+    let path = shared
+        .lock()
+        .exchange()
+        .export_everything(&options, date, &to, &mut |p| {
+            let _ = progress.send(p);
+        })?;
+    Ok(Some(path.display().to_string()))
 }
 
-/// Saves the Markdown memory book; `date` is the local date for the file name.
+/// Saves the Markdown memory book where the person chooses; `date` is the
+/// local date for the file's name. `null` when the dialog was closed.
 #[tauri::command]
-pub async fn export_markdown(
+pub async fn export_markdown<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     options: ExportOptions,
     date: NaiveDate,
-) -> Result<String, Error> {
-    let path = shared.lock().exchange().export_markdown(&options, date)?;
-    Ok(path.display().to_string())
+) -> Result<Option<String>, Error> {
+    let offer = Offer {
+        title: "Save the memory book",
+        stem: &format!("Hearth memory book {date}"),
+        ext: "md",
+        kind: "Markdown",
+    };
+    let Some(to) = save::destination(&app, &offer).await? else {
+        return Ok(None);
+    };
+    let path = shared
+        .lock()
+        .exchange()
+        .export_markdown(&options, date, &to)?;
+    Ok(Some(path.display().to_string()))
 }
 
-/// Imports the text of a JSON export, all or nothing.
+/// The header carrying the page's progress channel (`Channel.toJSON()`).
+pub const PROGRESS_HEADER: &str = "hearth-progress";
+
+/// Imports a Hearth export (any version this Hearth reads), all or nothing,
+/// after a verified snapshot. The file's bytes are the raw body of the call,
+/// like [`import_journal`]'s; the progress channel comes in
+/// [`PROGRESS_HEADER`].
 #[tauri::command]
-pub async fn import_json(shared: State<'_, Shared>, text: String) -> Result<ImportReport, Error> {
-    // Through Hearth, not the store: a verified snapshot is taken first.
-    shared.lock().exchange().import_json(&text)
+pub async fn import_everything<R: Runtime>(
+    webview: Webview<R>,
+    shared: State<'_, Shared>,
+    request: Request<'_>,
+) -> Result<ImportReport, Error> {
+    let progress: Option<Channel<Progress>> = match request.headers().get(PROGRESS_HEADER) {
+        None => None,
+        Some(v) => {
+            let id = v
+                .to_str()
+                .ok()
+                .and_then(|v| JavaScriptChannelId::from_str(v).ok());
+            Some(id.ok_or_else(unreadable_request)?.channel_on(webview))
+        }
+    };
+    let mut listed = Vec::new();
+    let bytes = body_bytes(&request, &mut listed)?;
+    shared.lock().exchange().import_everything(bytes, &mut |p| {
+        if let Some(channel) = &progress {
+            let _ = channel.send(p);
+        }
+    })
+}
+
+/// The raw body of a call, or a JSON list of byte values (the IPC's
+/// fallback that sends the body as JSON).
+fn body_bytes<'a>(request: &'a Request<'_>, listed: &'a mut Vec<u8>) -> Result<&'a [u8], Error> {
+    match request.body() {
+        InvokeBody::Raw(bytes) => Ok(bytes),
+        InvokeBody::Json(serde_json::Value::Array(items)) => {
+            *listed = items
+                .iter()
+                .map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
+                .collect::<Option<_>>()
+                .ok_or_else(unreadable_request)?;
+            Ok(listed)
+        }
+        InvokeBody::Json(_) => Err(unreadable_request()),
+    }
 }
 
 /// The header naming who may read the entries: `private` (the default) or `shared`.
@@ -87,18 +165,7 @@ pub async fn import_journal(
     request: Request<'_>,
 ) -> Result<JournalImportReport, Error> {
     let options = journal_options(&request)?;
-    let listed: Vec<u8>;
-    let bytes: &[u8] = match request.body() {
-        InvokeBody::Raw(bytes) => bytes,
-        InvokeBody::Json(serde_json::Value::Array(items)) => {
-            listed = items
-                .iter()
-                .map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
-                .collect::<Option<_>>()
-                .ok_or_else(unreadable_request)?;
-            &listed
-        }
-        InvokeBody::Json(_) => return Err(unreadable_request()),
-    };
+    let mut listed = Vec::new();
+    let bytes = body_bytes(&request, &mut listed)?;
     shared.lock().exchange().import_journal(bytes, &options)
 }

@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod prompts;
 pub mod reminders;
 pub mod rituals;
+pub mod save;
 pub mod startup;
 
 use std::sync::{LazyLock, Mutex, MutexGuard};

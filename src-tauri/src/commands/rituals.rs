@@ -18,8 +18,9 @@ use hearth_core::rituals::{
 };
 use hearth_core::Error;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
+use super::save::{self, Offer};
 use super::Shared;
 
 /// A ritual idea with the words that say when it happens.
@@ -232,14 +233,28 @@ pub async fn ritual_agenda(
         .agenda(from, days.unwrap_or(AGENDA_DAYS), &zone)
 }
 
-/// Writes the active rituals (or those in `ids`) as a new `.ics` file next
-/// to the other exports and returns its path. `date` names the file.
+/// Writes the active rituals (or those in `ids`) as an `.ics` file where
+/// the person chooses (see `save`) and returns its path, or `null` when the
+/// dialog was closed. `date` names the file.
 #[tauri::command]
-pub async fn export_rituals_ics(
+pub async fn export_rituals_ics<R: Runtime>(
+    app: AppHandle<R>,
     shared: State<'_, Shared>,
     ids: Option<Vec<i64>>,
     date: NaiveDate,
-) -> Result<String, Error> {
-    let path = shared.lock().rituals().export_ics(ids.as_deref(), date)?;
-    Ok(path.display().to_string())
+) -> Result<Option<String>, Error> {
+    let offer = Offer {
+        title: "Save your rituals for your calendar",
+        stem: &format!("Hearth rituals {date}"),
+        ext: "ics",
+        kind: "Calendar (iCalendar)",
+    };
+    let Some(to) = save::destination(&app, &offer).await? else {
+        return Ok(None);
+    };
+    let path = shared
+        .lock()
+        .rituals()
+        .export_ics(ids.as_deref(), date, &to)?;
+    Ok(Some(path.display().to_string()))
 }

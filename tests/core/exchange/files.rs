@@ -126,7 +126,8 @@ fn an_export_read_back_reproduces_every_field() {
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         (json["format"].as_str(), json["version"].as_u64()),
-        (Some("hearth-export"), Some(1))
+        (Some("hearth-export"), Some(2)),
+        "an export says it is a Hearth export of version 2 (everything)"
     );
 
     let home = TempHearth::new();
@@ -323,7 +324,7 @@ fn a_malformed_foreign_or_newer_file_is_refused_and_changes_nothing() {
             "foreign format",
             with(&|v| v["format"] = "other-app".into()),
         ),
-        ("newer version", with(&|v| v["version"] = 2.into())),
+        ("newer version", with(&|v| v["version"] = 3.into())),
         ("version as text", with(&|v| v["version"] = "1".into())),
         (
             "empty body in the last entry",
@@ -391,7 +392,7 @@ fn a_malformed_foreign_or_newer_file_is_refused_and_changes_nothing() {
         );
         assert_eq!(j.dump(), before, "{what}: the database is unchanged");
     }
-    let newer = with(&|v| v["version"] = 2.into());
+    let newer = with(&|v| v["version"] = 3.into());
     let err = j.store.import_json(&newer, &j.clock).unwrap_err();
     assert!(
         err.to_string().contains("newer version of Hearth"),

@@ -1,4 +1,5 @@
 //! Export and import: Hearth's own files, and journals from other apps.
 
+mod everything;
 mod files;
 mod journals;

@@ -438,7 +438,7 @@ fn an_import_takes_a_snapshot_first_and_a_refused_one_takes_none() {
     let (mut hearth, _clock) = couple(&home);
     let err = hearth
         .exchange()
-        .import_json("{\"format\": \"not hearth\"}")
+        .import_everything(b"{\"format\": \"not hearth\"}", &mut |_| {})
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(
@@ -446,7 +446,10 @@ fn an_import_takes_a_snapshot_first_and_a_refused_one_takes_none() {
         "a refused import takes no snapshot"
     );
 
-    let report = hearth.exchange().import_json(&text).unwrap();
+    let report = hearth
+        .exchange()
+        .import_everything(text.as_bytes(), &mut |_| {})
+        .unwrap();
     assert_eq!(report.entries_added, 1);
     let listed = hearth.backups().list().unwrap();
     assert_eq!(listed.len(), 1);

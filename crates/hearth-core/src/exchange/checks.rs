@@ -14,7 +14,7 @@ use crate::stamp::{check_offset, is_uid};
 use crate::store::Store;
 use crate::text::{long_text, optional_label, short_label};
 
-fn same<T: PartialEq>(checked: T, stored: &T, what: &str) -> Result<()> {
+pub(super) fn same<T: PartialEq>(checked: T, stored: &T, what: &str) -> Result<()> {
     if &checked == stored {
         Ok(())
     } else {
@@ -22,7 +22,7 @@ fn same<T: PartialEq>(checked: T, stored: &T, what: &str) -> Result<()> {
     }
 }
 
-fn partner_ok(id: PartnerId, what: &str) -> Result<()> {
+pub(super) fn partner_ok(id: PartnerId, what: &str) -> Result<()> {
     if id.0 == 1 || id.0 == 2 {
         Ok(())
     } else {
@@ -30,7 +30,7 @@ fn partner_ok(id: PartnerId, what: &str) -> Result<()> {
     }
 }
 
-fn offset_ok(minutes: i32, what: &str) -> Result<()> {
+pub(super) fn offset_ok(minutes: i32, what: &str) -> Result<()> {
     check_offset(minutes)
         .map(|_| ())
         .map_err(|_| damaged(format!("{what} has a time zone out of range")))
@@ -56,6 +56,10 @@ impl Store {
                     .bytes()
                     .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
             same(ok, &true, "a partner's colour is invalid")?;
+            let when_ok = p.created_at.as_deref().map_or(true, |t| {
+                t.len() <= 40 && chrono::DateTime::parse_from_rfc3339(t).is_ok()
+            });
+            same(when_ok, &true, "a partner's date is invalid")?;
         }
         if file.partners[0].name.to_lowercase() == file.partners[1].name.to_lowercase() {
             return Err(damaged("both partners have the same name"));
@@ -130,7 +134,8 @@ impl Store {
             )?;
             offset_ok(a.created_offset, &what)?;
         }
-        Ok(())
+        partner_ok(file.exported_by, "the file")?;
+        super::everything::checks::check_everything(file)
     }
 
     fn check_entry(

@@ -1,12 +1,15 @@
 //! Reading a JSON export back: check everything, then write it all at once.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use super::everything::{self, id_if_free, run, Added, Progress, Stage, Tally, IMPORT_MAX_BYTES};
 use super::{ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::journal::entries::{insert_entry, NewEntry};
+use crate::journal::entries::{insert_entry_at, NewEntry};
 use crate::journal::{Checked, Feeling};
 use crate::stamp;
 use crate::store::Store;
@@ -26,6 +29,9 @@ pub struct ImportReport {
     pub days_added: usize,
     /// The couple was set up from the file (the journal had none yet).
     pub couple_set_up: bool,
+    /// Rituals, check-ins, commitments and the rest (a version-2 file).
+    #[serde(flatten)]
+    pub everything: Added,
 }
 
 pub(super) fn damaged(detail: impl std::fmt::Display) -> Error {
@@ -34,8 +40,12 @@ pub(super) fn damaged(detail: impl std::fmt::Display) -> Error {
     ))
 }
 
-/// Reads the file's text, refusing what isn't a version-1 Hearth export.
+/// Reads the file's text, refusing what isn't a Hearth export this Hearth
+/// reads (versions 1 and 2), and anything over [`IMPORT_MAX_BYTES`].
 pub(crate) fn parse(text: &str) -> Result<ExportFile> {
+    if text.len() > IMPORT_MAX_BYTES {
+        return Err(too_big(text.len()));
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
         Error::invalid(
             "This file isn't a Hearth export (it can't be read as JSON). Nothing was changed.",
@@ -47,7 +57,7 @@ pub(crate) fn parse(text: &str) -> Result<ExportFile> {
         ));
     }
     match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(EXPORT_VERSION) => {}
+        Some(v) if (1..=u64::from(EXPORT_VERSION)).contains(&v) => {}
         Some(v) if v > u64::from(EXPORT_VERSION) => {
             return Err(Error::invalid(format!(
                 "This export was made by a newer version of Hearth (format {v}; this one reads \
@@ -57,6 +67,16 @@ pub(crate) fn parse(text: &str) -> Result<ExportFile> {
         _ => return Err(damaged("its version is missing or unknown")),
     }
     serde_json::from_value(value).map_err(|e| damaged(format!("it is damaged ({e})")))
+}
+
+/// The sentence for a file over the size Hearth reads.
+pub(crate) fn too_big(bytes: usize) -> Error {
+    Error::invalid(format!(
+        "This file is too large to be a Hearth export ({} MB; Hearth reads up to {} MB). \
+         Nothing was changed.",
+        bytes.div_ceil(1024 * 1024),
+        IMPORT_MAX_BYTES / (1024 * 1024)
+    ))
 }
 
 impl Store {
@@ -69,8 +89,26 @@ impl Store {
 
     /// Imports a JSON export (see the module documentation for the rules).
     pub fn import_json(&mut self, text: &str, clock: &dyn Clock) -> Result<ImportReport> {
+        self.import_json_with(text, clock, &mut |_| {})
+    }
+
+    /// [`Store::import_json`], telling `report` how far it has come.
+    pub fn import_json_with(
+        &mut self,
+        text: &str,
+        clock: &dyn Clock,
+        report: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
         let file = parse(text)?;
+        let records = (file.entries.len()
+            + file.rituals.len()
+            + file.checkins.len()
+            + file.commitments.len()
+            + file.reminders.len()) as u64;
+        Tally::new(Stage::Checking, records, report);
         self.check_file(&file)?;
+        Tally::new(Stage::Checking, records, report).finish();
+        let mut tally = Tally::new(Stage::Writing, records, report);
         let set_up = self.is_set_up()?;
         let mut report = ImportReport {
             couple_set_up: !set_up,
@@ -79,15 +117,22 @@ impl Store {
         let tx = self.conn_mut().transaction()?;
         if !set_up {
             for p in &file.partners {
+                let created = p.created_at.clone();
                 tx.execute(
                     "INSERT INTO partners (id, name, color, created_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![p.id.0, p.name, p.color, stamp::now(clock)],
+                    params![
+                        p.id.0,
+                        p.name,
+                        p.color,
+                        created.unwrap_or_else(|| stamp::now(clock))
+                    ],
                 )?;
             }
+            // The partner who exported is the one writing, as they were.
             tx.execute(
-                "INSERT INTO settings (key, value) VALUES ('current_writer', '1')
+                "INSERT INTO settings (key, value) VALUES ('current_writer', ?1)
                  ON CONFLICT (key) DO NOTHING",
-                [],
+                [file.exported_by.0.to_string()],
             )?;
         }
         for p in &file.custom_prompts {
@@ -117,7 +162,10 @@ impl Store {
                 )?;
             }
         }
+        // An entry's id in the file, and its id here (for drafts that name it).
+        let mut entry_ids = HashMap::new();
         for e in &file.entries {
+            tally.add(1);
             let existing: Option<i64> = tx
                 .query_row("SELECT id FROM entries WHERE uid = ?1", [&e.uid], |r| {
                     r.get(0)
@@ -148,8 +196,10 @@ impl Store {
                         visibility: e.visibility,
                     };
                     report.entries_added += 1;
-                    insert_entry(
+                    let keep = id_if_free(&tx, "entries", e.id)?;
+                    insert_entry_at(
                         &tx,
+                        keep,
                         &NewEntry {
                             uid: e.uid.clone(),
                             author: e.author,
@@ -167,11 +217,18 @@ impl Store {
                     )?
                 }
             };
+            if let Some(old) = e.id {
+                entry_ids.insert(old, id);
+            }
             for r in &e.replies {
-                report.replies_added += tx.execute(
-                    "INSERT INTO replies (uid, entry_id, author, body, created_at, created_offset)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                let keep = id_if_free(&tx, "replies", r.id)?;
+                report.replies_added += run(
+                    &tx,
+                    "INSERT INTO replies (id, uid, entry_id, author, body, created_at,
+                        created_offset)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
                     params![
+                        keep,
                         r.uid,
                         id,
                         r.author.0,
@@ -179,6 +236,7 @@ impl Store {
                         stamp::format(r.created_at),
                         r.created_offset
                     ],
+                    "a reply",
                 )?;
             }
             for m in &e.reads {
@@ -190,13 +248,29 @@ impl Store {
             }
         }
         for a in &file.appreciations {
-            report.appreciations_added += tx.execute(
-                "INSERT INTO appreciations (uid, from_partner, to_partner, text, created_at, created_offset, read_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
-                params![a.uid, a.from.0, a.to.0, a.text, stamp::format(a.created_at), a.created_offset, a.read_at.map(stamp::format)],
+            let keep = id_if_free(&tx, "appreciations", a.id)?;
+            report.appreciations_added += run(
+                &tx,
+                "INSERT INTO appreciations (id, uid, from_partner, to_partner, text, created_at,
+                    created_offset, read_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+                params![
+                    keep,
+                    a.uid,
+                    a.from.0,
+                    a.to.0,
+                    a.text,
+                    stamp::format(a.created_at),
+                    a.created_offset,
+                    a.read_at.map(stamp::format)
+                ],
+                "a thank-you note",
             )?;
         }
+        report.everything =
+            everything::write_everything(&tx, &file, &entry_ids, !set_up, &mut tally)?;
         tx.commit()?;
+        tally.finish();
         Ok(report)
     }
 }

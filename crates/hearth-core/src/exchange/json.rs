@@ -2,6 +2,9 @@
 
 use rusqlite::params;
 
+use std::collections::HashMap;
+
+use super::everything::{self, Progress, Stage, Tally};
 use super::{
     exported, ExportAppreciation, ExportDay, ExportEntry, ExportFile, ExportOptions, ExportPartner,
     ExportPrompt, ExportReply, EXPORT_FORMAT, EXPORT_VERSION,
@@ -42,16 +45,31 @@ impl Store {
         options: &ExportOptions,
         clock: &dyn Clock,
     ) -> Result<ExportFile> {
+        self.export_file_with(viewer, options, clock, &mut |_| {})
+    }
+
+    /// [`Store::export_file`], telling `report` how far it has come.
+    pub fn export_file_with(
+        &self,
+        viewer: PartnerId,
+        options: &ExportOptions,
+        clock: &dyn Clock,
+        report: &mut dyn FnMut(Progress),
+    ) -> Result<ExportFile> {
         let entries = self.exported_entries(viewer, options)?;
+        let total = entries.len() as u64 + everything::read::count(self.conn())?;
+        let mut tally = Tally::new(Stage::Reading, total, report);
         let mut reply_stmt = self.conn().prepare_cached(
-            "SELECT uid, author, body, created_at, created_offset FROM replies
+            "SELECT uid, author, body, created_at, created_offset, id FROM replies
              WHERE entry_id = ?1 ORDER BY created_at, id",
         )?;
         let mut out_entries = Vec::with_capacity(entries.len());
+        let mut uids = HashMap::with_capacity(entries.len());
         for e in entries {
             let replies = reply_stmt
                 .query_map([e.id], |r| {
                     Ok(ExportReply {
+                        id: Some(r.get(5)?),
                         uid: r.get(0)?,
                         author: PartnerId(r.get(1)?),
                         body: r.get(2)?,
@@ -60,7 +78,10 @@ impl Store {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
+            uids.insert(e.id, e.uid.clone());
+            tally.add(1);
             out_entries.push(ExportEntry {
+                id: Some(e.id),
                 uid: e.uid,
                 kind: e.kind,
                 author: e.author,
@@ -82,14 +103,17 @@ impl Store {
             });
         }
         let partners = self
-            .partners()?
-            .into_iter()
-            .map(|p| ExportPartner {
-                id: p.id,
-                name: p.name,
-                color: p.color,
-            })
-            .collect();
+            .conn()
+            .prepare("SELECT id, name, color, created_at FROM partners ORDER BY id")?
+            .query_map([], |r| {
+                Ok(ExportPartner {
+                    id: PartnerId(r.get(0)?),
+                    name: r.get(1)?,
+                    color: r.get(2)?,
+                    created_at: Some(r.get(3)?),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let custom_prompts = self
             .conn()
             .prepare(
@@ -137,6 +161,7 @@ impl Store {
             .query_map([], appreciation_from_row)?
             .map(|a| {
                 a.map(|a| ExportAppreciation {
+                    id: Some(a.id),
                     uid: a.uid,
                     from: a.from,
                     to: a.to,
@@ -147,6 +172,14 @@ impl Store {
                 })
             })
             .collect::<rusqlite::Result<_>>()?;
+        let rest = everything::gather(
+            self.conn(),
+            viewer,
+            options.include_private,
+            &uids,
+            &mut tally,
+        )?;
+        tally.finish();
         Ok(ExportFile {
             format: EXPORT_FORMAT.into(),
             version: EXPORT_VERSION,
@@ -158,6 +191,12 @@ impl Store {
             custom_prompts,
             daily_prompts,
             appreciations,
+            rituals: rest.rituals,
+            checkins: rest.checkins,
+            commitments: rest.commitments,
+            drafts: rest.drafts,
+            settings: rest.settings,
+            reminders: rest.reminders,
         })
     }
 

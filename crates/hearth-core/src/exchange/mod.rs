@@ -8,7 +8,7 @@
 //! included only when asked for; the other partner's private entries, and
 //! their answers the viewer may not see yet, never are. The viewer's own
 //! trashed entries travel in the JSON (marked deleted) but not in the book.
-//! Drafts are never exported.
+//! The viewer's own drafts travel with their private entries.
 //!
 //! **Importing.** A file is checked in full before anything is written, then
 //! written in one transaction: a malformed file, one that isn't a Hearth
@@ -19,10 +19,14 @@
 //! partner 2 is partner 2. Names in the file are used only to set up a journal
 //! that has no couple yet.
 //!
+//! **Everything else** (rituals, check-ins, commitments, drafts, settings,
+//! reminders): see [`everything`].
+//!
 //! **Journals from other apps** (Day One, jrnl): see [`journals`].
 
 mod checks;
-mod import;
+pub mod everything;
+pub(crate) mod import;
 pub mod journals;
 mod json;
 mod markdown;
@@ -34,13 +38,19 @@ use crate::couple::PartnerId;
 use crate::journal::{EntryKind, ReadMark, RepairParts, Visibility, VISIBLE};
 use crate::prompts::Category;
 
+pub use everything::{
+    ExportCheckOff, ExportCheckin, ExportCommitment, ExportDraft, ExportOutcome, ExportOutcomeLog,
+    ExportPause, ExportReminder, ExportRitual, ExportSetting, ExportSnooze, Progress, Stage,
+    IMPORT_MAX_BYTES,
+};
 pub use import::ImportReport;
 pub use journals::{JournalApp, JournalImportReport, JournalOptions, LeftBehind};
 
 /// The `format` every Hearth export declares.
 pub const EXPORT_FORMAT: &str = "hearth-export";
-/// The newest export version this Hearth writes and reads.
-pub const EXPORT_VERSION: u32 = 1;
+/// The newest export version this Hearth writes and reads: 2, everything
+/// (version 1, the journal alone, is still read).
+pub const EXPORT_VERSION: u32 = 2;
 
 /// What to put in an export.
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
@@ -63,6 +73,19 @@ pub struct ExportFile {
     pub custom_prompts: Vec<ExportPrompt>,
     pub daily_prompts: Vec<ExportDay>,
     pub appreciations: Vec<ExportAppreciation>,
+    // Version 2 (see [`everything`]); empty in a version-1 file.
+    #[serde(default)]
+    pub rituals: Vec<ExportRitual>,
+    #[serde(default)]
+    pub checkins: Vec<ExportCheckin>,
+    #[serde(default)]
+    pub commitments: Vec<ExportCommitment>,
+    #[serde(default)]
+    pub drafts: Vec<ExportDraft>,
+    #[serde(default)]
+    pub settings: Vec<ExportSetting>,
+    #[serde(default)]
+    pub reminders: Vec<ExportReminder>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,11 +94,17 @@ pub struct ExportPartner {
     pub id: PartnerId,
     pub name: String,
     pub color: String,
+    /// When the couple was set up here, as stored (version 2 on).
+    #[serde(default)]
+    pub created_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportEntry {
+    /// The row's id, kept on import where it is free (version 2 on).
+    #[serde(default)]
+    pub id: Option<i64>,
     pub uid: String,
     pub kind: EntryKind,
     pub author: PartnerId,
@@ -99,6 +128,8 @@ pub struct ExportEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportReply {
+    #[serde(default)]
+    pub id: Option<i64>,
     pub uid: String,
     pub author: PartnerId,
     pub body: String,
@@ -129,6 +160,8 @@ pub struct ExportDay {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportAppreciation {
+    #[serde(default)]
+    pub id: Option<i64>,
     pub uid: String,
     pub from: PartnerId,
     pub to: PartnerId,

@@ -1,10 +1,18 @@
 //! Export and import through the door.
 //!
-//! An export is a new file in the folder the shell named (the person's
-//! Documents), or the data folder when there is none, never written over
-//! an existing one: ` (2)`, ` (3)`… are added instead. That choice lives
-//! here, once, for the journal, the memory book and the calendar alike.
-//! Every import takes a verified snapshot first, whoever asks.
+//! **Where a file goes is decided here, once**, for "Export everything",
+//! the memory book and the calendar alike. The shell only asks the person
+//! (the desktop's save dialog) and passes the answer as a [`SaveTo`]:
+//! - a file the person chose is replaced whole: written beside it first and
+//!   renamed into place, so a full disk never leaves half a file where a
+//!   whole one was;
+//! - with no dialog (the tests, `HEARTH_EXPORT_DIR`, a desktop without one)
+//!   the file is new in the export folder (the person's Documents, or the
+//!   data folder when there is none) and never written over an existing
+//!   one: ` (2)`, ` (3)`… are added instead.
+//!
+//! Every import takes a verified snapshot first, whoever asks, and wakes
+//! the reminder plan when it changed anything.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -14,48 +22,88 @@ use chrono::NaiveDate;
 
 use super::Hearth;
 use crate::error::{Error, Result};
-use crate::exchange::{ExportOptions, ImportReport, JournalImportReport, JournalOptions};
+use crate::exchange::import::too_big;
+use crate::exchange::{
+    ExportOptions, ImportReport, JournalImportReport, JournalOptions, Progress, IMPORT_MAX_BYTES,
+};
 use crate::store::Reason;
 
 /// Most files of one name an export adds a number to before giving up.
 const NUMBERED_MAX: u32 = 999;
 
+/// Where an export is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveTo {
+    /// The file the person chose in the save dialog; replaced whole.
+    Chosen(PathBuf),
+    /// A new file in [`Hearth::export_dir`], numbered rather than replacing one.
+    ExportFolder,
+}
+
 pub struct ExchangeHandle<'a>(pub(super) &'a mut Hearth);
 
 impl ExchangeHandle<'_> {
-    /// Writes the writer's JSON export as `Hearth export <date>.json`;
-    /// returns where it went. `date` is the local date for the name.
-    pub fn export_json(&mut self, options: &ExportOptions, date: NaiveDate) -> Result<PathBuf> {
-        let text = self.0.as_writer(|s, me, c| s.export_json(me, options, c))?;
+    /// "Export everything": the writer's complete export (version 2) saved
+    /// as `Hearth export <date>.json` where `to` says, telling `report` how
+    /// far it has come; returns where it went. `date` is the local date.
+    pub fn export_everything(
+        &mut self,
+        options: &ExportOptions,
+        date: NaiveDate,
+        to: &SaveTo,
+        report: &mut dyn FnMut(Progress),
+    ) -> Result<PathBuf> {
+        let text = self.0.as_writer(|store, viewer, clock| {
+            let file = store.export_file_with(viewer, options, clock, report)?;
+            serde_json::to_string_pretty(&file)
+                .map_err(|e| Error::Storage(format!("the export couldn't be written: {e}")))
+        })?;
         self.0
-            .write_export(&format!("Hearth export {date}"), "json", &text)
+            .save(to, &format!("Hearth export {date}"), "json", &text)
     }
 
-    /// Writes the Markdown memory book as `Hearth export <date>.md`.
-    pub fn export_markdown(&mut self, options: &ExportOptions, date: NaiveDate) -> Result<PathBuf> {
+    /// Saves the Markdown memory book as `Hearth memory book <date>.md`.
+    pub fn export_markdown(
+        &mut self,
+        options: &ExportOptions,
+        date: NaiveDate,
+        to: &SaveTo,
+    ) -> Result<PathBuf> {
         let text = self
             .0
             .as_writer(|s, me, c| s.export_markdown(me, options, c))?;
         self.0
-            .write_export(&format!("Hearth export {date}"), "md", &text)
+            .save(to, &format!("Hearth memory book {date}"), "md", &text)
     }
 
-    /// Imports a JSON export, after a snapshot (only once the file has been
-    /// checked and would be imported). Works before setup too: an import may
-    /// set up the couple.
-    pub fn import_json(&mut self, text: &str) -> Result<ImportReport> {
+    /// Imports an export file given as its bytes (any version this Hearth
+    /// reads), all or nothing: refuses a file over [`IMPORT_MAX_BYTES`] or
+    /// one that isn't text before reading it, checks it in full, then takes
+    /// a snapshot and writes it. Works before setup too: an import may set
+    /// up the couple.
+    pub fn import_everything(
+        &mut self,
+        bytes: &[u8],
+        report: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
+        if bytes.len() > IMPORT_MAX_BYTES {
+            return Err(too_big(bytes.len()));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Error::invalid("This file isn't a Hearth export (it isn't text). Nothing was changed.")
+        })?;
         let hearth = &mut *self.0;
         let before = hearth.store.as_ref().map(|s| s.change_count()).ok();
         let clock = &*hearth.clock;
-        let report = match &mut hearth.store {
+        let imported = match &mut hearth.store {
             Ok(store) => store.check_import(text).and_then(|()| {
                 store.snapshot(Reason::BeforeImport, clock.now())?;
-                store.import_json(text, clock)
+                store.import_json_with(text, clock, report)
             }),
             Err(err) => Err(super::reopen_error(err)),
         };
         hearth.wake_if_changed(before);
-        report
+        imported
     }
 
     /// Brings in a journal from another app (Day One, jrnl) as the writer's
@@ -77,13 +125,14 @@ impl ExchangeHandle<'_> {
 }
 
 impl Hearth {
-    /// Names the folder exports go to (the shell passes the person's
-    /// Documents folder). Without one, or once it is gone, the data folder.
+    /// Names the folder exports go to when there is no dialog (the shell
+    /// passes `HEARTH_EXPORT_DIR` or the person's Documents). Without one,
+    /// or once it is gone, the data folder.
     pub fn set_export_dir(&mut self, dir: Option<PathBuf>) {
         self.export_dir = dir;
     }
 
-    /// The folder the next export goes to.
+    /// The folder a [`SaveTo::ExportFolder`] export goes to.
     pub fn export_dir(&self) -> PathBuf {
         match &self.export_dir {
             Some(dir) if dir.is_dir() => dir.clone(),
@@ -91,18 +140,23 @@ impl Hearth {
         }
     }
 
-    /// Writes `text` as a new `<stem>.<ext>` in [`Hearth::export_dir`].
-    pub(crate) fn write_export(&self, stem: &str, ext: &str, text: &str) -> Result<PathBuf> {
-        write_new_file(&self.export_dir(), stem, ext, text)
+    /// Saves `text` as `to` says; `<stem>.<ext>` names a new file.
+    pub(crate) fn save(&self, to: &SaveTo, stem: &str, ext: &str, text: &str) -> Result<PathBuf> {
+        match to {
+            SaveTo::ExportFolder => write_new_file(&self.export_dir(), stem, ext, text),
+            SaveTo::Chosen(path) => replace_file(path, text).map(|()| path.clone()),
+        }
     }
+}
+
+/// A folder outside the journal refusing a file is the desktop's doing.
+fn refused(path: &Path, e: std::io::Error) -> Error {
+    Error::Desktop(format!("write {} ({e})", path.display()))
 }
 
 /// Writes `text` as `<stem>.<ext>` in `dir`, adding ` (2)`, ` (3)`… rather
 /// than replacing a file already there.
 fn write_new_file(dir: &Path, stem: &str, ext: &str, text: &str) -> Result<PathBuf> {
-    // A folder outside the journal refusing a file is the desktop's doing.
-    let failed =
-        |path: &Path, e: std::io::Error| Error::Desktop(format!("write {} ({e})", path.display()));
     for n in 1..=NUMBERED_MAX {
         let suffix = if n == 1 {
             String::new()
@@ -113,17 +167,38 @@ fn write_new_file(dir: &Path, stem: &str, ext: &str, text: &str) -> Result<PathB
         let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(failed(&path, e)),
+            Err(e) => return Err(refused(&path, e)),
         };
         file.write_all(text.as_bytes())
             .and_then(|()| file.sync_all())
-            .map_err(|e| failed(&path, e))?;
+            .map_err(|e| refused(&path, e))?;
         return Ok(path);
     }
     Err(Error::InvalidInput(format!(
         "There are already too many files named \"{stem}\" in {}. Please move some of them away and try again.",
         dir.display()
     )))
+}
+
+/// Replaces the file at `path` with `text`, whole or not at all.
+fn replace_file(path: &Path, text: &str) -> Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let partial = path.with_file_name(format!(".{name}.hearth-partial"));
+    let written = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&partial)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&partial, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(refused(path, e));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -142,5 +217,23 @@ mod tests {
             "a second export the same day is numbered, never written over the first"
         );
         assert_eq!(std::fs::read_to_string(&first).unwrap(), "one");
+    }
+
+    #[test]
+    fn a_chosen_file_is_replaced_whole_and_leaves_no_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Our journal.json");
+        std::fs::write(&path, "old").unwrap();
+        replace_file(&path, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "a chosen file is replaced whole and nothing else is left: {names:?}"
+        );
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::Hearth;
+use super::{Hearth, SaveTo};
 use crate::error::Result;
 use crate::journal::Visibility;
 use crate::rituals::{
@@ -127,11 +127,16 @@ impl RitualsHandle<'_> {
         self.0.as_writer(|s, _, c| s.agenda(from, days, zone, c))
     }
 
-    /// Writes the active rituals (or those in `ids`) as a new
-    /// `Hearth rituals <date>.ics` beside the other exports; returns where.
-    pub fn export_ics(&mut self, ids: Option<&[i64]>, date: NaiveDate) -> Result<PathBuf> {
+    /// Saves the active rituals (or those in `ids`) as
+    /// `Hearth rituals <date>.ics` where `to` says; returns where.
+    pub fn export_ics(
+        &mut self,
+        ids: Option<&[i64]>,
+        date: NaiveDate,
+        to: &SaveTo,
+    ) -> Result<PathBuf> {
         let text = self.0.as_writer(|s, _, c| s.rituals_ics(ids, c))?;
         self.0
-            .write_export(&format!("Hearth rituals {date}"), "ics", &text)
+            .save(to, &format!("Hearth rituals {date}"), "ics", &text)
     }
 }

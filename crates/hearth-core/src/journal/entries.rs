@@ -31,12 +31,19 @@ pub(crate) struct NewEntry<'a> {
 
 /// Inserts the row and its tags; the caller holds the transaction.
 pub(crate) fn insert_entry(conn: &Connection, e: &NewEntry) -> Result<i64> {
+    insert_entry_at(conn, None, e)
+}
+
+/// [`insert_entry`] with the row id `id` (an import keeps ids where free);
+/// `None` lets SQLite choose.
+pub(crate) fn insert_entry_at(conn: &Connection, id: Option<i64>, e: &NewEntry) -> Result<i64> {
     let c = e.checked;
     conn.prepare_cached(
         "INSERT INTO entries (uid, author, kind, title, body, feeling, visibility, prompt_id,
             prompt_date, repair_did, repair_effect, repair_feel, repair_change, created_at,
-            created_offset, updated_at, updated_offset, deleted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            created_offset, updated_at, updated_offset, deleted_at, id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19)",
     )?
     .execute(params![
         e.uid,
@@ -57,6 +64,7 @@ pub(crate) fn insert_entry(conn: &Connection, e: &NewEntry) -> Result<i64> {
         e.updated_at,
         e.updated_offset,
         e.deleted_at,
+        id,
     ])?;
     let id = conn.last_insert_rowid();
     replace_tags(conn, id, &c.tags)?;

@@ -128,7 +128,9 @@ export function renderRituals(initialState, initialSub = '') {
       exportMessages.clear();
       try {
         const path = await api.exportRitualsIcs();
-        exportMessages.showStatus(`Saved. Open this file with your calendar app: ${path}`);
+        exportMessages.showStatus(path == null
+          ? 'Not saved: no place was chosen.'
+          : `Saved. Open this file with your calendar app: ${path}`);
       } catch (err) {
         exportMessages.showError(err.message);
       } finally {
