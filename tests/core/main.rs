@@ -8,6 +8,7 @@ mod couple;
 mod door;
 mod exchange;
 mod journal;
+mod privacy;
 mod prompts;
 mod reminders;
 mod rituals;
