@@ -175,7 +175,7 @@ describe("Hearth locks, and then holds nothing private", () => {
     const notice = await inputByLabel(session, "While locked, reminders show");
     assert.equal(await notice.property("value"), "private", "reminders say only \"A Hearth reminder\" while locked, until chosen");
     await showPrivacy(session);
-    await harness.screenshot("privacy-settings");
+    await harness.screenshot("privacy-locking");
 
     await (await navItem(session, "Journal")).click();
     await (await inputByLabel(session, "Title")).sendKeys(TITLE);
@@ -264,7 +264,7 @@ describe("Hearth locks, and then holds nothing private", () => {
     await (await navItem(session, "Settings")).click();
     await inputByLabel(session, "Lock after");
     await showPrivacy(session);
-    await harness.screenshot("privacy-settings-dark");
+    await harness.screenshot("privacy-locking-dark");
     await app.quit();
     app = null;
   });
