@@ -14,8 +14,8 @@ const NOTICE = [['private', 'Only “A Hearth reminder”'], ['name', 'The ritua
 function select(id, label, options, hint) {
   const control = h('select', { class: 'text-input', id }, options.map(([v, text]) => h('option', { value: v }, text)));
   const el = h('div', { class: 'field' },
-    h('label', { class: 'field-label', for: id }, label), control,
-    hint ? h('p', { class: 'field-hint muted', id: `${id}-hint` }, hint) : null);
+    h('label', { class: 'field-label', for: id }, label),
+    hint ? h('p', { class: 'field-hint', id: `${id}-hint` }, hint) : null, control);
   if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
   return { el, control };
 }
