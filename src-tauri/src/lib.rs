@@ -5,6 +5,7 @@
 //! data is the core's; the commands in [`commands`] only carry it across.
 
 mod commands;
+mod locking;
 mod notify;
 mod reminders;
 mod tray;
@@ -54,6 +55,9 @@ pub fn run() {
             app.manage(Shared::opening(move || {
                 let mut hearth = Hearth::open(data_dir, Box::new(SystemClock));
                 hearth.set_export_dir(export_dir);
+                if let Some(limit) = locking::idle_override_from_env() {
+                    hearth.shorten_idle_for_tests(limit);
+                }
                 attach(&mut hearth, &zone::system_zone());
                 mark("store");
                 hearth
@@ -68,6 +72,7 @@ pub fn run() {
             }
             app.manage(support);
             reminders::start(app.handle().clone());
+            locking::start(app.handle().clone());
             window::reveal_eventually(app.handle().clone());
             mark("setup.done");
             Ok(())
@@ -214,6 +219,11 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::exchange::export_everything,
             commands::exchange::import_everything,
             commands::exchange::import_journal,
+            commands::locking::note_activity,
+            commands::locking::lock_settings,
+            commands::locking::set_lock_after,
+            commands::locking::set_locked_notice,
+            commands::recovery_file::save_recovery_key,
         ])
 }
 
