@@ -480,3 +480,90 @@ fn a_partner_without_a_passphrase_writes_plain_as_before_and_a_locked_one_cannot
     drop(hearth);
     assert!(found_in_files(home.path(), "neverplaincanary").is_empty());
 }
+
+#[test]
+fn the_unlocked_partner_finds_their_own_sealed_entries_through_an_index_in_memory_only() {
+    let home = TempHearth::new();
+    let mut hearth = couple(&home);
+    hearth.set_passphrase(SAMS, SAMS).unwrap();
+    let private = hearth
+        .journal()
+        .create_entry(
+            &hearth_tests::private_note("a lanternfish at the harbour"),
+            OFFSET,
+        )
+        .unwrap();
+    let shared = hearth
+        .journal()
+        .create_entry(&hearth_tests::note("lanterns on the harbour wall"), OFFSET)
+        .unwrap();
+    let ids = |hits: Vec<hearth_core::journal::SearchHit>| -> Vec<i64> {
+        hits.into_iter().map(|h| h.entry.id).collect()
+    };
+    let found = ids(hearth.journal().search("harbour lantern", 20).unwrap());
+    assert_eq!(
+        found,
+        vec![private.id, shared.id],
+        "the unlocked partner's sealed entry is found beside the shared one, its own first"
+    );
+    let hit = &hearth.journal().search("lanternfish", 5).unwrap()[0];
+    assert!(
+        hit.snippet.iter().any(|s| s.hit && s.text == "lanternfish"),
+        "a sealed hit has a snippet like any other: {:?}",
+        hit.snippet
+    );
+    let conn = rusqlite::Connection::open(home.database()).unwrap();
+    let in_fts: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM journal_fts WHERE journal_fts MATCH 'lanternfish'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        in_fts, 0,
+        "sealed words never go into the FTS5 index in the file"
+    );
+    drop(conn);
+
+    hearth
+        .journal()
+        .edit_entry(
+            private.id,
+            &EntryInput {
+                body: "a seahorse at the harbour".into(),
+                visibility: Visibility::Private,
+                ..Default::default()
+            },
+            OFFSET,
+        )
+        .unwrap();
+    assert_eq!(
+        ids(hearth.journal().search("seahorse", 5).unwrap()),
+        vec![private.id],
+        "a sealed entry's new words are found after an edit"
+    );
+    assert!(hearth
+        .journal()
+        .search("lanternfish", 5)
+        .unwrap()
+        .is_empty());
+
+    hearth.set_writer(ALEX).unwrap();
+    assert!(
+        hearth.journal().search("seahorse", 5).unwrap().is_empty(),
+        "the other partner's search never finds a sealed entry"
+    );
+    hearth.unlock(SAM, SAMS).unwrap();
+    assert_eq!(
+        ids(hearth.journal().search("seahorse", 5).unwrap()),
+        vec![private.id],
+        "built again at unlock"
+    );
+    hearth.lock().unwrap();
+    assert_eq!(
+        hearth.journal().search("seahorse", 5).unwrap_err().kind(),
+        ErrorKind::NotAllowed,
+        "locked, search refuses; the index went with the key"
+    );
+}

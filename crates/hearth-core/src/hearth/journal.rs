@@ -99,7 +99,7 @@ impl JournalHandle<'_> {
     }
 
     pub fn search(&mut self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        self.0.as_writer(|s, me, _| s.search(me, query, limit))
+        self.0.search_with_private(query, limit)
     }
 
     pub fn save_draft(&mut self, key: &str, content: &serde_json::Value) -> Result<Draft> {

@@ -93,6 +93,7 @@ impl Hearth {
         // own pages: the reveal is tried again at the next unlock.
         let _ = super::sealing::on_unlock(store, partner, &key);
         vault.hold(partner, key);
+        self.index_private_pages()?;
         self.note_activity();
         self.state()
     }
@@ -126,6 +127,7 @@ impl Hearth {
         self.save_slots_and(&slots, |tx| super::sealing::seal_all(tx, writer, &key))?;
         super::sealing::scrub(self.store()?)?;
         self.vault.hold(writer, key);
+        self.index_private_pages()?;
         self.note_activity();
         Ok(PassphraseSet {
             recovery_key: recovery,
@@ -197,6 +199,7 @@ impl Hearth {
         self.store()?.set_writer(partner)?;
         let _ = super::sealing::on_unlock(self.store()?, partner, &key);
         self.vault.hold(partner, key);
+        self.index_private_pages()?;
         self.note_activity();
         self.state()
     }

@@ -13,12 +13,19 @@
 //! told it is there, sealed. The next time its author unlocks, every sealed
 //! answer and check-in both have written is opened and kept plain, readable
 //! to both, as the shared pages they have become.
+//!
+//! **Search.** Sealed words are not in the FTS5 index; the unlocked
+//! partner's own sealed entries are searched through an index in memory
+//! (`journal/private_index.rs`), built at unlock, rebuilt when a write made
+//! it stale, and dropped (wiped) with the key.
 
 use rusqlite::Connection;
 
+use super::Hearth;
 use crate::couple::PartnerId;
 use crate::error::Result;
-use crate::journal::{drafts, sealed};
+use crate::journal::private_index::PrivateIndex;
+use crate::journal::{drafts, sealed, SearchHit};
 use crate::store::Store;
 use crate::vault::SecretKey;
 
@@ -67,4 +74,61 @@ pub(super) fn zero_freed_pages(store: &mut Store) -> Result<()> {
         .conn_mut()
         .pragma_update(None, "secure_delete", "ON")?;
     Ok(())
+}
+
+impl Hearth {
+    /// (Re)builds the unlocked writer's in-memory index of their sealed
+    /// entries (done at unlock, and when a write made it stale); returns how
+    /// many entries it holds. Nothing without an unlocked writer.
+    #[doc(hidden)]
+    pub fn index_private_pages(&mut self) -> Result<usize> {
+        let Ok(store) = &mut self.store else {
+            return Ok(0);
+        };
+        let Some((partner, key)) = self.vault.key() else {
+            return Ok(0);
+        };
+        if store.writer()? != Some(partner) {
+            return Ok(0);
+        }
+        self.vault.index = None;
+        store.opener = Some((partner, key));
+        let built = PrivateIndex::build(store, partner);
+        store.opener = None;
+        let built = built?;
+        let n = built.len();
+        self.vault.index = Some(built);
+        Ok(n)
+    }
+
+    /// Search: the shared index (FTS5) as the writer may see it, with the
+    /// unlocked writer's own sealed entries found in memory merged in first.
+    pub(super) fn search_with_private(
+        &mut self,
+        query: &str,
+        limit: u32,
+    ) -> Result<Vec<SearchHit>> {
+        let shared = self.as_writer(|s, me, _| s.search(me, query, limit))?;
+        let stale = match (&self.vault.index, &self.store) {
+            (Some(index), Ok(store)) => {
+                Some(index.partner()) != self.vault.unlocked()
+                    || index.built_at != store.change_count()
+            }
+            _ => true,
+        };
+        if stale && self.index_private_pages()? == 0 {
+            return Ok(shared);
+        }
+        let (Ok(store), Some(index)) = (&mut self.store, &self.vault.index) else {
+            return Ok(shared);
+        };
+        store.opener = self.vault.key();
+        let private = index.search(store, query, limit as usize);
+        store.opener = None;
+        let mut hits = private?;
+        let seen: std::collections::HashSet<i64> = hits.iter().map(|h| h.entry.id).collect();
+        hits.extend(shared.into_iter().filter(|h| !seen.contains(&h.entry.id)));
+        hits.truncate(limit as usize);
+        Ok(hits)
+    }
 }

@@ -18,6 +18,7 @@ pub mod drafts;
 pub(crate) mod entries;
 #[cfg(test)]
 mod plans;
+pub(crate) mod private_index;
 mod repair;
 mod replies;
 pub(crate) mod sealed;

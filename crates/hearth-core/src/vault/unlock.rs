@@ -13,6 +13,7 @@ use super::kdf::KdfParams;
 use super::SecretKey;
 use crate::couple::PartnerId;
 use crate::error::{Error, Result};
+use crate::journal::private_index::PrivateIndex;
 
 /// Wrong tries allowed before any wait.
 pub const FREE_TRIES: u32 = 5;
@@ -39,6 +40,9 @@ struct Failures {
 /// Argon2id cost new slots get.
 pub(crate) struct Vault {
     unlocked: Option<(PartnerId, SecretKey)>,
+    /// The unlocked partner's sealed entries, indexed in memory for search;
+    /// dropped (and wiped) with the key.
+    pub(crate) index: Option<PrivateIndex>,
     failures: [Failures; 2],
     pub(crate) passphrase_params: KdfParams,
     pub(crate) recovery_params: KdfParams,
@@ -48,6 +52,7 @@ impl Default for Vault {
     fn default() -> Self {
         Vault {
             unlocked: None,
+            index: None,
             failures: Default::default(),
             passphrase_params: KdfParams::PASSPHRASE,
             recovery_params: KdfParams::RECOVERY,
@@ -72,6 +77,7 @@ impl Vault {
 
     /// Keeps `key` as the unlocked partner's, dropping (wiping) any other.
     pub(crate) fn hold(&mut self, partner: PartnerId, key: SecretKey) {
+        self.index = None;
         self.unlocked = Some((partner, key));
         if let Some(f) = self.slot(partner) {
             *f = Failures::default();
@@ -80,6 +86,7 @@ impl Vault {
 
     /// Wipes the unlocked key, if any.
     pub(crate) fn forget(&mut self) {
+        self.index = None;
         self.unlocked = None;
     }
 
