@@ -4,7 +4,8 @@ import { api } from '../api.js';
 import { h, focusElement, setBusy, isBusy } from '../dom.js';
 import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
-import { store } from '../store.js';
+import { store, reloadApp } from '../store.js';
+import { importEverythingForm } from './import-everything.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
 export function renderSetup() {
@@ -83,7 +84,15 @@ export function renderSetup() {
           'Hearth is not therapy, and it can’t stand in for a counsellor. ',
           'It is also not meant for a relationship where either of you feels unsafe. ',
           'If that is where you are, please reach out to someone you trust or a local support service first.')),
-      form));
+      form,
+      h('section', { class: 'welcome-move', id: 'setup-move' },
+        importEverythingForm({
+          title: 'Moving Hearth to this laptop?',
+          intro: 'If you saved everything from Hearth on your other laptop (Settings → “Export everything”), '
+            + 'bring that file here instead of starting afresh: your names, journal, rituals, check-ins and commitments come with it.',
+          // The journal it brought replaces this welcome.
+          onImported: (report) => { if (report.coupleSetUp) reloadApp(); },
+        }))));
 
   return {
     el,
