@@ -215,7 +215,8 @@ test('hygiene: no inline script, style or handlers; no HTML built from strings',
 test('setup: a couple moving laptops brings everything from an export instead of starting afresh', async () => {
   const page = await h.open();
   const move = page.getByRole('form', { name: 'Moving Hearth to this laptop?' });
-  await move.waitFor();
+  await page.getByRole('button', { name: 'Bring everything from another laptop' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-file', 'the offer near the top leads to the file field');
   await move.getByRole('button', { name: 'Import this file' }).click();
   await page.locator('#import-error', { hasText: 'Please choose a Hearth export first.' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-file', 'with no file chosen, focus goes to the file field');

@@ -67,6 +67,21 @@ export function renderSetup() {
     }
   });
 
+  // A couple moving laptops brings their export instead of starting afresh.
+  const move = h('section', { class: 'welcome-move', id: 'setup-move' },
+    importEverythingForm({
+      title: 'Moving Hearth to this laptop?',
+      intro: 'If you saved everything from Hearth on your other laptop (Settings → “Export everything”), '
+        + 'bring that file here instead of starting afresh: your names, journal, rituals, check-ins and commitments come with it.',
+      // The journal it brought replaces this welcome.
+      onImported: (report) => { if (report.coupleSetUp) reloadApp(); },
+    }));
+  const toMove = h('button', { type: 'button', class: 'button button--quiet', id: 'setup-move-link' }, 'Bring everything from another laptop');
+  toMove.addEventListener('click', () => {
+    move.scrollIntoView({ block: 'start' });
+    move.querySelector('input[type=file]')?.focus();
+  });
+
   const title = h('h1', { id: 'setup-title' }, 'Welcome to Hearth');
   const el = h('main', { id: 'main', class: 'screen screen--centered', tabindex: '-1' },
     h('div', { class: 'card welcome', id: 'view-setup' },
@@ -76,6 +91,7 @@ export function renderSetup() {
         'A quiet place for the two of you to rebuild trust, a little at a time: ',
         'a shared journal, small rituals you keep together, and a weekly check-in.'),
       h('p', {}, 'Everything stays on this laptop. There is no account, and nothing goes online.'),
+      h('p', { class: 'welcome-moving' }, 'Already keep Hearth on another laptop? ', toMove),
       h('p', { id: 'setup-private' },
         'An entry you mark private is kept out of your partner’s view. Once you begin, each of you can set a passphrase ',
         'in Settings → Privacy, so that switching to you asks for it. The journal file itself isn’t encrypted yet.'),
@@ -85,14 +101,7 @@ export function renderSetup() {
           'It is also not meant for a relationship where either of you feels unsafe. ',
           'If that is where you are, please reach out to someone you trust or a local support service first.')),
       form,
-      h('section', { class: 'welcome-move', id: 'setup-move' },
-        importEverythingForm({
-          title: 'Moving Hearth to this laptop?',
-          intro: 'If you saved everything from Hearth on your other laptop (Settings → “Export everything”), '
-            + 'bring that file here instead of starting afresh: your names, journal, rituals, check-ins and commitments come with it.',
-          // The journal it brought replaces this welcome.
-          onImported: (report) => { if (report.coupleSetUp) reloadApp(); },
-        }))));
+      move));
 
   return {
     el,
