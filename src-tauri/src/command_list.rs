@@ -109,6 +109,11 @@ macro_rules! hearth_commands {
             privacy::unlock,
             privacy::lock_now,
             privacy::reset_passphrase,
+            locking::note_activity,
+            locking::lock_settings,
+            locking::set_lock_after,
+            locking::set_locked_notice,
+            recovery_file::save_recovery_key,
         }
     };
 }

@@ -7,6 +7,7 @@
 #[macro_use]
 mod command_list;
 mod commands;
+mod locking;
 mod notify;
 mod reminders;
 mod tray;
@@ -56,6 +57,9 @@ pub fn run() {
             app.manage(Shared::opening(move || {
                 let mut hearth = Hearth::open(data_dir, Box::new(SystemClock));
                 hearth.set_export_dir(export_dir);
+                if let Some(limit) = locking::idle_override_from_env() {
+                    hearth.shorten_idle_for_tests(limit);
+                }
                 attach(&mut hearth, &zone::system_zone());
                 mark("store");
                 hearth
@@ -70,6 +74,7 @@ pub fn run() {
             }
             app.manage(support);
             reminders::start(app.handle().clone());
+            locking::start(app.handle().clone());
             window::reveal_eventually(app.handle().clone());
             mark("setup.done");
             Ok(())

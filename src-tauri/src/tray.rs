@@ -116,13 +116,16 @@ fn indicator_library_present() -> bool {
 const PAUSE_TEXT: &str = "Pause reminders for an hour";
 const RESUME_TEXT: &str = "Resume reminders";
 
-/// Builds the tray icon and its menu: Open Hearth, Today, Pause reminders, Quit.
+/// Builds the tray icon and its menu: Open Hearth, Today, Pause reminders,
+/// Lock Hearth, Quit. Every label is fixed and the tooltip is "Hearth": the
+/// tray never shows a name, a ritual or anything written.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open Hearth", true, None::<&str>)?;
     let today = MenuItem::with_id(app, "today", "Today", true, None::<&str>)?;
     let pause = MenuItem::with_id(app, "pause", PAUSE_TEXT, true, None::<&str>)?;
+    let lock = MenuItem::with_id(app, "lock", "Lock Hearth", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Hearth", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &today, &pause, &quit])?;
+    let menu = Menu::with_items(app, &[&open, &today, &pause, &lock, &quit])?;
     let mut tray = TrayIconBuilder::with_id("hearth")
         .tooltip("Hearth")
         .menu(&menu)
@@ -138,6 +141,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
                 let paused = toggle_pause(app);
                 let _ = pause.set_text(if paused { RESUME_TEXT } else { PAUSE_TEXT });
             }
+            "lock" => crate::locking::lock(app, "the tray"),
             "quit" => app.exit(0),
             _ => {}
         });

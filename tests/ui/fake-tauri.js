@@ -24,7 +24,10 @@
     problem: cfg.problem || null,
   };
   const passphrases = { ...(cfg.passphrases || {}) };
-  let unlocked = cfg.unlocked ?? null;
+  // A lock reloads the page; the fake, like the core, stays locked across it.
+  let unlocked = sessionStorage.getItem('hearth-fake-locked') ? null : (cfg.unlocked ?? null);
+  const lockSettings = { lockAfter: {}, lockAfterChoices: [5, 10, 30], lockedNotice: 'private' };
+  const lockView = () => ({ ...lockSettings, lockAfter: lockSettings.lockAfter[st.writerId] === undefined ? 10 : lockSettings.lockAfter[st.writerId] });
   const RECOVERY = '7K2M-9QXD-4HBT-0WSA-PZ8N-3CEF-MV6R-1JYG';
   const has = (id) => id in passphrases;
   const snap = () => {
@@ -83,9 +86,22 @@
         if (passphrases[args.partnerId] !== args.passphrase) {
           throw wrong(`That passphrase didn’t open ${nameOf(args.partnerId)}’s pages.`);
         }
+        sessionStorage.removeItem('hearth-fake-locked');
         unlocked = args.partnerId; st.writerId = args.partnerId; return snap();
       }
-      case 'lock_now': unlocked = null; return snap();
+      case 'lock_now': unlocked = null; sessionStorage.setItem('hearth-fake-locked', '1'); return snap();
+      case 'note_activity': return null;
+      case 'save_recovery_key': {
+        if (args.recoveryKey !== RECOVERY) throw bad('That isn’t your recovery key, so it wasn’t saved.');
+        return `/home/sam/Documents/Hearth recovery key.txt`;
+      }
+      case 'lock_settings': return lockView();
+      case 'set_lock_after': {
+        if (args.minutes != null && ![5, 10, 30].includes(args.minutes)) throw bad('Hearth can lock after 5, 10 or 30 minutes, or never.');
+        lockSettings.lockAfter[st.writerId] = args.minutes;
+        return lockView();
+      }
+      case 'set_locked_notice': lockSettings.lockedNotice = args.notice; return lockView();
       case 'set_passphrase': {
         if (has(st.writerId)) throw bad('You already have a passphrase.');
         checkNew(args.passphrase, args.repeat);

@@ -39,6 +39,11 @@ test('Settings → Privacy: warned first, the recovery key shown once, then chan
   const set = (await page.evaluate(() => window.__calls)).findLast(([c]) => c === 'set_passphrase');
   assert.deepEqual(set[1], { passphrase: 'a long walk home', repeat: 'a long walk home' });
 
+  await section.getByRole('button', { name: 'Save it as a file' }).click();
+  await page.locator('#privacy-recovery-saved').getByText('Hearth recovery key.txt').waitFor();
+  const saved = (await page.evaluate(() => window.__calls)).findLast(([c]) => c === 'save_recovery_key');
+  assert.equal(saved[1].recoveryKey, '7K2M-9QXD-4HBT-0WSA-PZ8N-3CEF-MV6R-1JYG', 'the key shown is the key saved');
+
   await section.getByRole('button', { name: 'I’ve written it down' }).click();
   assert.equal(await key.count(), 0, 'the key is shown once, then gone');
   assert.equal(await focused(page), 'privacy-change');
@@ -108,5 +113,50 @@ test('Hearth opened while a partner with a passphrase was writing shows only the
   await page.locator('#view-locked').waitFor();
   await page.getByRole('button', { name: 'I’m Alex' }).click();
   await page.locator('#writer-indicator', { hasText: 'Writing as Alex' }).waitFor();
+  await clean(page);
+});
+
+test('Lock and Ctrl+L: only for a writer with a passphrase; the page starts afresh on the lock screen', async () => {
+  const SECRET = 'a word only Sam has written';
+  const page = await h.open({
+    cfg: { ...READY, passphrases: { 1: 'a long walk home' }, unlocked: 1, entries: [{ author: 1, body: SECRET, visibility: 'private' }] },
+    hash: '#/journal',
+  });
+  await page.getByText(SECRET).first().waitFor();
+  const lock = page.getByRole('button', { name: 'Lock', exact: true });
+  assert.ok(await lock.isVisible(), 'Sam has a passphrase and is unlocked: the header offers Lock');
+  assert.equal(await lock.getAttribute('aria-keyshortcuts'), 'Control+L');
+
+  await page.keyboard.press('Control+l');
+  await page.locator('#view-locked').waitFor();
+  const everything = await page.evaluate(() => document.documentElement.outerHTML);
+  assert.ok(!everything.includes(SECRET), 'after a lock the page holds nothing of the private entry, not even hidden');
+  assert.equal(await page.locator('#writer-indicator').count(), 0, 'the header is gone, not hidden');
+  assert.ok((await page.evaluate(() => window.__calls)).some(([c]) => c === 'get_state'), 'the fresh page asked the core what to show');
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'password', 'focus waits in the Passphrase field');
+
+  await page.getByRole('button', { name: 'I’m Alex' }).click();
+  await page.locator('#writer-indicator', { hasText: 'Writing as Alex' }).waitFor();
+  assert.ok(!(await lock.isVisible()), 'Alex has no passphrase: no Lock in the header');
+  await page.keyboard.press('Control+l');
+  await page.getByText('There’s nothing to lock').waitFor();
+  await clean(page);
+});
+
+test('Settings → Privacy: Lock after and what locked reminders show are saved as chosen', async () => {
+  const page = await h.open({ cfg: { ...READY, passphrases: { 1: 'a long walk home' }, unlocked: 1 }, hash: '#/settings' });
+  const after = page.getByLabel('Lock after');
+  await after.waitFor();
+  assert.equal(await after.inputValue(), '10', 'ten minutes until chosen');
+  const notice = page.getByLabel('While locked, reminders show');
+  assert.equal(await notice.inputValue(), 'private', 'the private wording until chosen');
+  await after.selectOption('5');
+  await page.getByText('Hearth locks after 5 minutes').waitFor();
+  await after.selectOption('never');
+  await page.getByText('Hearth locks only when you lock it').waitFor();
+  await notice.selectOption('name');
+  await page.getByText('shows the ritual’s name').waitFor();
+  const calls = (await page.evaluate(() => window.__calls)).filter(([c]) => c.startsWith('set_lock'));
+  assert.deepEqual(calls, [['set_lock_after', { minutes: 5 }], ['set_lock_after', { minutes: null }], ['set_locked_notice', { notice: 'name' }]]);
   await clean(page);
 });

@@ -96,6 +96,13 @@ export const api = {
   removePassphrase: (current) => call('remove_passphrase', { current }),
   unlock: (partnerId, passphrase) => call('unlock', { partnerId, passphrase }),
   lockNow: () => call('lock_now', {}),
+  // Locking: the window is in use; "Lock after" and what locked reminders say.
+  noteActivity: () => call('note_activity', {}),
+  lockSettings: () => call('lock_settings', {}),
+  setLockAfter: (minutes) => call('set_lock_after', { minutes }),
+  setLockedNotice: (notice) => call('set_locked_notice', { notice }),
+  // The recovery key, as shown once, saved where the person chooses; the path or null.
+  saveRecoveryKey: (recoveryKey) => call('save_recovery_key', { recoveryKey, date: localDate() }),
   resetPassphrase: (partnerId, recoveryKey, passphrase, repeat) =>
     call('reset_passphrase', { partnerId, recoveryKey, passphrase, repeat }),
   updatePartner: (partnerId, { name, color }) =>

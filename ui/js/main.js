@@ -3,6 +3,7 @@
 import { api, hasBackend } from './api.js';
 import { focusElement } from './dom.js';
 import { store } from './store.js';
+import { watchActivity } from './lock.js';
 import { renderFrame } from './views/frame.js';
 import { renderLocked } from './views/locked.js';
 import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
@@ -100,6 +101,7 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
 
 if (hasBackend()) {
   store.subscribe(render);
+  watchActivity();
   load();
 } else {
   mount('no-backend', renderNoBackend(), { moveFocus: false });

@@ -12,8 +12,10 @@ mod checkins;
 mod commitments;
 mod exchange;
 mod journal;
+mod locking;
 mod plan;
 mod privacy;
+mod recovery_file;
 mod reminders;
 mod rituals;
 
@@ -31,6 +33,9 @@ pub use checkins::CheckinsHandle;
 pub use commitments::CommitmentsHandle;
 pub use exchange::{ExchangeHandle, SaveTo};
 pub use journal::JournalHandle;
+pub use locking::{
+    LockSettings, LockedNotice, LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, PRIVATE_REMINDER,
+};
 pub use reminders::RemindersHandle;
 pub use rituals::RitualsHandle;
 
@@ -99,6 +104,8 @@ pub struct Hearth {
     export_dir: Option<PathBuf>,
     /// The unlocked partner's key and the tries (see `privacy.rs`).
     vault: crate::vault::Vault,
+    /// When the window was last used, for the idle lock (`locking.rs`).
+    idle: locking::Idle,
 }
 
 impl Hearth {
@@ -116,6 +123,7 @@ impl Hearth {
             plan: Plan::new(),
             export_dir: None,
             vault: Default::default(),
+            idle: Default::default(),
         };
         hearth.find_recoverable();
         hearth

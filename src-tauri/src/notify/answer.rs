@@ -40,8 +40,13 @@ pub fn on_action<R: Runtime>(
                     });
                 }
                 Err(err) => {
-                    eprintln!("hearth: reminders: an answer was refused: {err}");
-                    let refused = Notice::answer_refused(&err.to_string());
+                    // Worded by the core: while locked it names nothing.
+                    let refused = app
+                        .state::<Shared>()
+                        .lock()
+                        .reminders()
+                        .refusal_notice(&err);
+                    eprintln!("hearth: reminders: an answer was refused: {}", refused.body);
                     if let Err(e) = refuse(&refused) {
                         eprintln!("hearth: reminders: {e}");
                     }

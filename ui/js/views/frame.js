@@ -11,6 +11,8 @@ import { renderPlace } from './places.js';
 import { renderToday } from './today/index.js';
 import { reminderBanner } from '../reminder-banner.js';
 import { unlockDialog } from '../passphrase.js';
+import { canLock, lockNow } from '../lock.js';
+import { showToast } from '../toast.js';
 
 // Today is the first screen and comes with the page. The journal, the
 // rituals, the check-ins and Settings (dozens of modules between them) are fetched the first time they
@@ -76,12 +78,41 @@ export function renderFrame(state) {
   }
   switchButton.addEventListener('click', switchWriter);
 
+  // "Lock": only when the writer has a passphrase and their pages are open.
+  const lockButton = h('button', {
+    type: 'button',
+    class: 'button button--quiet lock-button',
+    id: 'lock-button',
+    'aria-keyshortcuts': 'Control+L',
+    title: 'Lock (Ctrl+L)',
+    hidden: true,
+  }, 'Lock');
+  let locking = false;
+  async function lock() {
+    if (locking) return;
+    if (!canLock(store.get())) {
+      const me = writerOf(store.get());
+      showToast(`There’s nothing to lock: ${me?.name ?? 'the one writing'} has no passphrase. You can set one in Settings → Privacy.`);
+      return;
+    }
+    locking = true;
+    lockButton.setAttribute('aria-disabled', 'true');
+    try {
+      await lockNow();
+    } catch (err) {
+      writerError.show(err.message);
+      locking = false;
+      lockButton.removeAttribute('aria-disabled');
+    }
+  }
+  lockButton.addEventListener('click', lock);
+
   const header = h('header', { class: 'app-header' },
     h('a', { class: 'brand', href: hrefFor('today') },
       h('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
       h('span', { class: 'brand-name' }, 'Hearth')),
     h('div', { class: 'writer-bar', role: 'group', 'aria-label': 'Who is writing' },
-      indicator, switchButton),
+      indicator, switchButton, lockButton),
     writerError.el);
 
   // --- navigation -------------------------------------------------------------
@@ -146,6 +177,7 @@ export function renderFrame(state) {
     setCssVar(el, '--other-color', other?.color);
     switchLabel.textContent = other ? (writer ? `Switch to ${other.name}` : `Write as ${other.name}`) : 'Switch';
     switchButton.title = other ? `Switch to ${other.name} (Ctrl+Shift+S)` : 'Ctrl+Shift+S';
+    lockButton.hidden = !canLock(next);
     view?.update?.(next);
   }
 
@@ -154,6 +186,11 @@ export function renderFrame(state) {
     if (event.ctrlKey && event.shiftKey && !event.altKey && (event.code === 'KeyS' || event.key.toLowerCase() === 's')) {
       event.preventDefault();
       switchWriter();
+      return;
+    }
+    if (event.ctrlKey && !event.shiftKey && !event.altKey && !event.metaKey && (event.code === 'KeyL' || event.key.toLowerCase() === 'l')) {
+      event.preventDefault();
+      lock();
       return;
     }
     if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {

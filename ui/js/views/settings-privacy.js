@@ -8,6 +8,8 @@ import { h, focusElement, setBusy, isBusy } from '../dom.js';
 import { formMessages } from '../fields.js';
 import { secretField } from '../passphrase.js';
 import { store, writerOf, otherOf } from '../store.js';
+import { lockNow } from '../lock.js';
+import { lockingChoices } from './settings-locking.js';
 
 /** A small form of passphrase fields with one submit button. */
 function passphraseForm({ id, fields, submitLabel, onSubmit, onCancel }) {
@@ -44,8 +46,9 @@ const CURRENT = { key: 'current', label: 'Current passphrase', autocomplete: 'cu
 export function privacySection() {
   const body = h('div', { class: 'privacy-body' });
   const status = h('p', { class: 'form-status', id: 'privacy-status', role: 'status' });
+  const locking = lockingChoices();
   const el = h('section', { class: 'settings-section', id: 'settings-privacy', 'aria-labelledby': 'settings-privacy-title' },
-    h('h2', { id: 'settings-privacy-title' }, 'Privacy'), body, status);
+    h('h2', { id: 'settings-privacy-title' }, 'Privacy'), body, status, locking.el);
   let drawnFor = null;
 
   function button(id, label, onClick, kind = '') {
@@ -78,7 +81,7 @@ export function privacySection() {
     const change = button('privacy-change', 'Change the passphrase', () => showChangeForm());
     const remove = button('privacy-remove', 'Remove the passphrase', () => showRemoveForm(), 'button--quiet');
     const lock = button('privacy-lock', 'Lock now', async () => {
-      try { store.set(await api.lockNow()); } catch (err) { status.textContent = err.message; }
+      try { await lockNow(); } catch (err) { status.textContent = err.message; }
     }, 'button--quiet');
     body.replaceChildren(
       h('p', {}, `${me.name} has a passphrase. Switching to ${me.name} asks for it.`),
@@ -113,12 +116,26 @@ export function privacySection() {
       draw({ focus: 'change' });
       status.textContent = 'Your passphrase is set.';
     }, 'button--primary');
+    const saved = h('p', { class: 'form-status', id: 'privacy-recovery-saved', role: 'status' });
+    const file = button('privacy-recovery-file', 'Save it as a file', async () => {
+      if (isBusy(file)) return;
+      saved.textContent = '';
+      setBusy(file, true);
+      try {
+        const path = await api.saveRecoveryKey(key);
+        if (path) saved.textContent = `Saved in ${path}. Keep that file somewhere safe, away from this laptop.`;
+      } catch (err) {
+        saved.textContent = err.message;
+      } finally {
+        setBusy(file, false);
+      }
+    });
     body.replaceChildren(h('div', { class: 'recovery-key', role: 'group', 'aria-labelledby': title.id },
       title,
       h('p', {}, 'Your passphrase is set. If you ever forget it, this key sets a new one. ',
         'Please write it down and keep it somewhere safe; Hearth shows it only this once.'),
       h('p', { class: 'recovery-key-text', id: 'privacy-recovery-key' }, key),
-      h('div', { class: 'form-actions' }, done)));
+      h('div', { class: 'form-actions' }, done, file), saved));
     drawnFor = 'recovery';
     focusElement(title);
   }
@@ -152,9 +169,11 @@ export function privacySection() {
   }
 
   draw();
+  locking.update(store.get());
   return {
     el,
     update(next) {
+      locking.update(next);
       const me = writerOf(next);
       const key = me ? `${me.id}:${next.privacy?.withPassphrase?.includes(me.id)}` : null;
       // Another writer, or a passphrase set elsewhere: draw afresh (never

@@ -89,6 +89,7 @@ impl Hearth {
         })?;
         store.set_writer(partner)?;
         vault.hold(partner, key);
+        self.note_activity();
         self.state()
     }
 
@@ -119,6 +120,7 @@ impl Hearth {
         ];
         self.save_slots(&slots)?;
         self.vault.hold(writer, key);
+        self.note_activity();
         Ok(PassphraseSet {
             recovery_key: recovery,
             state: self.state()?,
@@ -145,6 +147,7 @@ impl Hearth {
         )?;
         self.save_slots(&[slot])?;
         self.vault.hold(writer, key);
+        self.note_activity();
         self.state()
     }
 
@@ -184,6 +187,7 @@ impl Hearth {
         self.save_slots(&[new_slot])?;
         self.store()?.set_writer(partner)?;
         self.vault.hold(partner, key);
+        self.note_activity();
         self.state()
     }
 

@@ -64,23 +64,39 @@ impl RemindersHandle<'_> {
 
     /// One step of the loop at the clock's time: the notices to show, each
     /// recorded first. Nothing while the file can't be opened.
+    /// While Hearth is locked and the couple chose so, the notices name
+    /// nothing ("A Hearth reminder"; see `locking.rs`).
     pub fn tick(&mut self) -> Result<Vec<Notice>> {
         let hearth = &mut *self.0;
         let now = hearth.clock.now();
-        match &mut hearth.store {
-            Ok(store) => hearth.plan.scheduler.tick(store, now),
-            Err(_) => Ok(Vec::new()),
+        let mut notices = match &mut hearth.store {
+            Ok(store) => hearth.plan.scheduler.tick(store, now)?,
+            Err(_) => return Ok(Vec::new()),
+        };
+        // A failing check hides: the notices are already recorded as shown.
+        if !notices.is_empty() && hearth.reminders_hidden().unwrap_or(true) {
+            notices.iter_mut().for_each(super::locking::hide);
         }
+        Ok(notices)
     }
 
     /// [`RemindersHandle::tick`], each notice handed to `notifier`; how many
     /// were shown, or the first refusal.
     pub fn run(&mut self, notifier: &dyn Notifier) -> Result<usize> {
-        let hearth = &mut *self.0;
-        let now = hearth.clock.now();
-        match &mut hearth.store {
-            Ok(store) => hearth.plan.scheduler.run(store, now, notifier),
-            Err(err) => Err(reopen_error(err)),
+        if let Err(err) = &self.0.store {
+            return Err(reopen_error(err));
+        }
+        let notices = self.tick()?;
+        let mut refused = None;
+        for notice in &notices {
+            if let Err(err) = notifier.deliver(notice) {
+                self.delivery_failed(notice)?;
+                refused.get_or_insert(err);
+            }
+        }
+        match refused {
+            Some(err) => Err(err),
+            None => Ok(notices.len()),
         }
     }
 
@@ -170,11 +186,18 @@ impl RemindersHandle<'_> {
     /// Answers the reminder `key` from its notification as the partner
     /// writing now (see [`Scheduler::answer_from_notification`]); a
     /// recorded answer wakes the plan.
+    ///
+    /// Also while that partner is locked: an answer records a ritual's
+    /// outcome (shared with both, never private text) and reads nothing
+    /// else, so a reminder answered from the desktop while Hearth is locked
+    /// still counts, once. While reminders are hidden, what it says back
+    /// names nothing either.
     pub fn answer_from_notification(
         &mut self,
         key: &str,
         action: NotificationAction,
     ) -> Result<Answered> {
+        let hidden = self.0.reminders_hidden()?;
         let hearth = &mut *self.0;
         let clock = &*hearth.clock;
         let store = match &mut hearth.store {
@@ -182,7 +205,6 @@ impl RemindersHandle<'_> {
             Err(err) => return Err(reopen_error(err)),
         };
         let by = store.writer()?.ok_or(Error::NotSetUp)?;
-        super::privacy::may_act_as(store, &hearth.vault, by)?;
         let before = store.change_count();
         let result = hearth
             .plan
@@ -191,7 +213,18 @@ impl RemindersHandle<'_> {
         if store.change_count() != before {
             hearth.plan.wake();
         }
-        result
+        let mut answered = result?;
+        if hidden {
+            super::locking::hide_answer(&mut answered);
+        }
+        Ok(answered)
+    }
+
+    /// The notice that says an answer from a notification was refused
+    /// (`why`: the refusal); while reminders are hidden it names nothing.
+    pub fn refusal_notice(&mut self, why: &Error) -> Notice {
+        let hidden = self.0.reminders_hidden().unwrap_or(true);
+        super::locking::refusal(&why.to_string(), hidden)
     }
 
     /// Runs `f` on the scheduler and the store at the clock's time; when it
