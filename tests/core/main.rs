@@ -9,6 +9,7 @@ mod door;
 mod exchange;
 mod journal;
 mod locking;
+mod privacy;
 mod prompts;
 mod recovery_file;
 mod reminders;

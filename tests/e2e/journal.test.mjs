@@ -133,7 +133,7 @@ describe("the journal: two voices", () => {
     await (await inputByLabel(session, "Title")).sendKeys("Only mine");
     await (await inputByLabel(session, "What would you like to say?")).sendKeys("Some days I still check your phone in my head.");
     await (await inputByLabel(session, "Private")).click();
-    await mainShows(session, "Private: Hearth keeps this out of Sam's view. Without a passphrase (Settings → Privacy), anyone using this laptop could switch to you and read it, and it isn't encrypted yet.",
+    await mainShows(session, "Private: Hearth keeps this out of Sam's view. Without a passphrase (Settings → Privacy), anyone using this laptop could switch to you and read it, and it isn't encrypted. With one, it is sealed with your passphrase in the journal file.",
       "choosing Private says plainly what it means, and promises no more than the build keeps");
     await (await buttonByText(session, "Save entry")).click();
     await entryLink(session, "Only mine");

@@ -119,6 +119,19 @@ async function unlockAndSee(session) {
   await mainShows(session, CANARY, "Sam's private entry is shown to Sam");
 }
 
+/** logind's mock says the laptop is about to sleep (true) or has woken (false). */
+async function prepareForSleep(sleeping) {
+  const { code, out } = await run("gdbus", ["call", "--address", systemBus, "--dest", "org.freedesktop.login1", "--object-path", "/org/freedesktop/login1",
+    "--method", "org.freedesktop.DBus.Mock.EmitSignal", "org.freedesktop.login1.Manager", "PrepareForSleep", "b", `[<${sleeping}>]`]);
+  assert.equal(code, 0, `logind's mock emitted PrepareForSleep(${sleeping}): ${out}`);
+}
+
+/** What logind's mock lists as held inhibitors. */
+async function inhibitors() {
+  return (await run("gdbus", ["call", "--address", systemBus, "--dest", "org.freedesktop.login1", "--object-path", "/org/freedesktop/login1",
+    "--method", "org.freedesktop.login1.Manager.ListInhibitors"])).out;
+}
+
 /** Scrolls Settings → Privacy to just under the header, for its photograph. */
 async function showPrivacy(session) {
   await session.execute(`
@@ -204,13 +217,16 @@ describe("Hearth locks, and then holds nothing private", () => {
       "--method", "org.gnome.ScreenSaver.SetActive", "false"]);
   });
 
-  step("the laptop about to sleep locks (logind's PrepareForSleep on the system bus)", async () => {
+  step("the laptop about to sleep locks (logind's PrepareForSleep on the system bus), and sleep waits for it", async () => {
     const { session } = app;
     await unlockAndSee(session);
-    const { code, out } = await run("gdbus", ["call", "--address", systemBus, "--dest", "org.freedesktop.login1", "--object-path", "/org/freedesktop/login1",
-      "--method", "org.freedesktop.DBus.Mock.EmitSignal", "org.freedesktop.login1.Manager", "PrepareForSleep", "b", "[<true>]"]);
-    assert.equal(code, 0, `logind's mock said the laptop will sleep: ${out}`);
+    await waitUntil(async () => (await inhibitors()).includes("Hearth"), { message: "Hearth asks logind to wait for it before sleep" });
+    assert.match(await inhibitors(), /'sleep', 'Hearth', '[^']*', 'delay'/, "a delay inhibitor for sleep, never a block");
+    await prepareForSleep(true);
     await lockedAndEmpty(session, "a suspend");
+    await waitUntil(async () => !(await inhibitors()).includes("Hearth"), { message: "once locked, Hearth lets the laptop sleep" });
+    await prepareForSleep(false);
+    await waitUntil(async () => (await inhibitors()).includes("Hearth"), { message: "awake again, Hearth asks to be waited for again" });
   });
 
   step("a reminder due while locked arrives on the bus as \"A Hearth reminder\", and We did it records once", async () => {

@@ -1,9 +1,12 @@
 // Privacy that holds, in the real window: Sam sets a passphrase and writes a
 // private entry; Alex presses "Switch to Sam" and meets a passphrase field
 // and nothing of Sam's private page; a wrong passphrase is refused, the
-// right one shows it; Hearth reopened while Sam was writing asks first.
+// right one shows it; Hearth reopened while Sam was writing asks first;
+// and the private words are in no file under the data folder (sealed).
 
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { after, before, describe } from "node:test";
 
 import { buttonByText, inputByLabel, mainShows, navItem, startHarness, story, switchTo, visibleText } from "./harness.mjs";
@@ -30,6 +33,19 @@ async function everythingShown(session) {
     const values = Array.from(document.querySelectorAll("input, textarea")).map((el) => el.value);
     return document.body.innerText + "\\n" + values.join("\\n");
   `);
+}
+
+/** The files under `dir` holding `word` in UTF-8 or UTF-16 (LE or BE). */
+function filesHolding(dir, word) {
+  const forms = [Buffer.from(word, "utf8"), Buffer.from(word, "utf16le"), Buffer.from(word, "utf16le").swap16()];
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    const bytes = fs.readFileSync(file);
+    if (forms.some((form) => bytes.includes(form))) found.push(file);
+  }
+  return found;
 }
 
 /** Scrolls Settings → Privacy to the middle of the window for its photograph. */
@@ -110,6 +126,9 @@ describe("a passphrase keeps a private page its author's", () => {
 
   step("reopened while Sam was writing, Hearth asks for Sam's passphrase before anything", async () => {
     await app.quit();
+    assert.deepEqual(filesHolding(profile.dataDir, CANARY), [],
+      "Sam's private words are sealed: no file under the data folder holds them, in UTF-8 or UTF-16");
+    assert.ok(filesHolding(profile.dataDir, "Sam").length > 0, "the scan reads the files (Sam's name is plain)");
     app = await harness.launch(profile);
     const { session } = app;
     const field = await inputByLabel(session, "Passphrase", { timeout: 30_000 });

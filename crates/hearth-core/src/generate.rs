@@ -168,6 +168,7 @@ fn journal(
                 updated_at: at.clone(),
                 updated_offset: 60,
                 deleted_at: (rng.below(50) == 0).then(|| at.clone()),
+                seal: None,
             },
         )?;
         made.entries += 1;

@@ -18,6 +18,7 @@ mod privacy;
 mod recovery_file;
 mod reminders;
 mod rituals;
+mod sealing;
 
 use std::path::{Path, PathBuf};
 
@@ -218,7 +219,10 @@ impl Hearth {
         };
         let writer = store.writer()?.ok_or(Error::NotSetUp)?;
         privacy::may_act_as(store, &self.vault, writer)?;
-        f(store, writer, clock)
+        store.opener = self.vault.key().filter(|(p, _)| *p == writer);
+        let result = f(store, writer, clock);
+        store.opener = None;
+        result
     }
 
     pub fn state(&mut self) -> Result<AppState> {

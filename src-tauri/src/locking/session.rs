@@ -7,11 +7,21 @@
 //! pass for logind or the screensaver (and if it could, all it could do is
 //! lock Hearth). A missing bus or service is not an error: that desktop
 //! just doesn't tell, and the idle lock still holds.
+//!
+//! Before sleep, logind waits for programs holding a "delay" inhibitor
+//! (up to its `InhibitDelayMaxSec`, 5 s by default). Hearth holds one while
+//! awake and lets go of it once it has locked, so the page is rebuilt
+//! before the laptop sleeps rather than on waking; it takes a new one when
+//! the laptop wakes (`PrepareForSleep(false)`).
 
 use tauri::{AppHandle, Runtime};
 use zbus::blocking::{Connection, MessageIterator};
 use zbus::message::Type;
 use zbus::MatchRule;
+
+/// How long the laptop is asked to wait, after the lock, for the page to
+/// be rebuilt (logind's own limit is 5 s by default).
+const PAGE_MOMENT: std::time::Duration = std::time::Duration::from_millis(800);
 
 /// A signal `member` of `interface`, sent by the owner of `sender`, whose
 /// first argument `true` means "lock now".
@@ -82,15 +92,43 @@ fn listen<R: Runtime>(conn: Connection, source: &Source, app: AppHandle<R>) -> z
         .build();
     let signals = MessageIterator::for_match_rule(rule, &conn, Some(16))?;
     let why = source.why;
+    let sleep = matches!(source.bus, Bus::System);
     std::thread::Builder::new()
         .name(format!("hearth-lock-{}", source.member))
         .spawn(move || {
+            let mut inhibitor = sleep.then(|| delay_sleep(&conn)).flatten();
             for message in signals.flatten() {
-                if message.body().deserialize::<bool>().unwrap_or(false) {
+                let now = message.body().deserialize::<bool>().unwrap_or(false);
+                if now {
                     super::lock(&app, why);
+                    if inhibitor.is_some() {
+                        // A moment for the page to be rebuilt; then the laptop may sleep.
+                        std::thread::sleep(PAGE_MOMENT);
+                        inhibitor = None;
+                    }
+                } else if sleep && inhibitor.is_none() {
+                    inhibitor = delay_sleep(&conn);
                 }
             }
+            drop(inhibitor);
         })
         .map_err(|e| zbus::Error::Failure(format!("a thread to listen: {e}")))?;
     Ok(())
+}
+
+/// Asks logind to wait for Hearth before sleeping; the sleep waits while
+/// the returned file descriptor is open. `None` where logind refuses.
+fn delay_sleep(conn: &Connection) -> Option<zbus::zvariant::OwnedFd> {
+    conn.call_method(
+        Some("org.freedesktop.login1"),
+        "/org/freedesktop/login1",
+        Some("org.freedesktop.login1.Manager"),
+        "Inhibit",
+        &("sleep", "Hearth", "Locking your journal first", "delay"),
+    )
+    .and_then(|reply| reply.body().deserialize::<zbus::zvariant::OwnedFd>())
+    .map_err(|e| {
+        eprintln!("hearth: Hearth can't ask the laptop to wait for its lock before sleeping: {e}")
+    })
+    .ok()
 }

@@ -65,8 +65,9 @@ export function privacySection() {
     drawnFor = `${me.id}:${state.privacy?.withPassphrase?.includes(me.id)}`;
     const has = state.privacy?.withPassphrase?.includes(me.id);
     const honest = h('p', { class: 'muted', id: 'privacy-honest' },
-      'For now a passphrase guards who Hearth lets in. The journal file on this laptop isn’t encrypted yet, ',
-      'so someone who opens it with other tools could still read it.');
+      'A passphrase also seals your private pages, drafts, unrevealed answers and unshared check-ins in the journal file; ',
+      'without one they are plain there. The rest of the file (shared pages, rituals, ratings) isn’t encrypted yet, ',
+      'so someone who opens it with other tools could still read that.');
     if (!has) {
       const start = button('privacy-set', 'Set a passphrase', () => showSetForm(), 'button--primary');
       body.replaceChildren(

@@ -10,8 +10,15 @@
 //! only told that it is waiting. Until then its author may change it; once
 //! both have shared, a week's check-ins stay as they are. A check-in can be
 //! written for the current week or an earlier one, never ahead.
+//!
+//! For a partner with a passphrase, the three written answers are sealed
+//! with their key until both have shared (`seal.rs`); the ratings stay
+//! plain, as the trend is drawn from them and shows only what may be seen.
 
+mod seal;
 mod trend;
+
+pub(crate) use seal::{open_revealed, reseal_all};
 
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc, Weekday};
 use rusqlite::{params, Row};
@@ -73,6 +80,11 @@ pub struct Checkin {
     pub need_from_you: Option<String>,
     pub submitted_at: DateTime<Utc>,
     pub submitted_offset: i32,
+    /// The written answers are sealed with the author's key, which isn't
+    /// open now (shared by both, the author hasn't unlocked since).
+    pub sealed: bool,
+    #[serde(skip)]
+    pub(crate) sealed_bytes: Option<Vec<u8>>,
 }
 
 /// A week as the viewer may see it.
@@ -92,7 +104,7 @@ pub struct CheckinWeek {
 }
 
 const COLUMNS: &str = "week, author, trust, safety, closeness, communication, went_well, \
-                       was_hard, need_from_you, submitted_at, submitted_offset";
+                       was_hard, need_from_you, submitted_at, submitted_offset, sealed";
 
 fn checkin_from_row(r: &Row) -> rusqlite::Result<Checkin> {
     Ok(Checkin {
@@ -109,6 +121,8 @@ fn checkin_from_row(r: &Row) -> rusqlite::Result<Checkin> {
         need_from_you: r.get(8)?,
         submitted_at: stamp::parse_column(&r.get::<_, String>(9)?, 9)?,
         submitted_offset: r.get(10)?,
+        sealed: false,
+        sealed_bytes: r.get(11)?,
     })
 }
 
@@ -189,20 +203,30 @@ impl Store {
                 "That week hasn't started yet. You can check in for this week or an earlier one.",
             ));
         }
-        if self.checkin(author, date)?.revealed {
+        let now = self.checkin(author, date)?;
+        if now.revealed {
             return Err(Error::NotAllowed(
                 "You've both shared this week's check-in, so it stays as it is.".into(),
             ));
         }
+        let key = self.key_to_seal(author, !now.partner_has_submitted)?;
+        let answers = seal::Answers {
+            went_well,
+            was_hard,
+            need_from_you: need,
+        };
+        let stored = seal::Stored::new(&day(week), author, answers, key.as_ref());
+        let (went_well, was_hard, need) = (stored.went_well, stored.was_hard, stored.need);
         self.conn().execute(
             "INSERT INTO checkins (week, author, trust, safety, closeness, communication,
-                went_well, was_hard, need_from_you, submitted_at, submitted_offset)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                went_well, was_hard, need_from_you, submitted_at, submitted_offset, sealed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
              ON CONFLICT (week, author) DO UPDATE SET trust = excluded.trust,
                 safety = excluded.safety, closeness = excluded.closeness,
                 communication = excluded.communication, went_well = excluded.went_well,
                 was_hard = excluded.was_hard, need_from_you = excluded.need_from_you,
-                submitted_at = excluded.submitted_at, submitted_offset = excluded.submitted_offset",
+                submitted_at = excluded.submitted_at, submitted_offset = excluded.submitted_offset,
+                sealed = excluded.sealed",
             params![
                 day(week),
                 author.0,
@@ -214,7 +238,8 @@ impl Store {
                 was_hard,
                 need,
                 stamp::now(clock),
-                offset
+                offset,
+                stored.sealed,
             ],
         )?;
         self.checkin(author, date)
@@ -227,9 +252,10 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!("SELECT {COLUMNS} FROM checkins WHERE week = ?1"))?;
-        let rows = stmt
+        let mut rows = stmt
             .query_map([day(week)], checkin_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.iter_mut().for_each(|c| self.open_checkin(c));
         Ok(week_view(viewer, week, rows))
     }
 
@@ -242,9 +268,10 @@ impl Store {
                 (SELECT DISTINCT week FROM checkins ORDER BY week DESC LIMIT ?1)
              ORDER BY week DESC, author"
         ))?;
-        let rows = stmt
+        let mut rows = stmt
             .query_map([limit], checkin_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.iter_mut().for_each(|c| self.open_checkin(c));
         let mut weeks: Vec<CheckinWeek> = Vec::new();
         let mut pending: Vec<Checkin> = Vec::new();
         for row in rows {

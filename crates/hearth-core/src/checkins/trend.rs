@@ -83,7 +83,7 @@ impl Store {
              FROM checkins c ORDER BY week, author"
         ))?;
         let rows = stmt
-            .query_map([], |r| Ok((checkin_from_row(r)?, r.get::<_, bool>(11)?)))?
+            .query_map([], |r| Ok((checkin_from_row(r)?, r.get::<_, bool>(12)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let visible: Vec<Checkin> = rows
             .into_iter()

@@ -213,6 +213,7 @@ impl Store {
                             updated_at: stamp::format(e.updated_at),
                             updated_offset: e.updated_offset,
                             deleted_at: e.deleted_at.map(stamp::format),
+                            seal: None,
                         },
                     )?
                 }

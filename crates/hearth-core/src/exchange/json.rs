@@ -172,13 +172,14 @@ impl Store {
                 })
             })
             .collect::<rusqlite::Result<_>>()?;
-        let rest = everything::gather(
+        let mut rest = everything::gather(
             self.conn(),
             viewer,
             options.include_private,
             &uids,
             &mut tally,
         )?;
+        self.open_own_sealed(viewer, &mut rest)?;
         tally.finish();
         Ok(ExportFile {
             format: EXPORT_FORMAT.into(),
@@ -211,5 +212,31 @@ impl Store {
         serde_json::to_string_pretty(&file).map_err(|e| {
             crate::error::Error::Storage(format!("the export couldn't be written: {e}"))
         })
+    }
+}
+
+impl Store {
+    /// The exporting partner's own sealed drafts and check-ins, opened (they
+    /// are unlocked to export). The other partner's stay out or sealed.
+    fn open_own_sealed(&self, viewer: PartnerId, rest: &mut everything::Gathered) -> Result<()> {
+        for d in rest.drafts.iter_mut().filter(|d| d.content.is_empty()) {
+            if let Some(draft) = self.draft(viewer, &d.key)? {
+                d.content = draft.content.to_string();
+            }
+        }
+        let sealed = |c: &crate::exchange::everything::ExportCheckin| {
+            c.author == viewer
+                && c.went_well.is_none()
+                && c.was_hard.is_none()
+                && c.need_from_you.is_none()
+        };
+        for c in rest.checkins.iter_mut().filter(|c| sealed(c)) {
+            if let Some(mine) = self.checkin(viewer, c.week)?.mine {
+                c.went_well = mine.went_well;
+                c.was_hard = mine.was_hard;
+                c.need_from_you = mine.need_from_you;
+            }
+        }
+        Ok(())
     }
 }

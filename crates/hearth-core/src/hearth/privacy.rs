@@ -8,8 +8,9 @@
 //! restart or a "Switch to" never shows their pages. The decision is here,
 //! in the core, not in the page.
 //!
-//! Not yet: the private pages themselves are still plain in the file (the
-//! partner key exists and is unlocked, ready to seal them); see
+//! The partner key seals their private words (`sealing.rs`): setting a
+//! passphrase seals what is theirs alone, removing it opens it again, and
+//! unlocking opens the answers both have written (the reveal). See
 //! docs/SECURITY.md for what holds today and what doesn't.
 
 use serde::Serialize;
@@ -88,6 +89,9 @@ impl Hearth {
             format!("That passphrase didn't open {name}'s pages.")
         })?;
         store.set_writer(partner)?;
+        // A sealed row that won't open must not keep its author out of their
+        // own pages: the reveal is tried again at the next unlock.
+        let _ = super::sealing::on_unlock(store, partner, &key);
         vault.hold(partner, key);
         self.note_activity();
         self.state()
@@ -118,7 +122,9 @@ impl Hearth {
             Slot::seal(writer, SlotKind::Passphrase, passphrase.as_bytes(), &key, p)?,
             Slot::seal(writer, SlotKind::Recovery, &recovery.secret(), &key, r)?,
         ];
-        self.save_slots(&slots)?;
+        super::sealing::zero_freed_pages(self.store()?)?;
+        self.save_slots_and(&slots, |tx| super::sealing::seal_all(tx, writer, &key))?;
+        super::sealing::scrub(self.store()?)?;
         self.vault.hold(writer, key);
         self.note_activity();
         Ok(PassphraseSet {
@@ -154,9 +160,12 @@ impl Hearth {
     /// Removes the writer's passphrase (and recovery key), given the
     /// current passphrase: they are switched to as anyone is, again.
     pub fn remove_passphrase(&mut self, current: &str) -> Result<AppState> {
-        self.check_current(current)?;
+        let key = self.check_current(current)?;
         let writer = self.vault.unlocked().ok_or(Error::NotSetUp)?;
-        Slot::delete_all(self.store()?.conn(), writer)?;
+        let tx = self.store()?.conn_mut().transaction()?;
+        Slot::delete_all(&tx, writer)?;
+        super::sealing::unseal_all(&tx, writer, &key)?;
+        tx.commit()?;
         self.vault.forget();
         self.state()
     }
@@ -186,6 +195,7 @@ impl Hearth {
         let new_slot = Slot::seal(partner, SlotKind::Passphrase, new.as_bytes(), &key, params)?;
         self.save_slots(&[new_slot])?;
         self.store()?.set_writer(partner)?;
+        let _ = super::sealing::on_unlock(self.store()?, partner, &key);
         self.vault.hold(partner, key);
         self.note_activity();
         self.state()
@@ -229,6 +239,15 @@ impl Hearth {
     }
 
     fn save_slots(&mut self, slots: &[Slot]) -> Result<()> {
+        self.save_slots_and(slots, |_| Ok(()))
+    }
+
+    /// Saves `slots` and runs `then` in the same transaction.
+    fn save_slots_and(
+        &mut self,
+        slots: &[Slot],
+        then: impl FnOnce(&rusqlite::Connection) -> Result<()>,
+    ) -> Result<()> {
         let now = self
             .clock
             .now()
@@ -237,6 +256,7 @@ impl Hearth {
         for slot in slots {
             slot.save(&tx, &now)?;
         }
+        then(&tx)?;
         tx.commit()?;
         Ok(())
     }

@@ -5,6 +5,10 @@
 //! page uses: `new`, `repair`, `reply:<entryId>`, `edit:<entryId>`,
 //! `answer:<YYYY-MM-DD>`, `appreciation`; any short key of `a-z 0-9 : - _`
 //! is accepted. The content is whatever JSON the form needs.
+//!
+//! A draft is its author's alone, so for a partner with a passphrase it is
+//! always sealed with their key (`content` is left empty, the sealed JSON is
+//! in `sealed`; see `sealed.rs` for entries).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
@@ -15,6 +19,8 @@ use crate::couple::PartnerId;
 use crate::error::{Error, Result};
 use crate::stamp;
 use crate::store::Store;
+use crate::vault::seal::{self, Place};
+use crate::vault::SecretKey;
 
 /// Largest draft kept, in bytes of JSON (an entry's body plus room to spare).
 pub const DRAFT_MAX_BYTES: usize = 1_000_000;
@@ -61,10 +67,19 @@ impl Store {
             ));
         }
         let now = stamp::now(clock);
+        let seal = self.key_to_seal(author, true)?;
+        let (content, sealed) = match &seal {
+            Some(k) => (
+                String::new(),
+                Some(seal::seal(k, place(author, key), json.as_bytes())),
+            ),
+            None => (json, None),
+        };
         self.conn().execute(
-            "INSERT INTO drafts (author, key, content, saved_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (author, key) DO UPDATE SET content = excluded.content, saved_at = excluded.saved_at",
-            params![author.0, key, json, now],
+            "INSERT INTO drafts (author, key, content, saved_at, sealed) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (author, key) DO UPDATE SET content = excluded.content,
+                saved_at = excluded.saved_at, sealed = excluded.sealed",
+            params![author.0, key, content, now, sealed],
         )?;
         self.draft(author, key)?
             .ok_or_else(|| Error::Storage("the draft didn't stay saved".into()))
@@ -74,15 +89,19 @@ impl Store {
     pub fn draft(&self, author: PartnerId, key: &str) -> Result<Option<Draft>> {
         self.ensure_partner(author)?;
         let key = check_key(key)?;
-        let row: Option<(String, String)> = self
+        let row: Option<(String, String, Option<Vec<u8>>)> = self
             .conn()
             .query_row(
-                "SELECT content, saved_at FROM drafts WHERE author = ?1 AND key = ?2",
+                "SELECT content, saved_at, sealed FROM drafts WHERE author = ?1 AND key = ?2",
                 params![author.0, key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        row.map(|(content, saved_at)| {
+        row.map(|(content, saved_at, sealed)| {
+            let content = match sealed {
+                None => content,
+                Some(bytes) => self.open_draft(author, key, &bytes)?,
+            };
             Ok(Draft {
                 key: key.to_string(),
                 content: serde_json::from_str(&content)
@@ -118,4 +137,63 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+fn place(author: PartnerId, key: &str) -> Place<'_> {
+    Place {
+        table: "drafts",
+        row: key,
+        author,
+        field: "content",
+    }
+}
+
+impl Store {
+    fn open_draft(&self, author: PartnerId, key: &str, sealed: &[u8]) -> Result<String> {
+        self.key_to_open(author)
+            .and_then(|k| seal::open(k, place(author, key), sealed))
+            .and_then(|plain| String::from_utf8(plain.to_vec()).ok())
+            .ok_or_else(|| {
+                Error::NotAllowed("This draft is sealed, and its key isn't open.".into())
+            })
+    }
+}
+
+/// Seals (with `Some(key)`) or opens (`None`, given the key to open with)
+/// every draft of `author`'s: a passphrase set or removed.
+pub(crate) fn reseal_all(
+    conn: &rusqlite::Connection,
+    author: PartnerId,
+    key: &SecretKey,
+    sealing: bool,
+) -> Result<usize> {
+    let rows: Vec<(String, String, Option<Vec<u8>>)> = conn
+        .prepare("SELECT key, content, sealed FROM drafts WHERE author = ?1")?
+        .query_map([author.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut changed = 0;
+    let mut update =
+        conn.prepare("UPDATE drafts SET content = ?3, sealed = ?4 WHERE author = ?1 AND key = ?2")?;
+    for (key_name, content, sealed) in rows {
+        match (sealing, sealed) {
+            (true, None) => {
+                let bytes = seal::seal(key, place(author, &key_name), content.as_bytes());
+                update.execute(params![author.0, key_name, "", bytes])?;
+            }
+            (false, Some(bytes)) => {
+                let plain = seal::open(key, place(author, &key_name), &bytes)
+                    .and_then(|p| String::from_utf8(p.to_vec()).ok())
+                    .ok_or_else(|| {
+                        Error::DamagedKey(
+                            "A sealed draft can't be opened with your key, so nothing was changed."
+                                .into(),
+                        )
+                    })?;
+                update.execute(params![author.0, key_name, plain, None::<Vec<u8>>])?;
+            }
+            _ => continue,
+        }
+        changed += 1;
+    }
+    Ok(changed)
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::sealed::{write_words, Stored};
 use super::{
     check_input, entry_from_row, entry_not_found, Checked, Entry, EntryInput, EntryKind,
     RepairParts, Visibility, ENTRY_COLUMNS, VISIBLE,
@@ -12,6 +13,7 @@ use crate::couple::PartnerId;
 use crate::error::{Error, Result};
 use crate::stamp::{self, check_offset};
 use crate::store::Store;
+use crate::vault::SecretKey;
 
 /// Everything one `entries` row holds, checked, ready to insert.
 pub(crate) struct NewEntry<'a> {
@@ -27,6 +29,9 @@ pub(crate) struct NewEntry<'a> {
     pub updated_at: String,
     pub updated_offset: i32,
     pub deleted_at: Option<String>,
+    /// The author's key when the words are theirs alone and sealed
+    /// ([`Store::key_to_seal`]); `None` writes them plain.
+    pub seal: Option<&'a SecretKey>,
 }
 
 /// Inserts the row and its tags; the caller holds the transaction.
@@ -38,36 +43,47 @@ pub(crate) fn insert_entry(conn: &Connection, e: &NewEntry) -> Result<i64> {
 /// `None` lets SQLite choose.
 pub(crate) fn insert_entry_at(conn: &Connection, id: Option<i64>, e: &NewEntry) -> Result<i64> {
     let c = e.checked;
+    let stored = Stored::new(
+        &e.uid,
+        e.author,
+        c.title.as_deref(),
+        &c.body,
+        &c.tags,
+        e.repair,
+        e.seal,
+    );
+    let repair = stored.repair.as_ref();
     conn.prepare_cached(
         "INSERT INTO entries (uid, author, kind, title, body, feeling, visibility, prompt_id,
             prompt_date, repair_did, repair_effect, repair_feel, repair_change, created_at,
-            created_offset, updated_at, updated_offset, deleted_at, id)
+            created_offset, updated_at, updated_offset, deleted_at, id, sealed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19)",
+            ?19, ?20)",
     )?
     .execute(params![
         e.uid,
         e.author.0,
         e.kind.as_str(),
-        c.title,
-        c.body,
+        stored.title,
+        stored.body,
         c.feeling.map(|f| f.as_str()),
         c.visibility.as_str(),
         e.prompt_id,
         e.prompt_date.map(|d| d.format("%Y-%m-%d").to_string()),
-        e.repair.map(|p| &p.what_i_did),
-        e.repair.map(|p| &p.how_it_affected_you),
-        e.repair.map(|p| &p.what_i_feel),
-        e.repair.map(|p| &p.what_i_will_do_differently),
+        repair.map(|p| &p.what_i_did),
+        repair.map(|p| &p.how_it_affected_you),
+        repair.map(|p| &p.what_i_feel),
+        repair.map(|p| &p.what_i_will_do_differently),
         e.created_at,
         e.created_offset,
         e.updated_at,
         e.updated_offset,
         e.deleted_at,
         id,
+        stored.sealed,
     ])?;
     let id = conn.last_insert_rowid();
-    replace_tags(conn, id, &c.tags)?;
+    replace_tags(conn, id, &stored.tags)?;
     Ok(id)
 }
 
@@ -96,6 +112,7 @@ impl Store {
         let offset = check_offset(offset_minutes)?;
         let checked = check_input(input)?;
         let prompt_id = self.optional_prompt_id(input.prompt_id.as_deref())?;
+        let key = self.key_to_seal(author, checked.visibility == Visibility::Private)?;
         let now = stamp::now(clock);
         let tx = self.conn_mut().transaction()?;
         let id = insert_entry(
@@ -113,6 +130,7 @@ impl Store {
                 updated_at: now,
                 updated_offset: offset,
                 deleted_at: None,
+                seal: key.as_ref(),
             },
         )?;
         tx.commit()?;
@@ -190,15 +208,14 @@ impl Store {
         {
             return self.entry(editor, id);
         }
+        let stored = self.words_to_store(&current, &checked, None)?;
         let tx = self.conn_mut().transaction()?;
         tx.execute(
-            "UPDATE entries SET title = ?2, body = ?3, feeling = ?4, visibility = ?5,
-                prompt_id = ?6, updated_at = ?7, updated_offset = ?8
+            "UPDATE entries SET feeling = ?2, visibility = ?3,
+                prompt_id = ?4, updated_at = ?5, updated_offset = ?6
              WHERE id = ?1",
             params![
                 id,
-                checked.title,
-                checked.body,
                 checked.feeling.map(|f| f.as_str()),
                 checked.visibility.as_str(),
                 prompt_id,
@@ -206,9 +223,39 @@ impl Store {
                 offset,
             ],
         )?;
-        replace_tags(&tx, id, &checked.tags)?;
+        write_words(&tx, id, &stored)?;
         tx.commit()?;
         self.entry(editor, id)
+    }
+
+    /// An edit's words as they will be stored: sealed while the entry stays
+    /// its author's alone (private, or an answer not yet answered by the
+    /// other) and they have a passphrase.
+    pub(crate) fn words_to_store(
+        &self,
+        current: &Entry,
+        checked: &Checked,
+        repair: Option<&RepairParts>,
+    ) -> Result<Stored> {
+        let alone = checked.visibility == Visibility::Private
+            || match current.prompt_date {
+                Some(date) => super::sealed::unrevealed(
+                    self.conn(),
+                    current.author,
+                    &date.format("%Y-%m-%d").to_string(),
+                )?,
+                None => false,
+            };
+        let key = self.key_to_seal(current.author, alone)?;
+        Ok(Stored::new(
+            &current.uid,
+            current.author,
+            checked.title.as_deref(),
+            &checked.body,
+            &checked.tags,
+            repair,
+            key.as_ref(),
+        ))
     }
 
     /// Refuses to hide an entry the other partner has answered under, or to

@@ -20,6 +20,7 @@ pub(crate) mod entries;
 mod plans;
 mod repair;
 mod replies;
+pub(crate) mod sealed;
 mod search;
 mod timeline;
 mod trash;
@@ -57,7 +58,8 @@ pub enum Visibility {
     /// Both partners can read it.
     #[default]
     Shared,
-    /// Only its author can read it. Not encrypted: the page says so.
+    /// Only its author can read it; sealed with their key once they have a
+    /// passphrase (see `sealed.rs`).
     Private,
 }
 
@@ -203,13 +205,20 @@ pub struct Entry {
     pub deleted_at: Option<DateTime<Utc>>,
     pub reply_count: i64,
     pub reads: Vec<ReadMark>,
+    /// Its words are sealed with its author's key and can't be opened now:
+    /// an answer both have written, whose author hasn't unlocked Hearth
+    /// since (see `sealed.rs`). Title, body and tags are empty.
+    pub sealed: bool,
+    /// The sealed bytes as read, until [`Store::open_entry`] opens them.
+    #[serde(skip)]
+    pub(crate) sealed_bytes: Option<Vec<u8>>,
 }
 
 /// The columns [`entry_from_row`] reads, from `entries e`.
 pub(crate) const ENTRY_COLUMNS: &str =
     "e.id, e.uid, e.author, e.kind, e.title, e.body, e.feeling, \
      e.visibility, e.prompt_id, e.prompt_date, e.repair_did, e.repair_effect, e.repair_feel, \
-     e.repair_change, e.created_at, e.created_offset, e.updated_at, e.updated_offset, e.deleted_at";
+     e.repair_change, e.created_at, e.created_offset, e.updated_at, e.updated_offset, e.deleted_at, e.sealed";
 
 /// Whether entry `e` may be shown to the viewer bound as `?1`. See the module
 /// documentation; every read of entries (and of what hangs off them) uses it.
@@ -280,6 +289,8 @@ pub(crate) fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
         deleted_at,
         reply_count: 0,
         reads: Vec::new(),
+        sealed: false,
+        sealed_bytes: r.get(19)?,
     })
 }
 
@@ -331,18 +342,23 @@ impl Store {
         entry.reply_count = conn
             .prepare_cached("SELECT count(*) FROM replies WHERE entry_id = ?1")?
             .query_row([entry.id], |r| r.get(0))?;
+        self.open_entry(entry);
         Ok(())
     }
 
     /// An entry as stored, whoever may see it (for checks before a change).
     pub(crate) fn raw_entry(&self, id: i64) -> Result<Option<Entry>> {
-        Ok(self
+        let mut entry = self
             .conn()
             .prepare_cached(&format!(
                 "SELECT {ENTRY_COLUMNS} FROM entries e WHERE e.id = ?1"
             ))?
             .query_row([id], entry_from_row)
-            .optional()?)
+            .optional()?;
+        if let Some(entry) = &mut entry {
+            self.open_entry(entry);
+        }
+        Ok(entry)
     }
 
     /// Whether `viewer` may see entry `id` right now.

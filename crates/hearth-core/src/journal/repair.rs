@@ -8,7 +8,8 @@
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::entries::{insert_entry, replace_tags, sorted, NewEntry};
+use super::entries::{insert_entry, sorted, NewEntry};
+use super::sealed::write_words;
 use super::{check_common, Checked, Entry, EntryKind, RepairParts, Visibility, BODY_MAX_CHARS};
 use crate::clock::Clock;
 use crate::couple::PartnerId;
@@ -131,6 +132,7 @@ impl Store {
         self.ensure_partner(author)?;
         let offset = check_offset(offset_minutes)?;
         let (checked, parts) = check_repair(input)?;
+        let key = self.key_to_seal(author, checked.visibility == Visibility::Private)?;
         let now = stamp::now(clock);
         let tx = self.conn_mut().transaction()?;
         let id = insert_entry(
@@ -148,6 +150,7 @@ impl Store {
                 updated_at: now,
                 updated_offset: offset,
                 deleted_at: None,
+                seal: key.as_ref(),
             },
         )?;
         tx.commit()?;
@@ -180,27 +183,20 @@ impl Store {
         {
             return self.entry(editor, id);
         }
+        let stored = self.words_to_store(&current, &checked, Some(&parts))?;
         let tx = self.conn_mut().transaction()?;
         tx.execute(
-            "UPDATE entries SET title = ?2, body = ?3, feeling = ?4, visibility = ?5,
-                repair_did = ?6, repair_effect = ?7, repair_feel = ?8, repair_change = ?9,
-                updated_at = ?10, updated_offset = ?11
+            "UPDATE entries SET feeling = ?2, visibility = ?3, updated_at = ?4, updated_offset = ?5
              WHERE id = ?1",
             params![
                 id,
-                checked.title,
-                checked.body,
                 checked.feeling.map(|f| f.as_str()),
                 checked.visibility.as_str(),
-                parts.what_i_did,
-                parts.how_it_affected_you,
-                parts.what_i_feel,
-                parts.what_i_will_do_differently,
                 stamp::now(clock),
                 offset,
             ],
         )?;
-        replace_tags(&tx, id, &checked.tags)?;
+        write_words(&tx, id, &stored)?;
         tx.commit()?;
         self.entry(editor, id)
     }

@@ -170,6 +170,8 @@ impl Store {
             }
             None => {}
         }
+        let alone = crate::journal::sealed::unrevealed(self.conn(), author, &day(date))?;
+        let key = self.key_to_seal(author, alone)?;
         let now = stamp::now(clock);
         let tx = self.conn_mut().transaction()?;
         insert_entry(
@@ -187,6 +189,7 @@ impl Store {
                 updated_at: now,
                 updated_offset: offset,
                 deleted_at: None,
+                seal: key.as_ref(),
             },
         )?;
         tx.commit()?;

@@ -312,6 +312,25 @@ pub static STEPS: &[&str] = &[
         created_at  TEXT NOT NULL,
         PRIMARY KEY (partner, kind)
      ) STRICT, WITHOUT ROWID;",
+    // v9 (privacy): the private words of a partner with a passphrase are
+    // sealed with their partner key (`vault::seal`, `journal::sealed`): the
+    // sealed bytes go in `sealed`, the plain columns keep only placeholders,
+    // and the search index gets nothing of a sealed entry.
+    "ALTER TABLE entries ADD COLUMN sealed BLOB;
+     ALTER TABLE drafts ADD COLUMN sealed BLOB;
+     ALTER TABLE checkins ADD COLUMN sealed BLOB;
+     DROP TRIGGER entries_fts_insert;
+     CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+        INSERT INTO journal_fts (rowid, title, body, replies)
+        VALUES (new.id, iif(new.sealed IS NULL, coalesce(new.title, ''), ''),
+                iif(new.sealed IS NULL, new.body, ''), '');
+     END;
+     DROP TRIGGER entries_fts_update;
+     CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body, sealed ON entries BEGIN
+        UPDATE journal_fts SET title = iif(new.sealed IS NULL, coalesce(new.title, ''), ''),
+            body = iif(new.sealed IS NULL, new.body, '')
+        WHERE rowid = new.id;
+     END;",
 ];
 
 /// The version a fresh install ends at.

@@ -50,6 +50,10 @@ pub struct Diagnostics {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The unlocked partner's key, held only for the length of one call
+    /// through the door (`Hearth::as_writer`), so their sealed words can be
+    /// written and read (see `vault::seal`, `journal::sealed`).
+    pub(crate) opener: Option<(crate::couple::PartnerId, crate::vault::SecretKey)>,
 }
 
 impl std::fmt::Debug for Store {
@@ -92,7 +96,11 @@ impl Store {
         )
         .map_err(|e| refused_or_storage(&path, e))?;
         configure(&conn).map_err(|e| refused_or_storage(&path, e))?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            opener: None,
+        };
         store.migrate(steps, clock)?;
         Ok(store)
     }

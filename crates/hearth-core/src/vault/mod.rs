@@ -31,6 +31,7 @@
 
 mod kdf;
 mod recovery;
+pub(crate) mod seal;
 mod slot;
 mod unlock;
 

@@ -64,6 +64,12 @@ impl Vault {
         self.unlocked.as_ref().map(|(p, _)| *p)
     }
 
+    /// The unlocked partner and their key, for the store to seal and open
+    /// their words with during one call.
+    pub(crate) fn key(&self) -> Option<(PartnerId, SecretKey)> {
+        self.unlocked.clone()
+    }
+
     /// Keeps `key` as the unlocked partner's, dropping (wiping) any other.
     pub(crate) fn hold(&mut self, partner: PartnerId, key: SecretKey) {
         self.unlocked = Some((partner, key));

@@ -6,7 +6,7 @@
 import { api, localDate } from '../../api.js';
 import { h, announce, focusElement, replaceChildren, setCssVar, uid, setBusy, isBusy } from '../../dom.js';
 import { formMessages } from '../../fields.js';
-import { partnerById } from '../../format.js';
+import { nameOf, partnerById } from '../../format.js';
 import { otherOf, peopleChanged, writerOf } from '../../store.js';
 import { authorTag, paragraphs } from '../journal/entry-view.js';
 import { longTextField } from '../journal/fields.js';
@@ -50,6 +50,8 @@ function column(state, words, c, label) {
   const el = h('div', { class: 'answer checkin-column' },
     h('h3', { class: 'answer-who' }, authorTag(state, c.author), h('span', { class: 'visually-hidden' }, label)),
     ratingsList(words, c),
+    c.sealed ? h('p', { class: 'entry-sealed muted' },
+      `${nameOf(state, c.author)}’s written answers are sealed with their passphrase. They open for you both the next time ${nameOf(state, c.author)} unlocks Hearth.`) : null,
     QUESTIONS.map((q) => (c[q.key] ? [h('h4', { class: 'checkin-question' }, q.label), paragraphs(c[q.key])] : null)));
   setCssVar(el, '--author-color', partnerById(state, c.author)?.color);
   return el;

@@ -7,9 +7,20 @@ import { feelingLabel, firstWords, localTime, nameOf, partnerById, plural } from
 
 const PREVIEW_CHARS = 360;
 
+/**
+ * What shows instead of words still sealed with their author's passphrase:
+ * an answer you have both written, waiting for its author to unlock Hearth.
+ */
+export function sealedNote(state, entry) {
+  const name = nameOf(state, entry.author);
+  return h('p', { class: 'entry-sealed muted' },
+    `${name}’s words are sealed with ${name}’s passphrase. They open for you both the next time ${name} unlocks Hearth.`);
+}
+
 /** A heading for an entry: its title, else the start of its words. */
 export function entryHeading(entry) {
   if (entry.title) return entry.title;
+  if (entry.sealed) return 'An answer, still sealed';
   if (entry.kind === 'repair') return 'A repair';
   return firstWords(entry.body, 70) || 'Untitled';
 }
@@ -65,10 +76,11 @@ function readNote(entry, state) {
 /** One entry in the timeline: a card that opens its thread. */
 export function entryCard(entry, state, { snippet = null } = {}) {
   // An untitled entry is named by its own first words, so they aren't shown twice.
-  const untitled = !entry.title && entry.kind !== 'repair';
+  const untitled = !entry.title && entry.kind !== 'repair' && !entry.sealed;
   const link = h('a', { class: 'entry-link', href: hrefFor('journal', `entry/${entry.id}`) },
     untitled ? firstWords(entry.body, PREVIEW_CHARS) : entryHeading(entry));
-  const body = snippet ?? (untitled ? null : h('p', { class: 'entry-preview' }, firstWords(entry.body, PREVIEW_CHARS)));
+  const body = entry.sealed ? sealedNote(state, entry)
+    : snippet ?? (untitled ? null : h('p', { class: 'entry-preview' }, firstWords(entry.body, PREVIEW_CHARS)));
   const el = h('article', { class: 'entry-card', 'data-entry-id': entry.id },
     entryMeta(entry, state),
     promptQuestion(entry),

@@ -4,10 +4,11 @@
 import { h, uid } from '../../dom.js';
 import { charCount, feelingLabel, number } from '../../format.js';
 
-/** What "Private" means in this build: hidden from the other partner's view; not encrypted. */
+/** What "Private" means: hidden from the other partner's view; sealed only once there is a passphrase. */
 export function privateNote(otherName) {
   return `Private: Hearth keeps this out of ${otherName}’s view. Without a passphrase (Settings → Privacy), `
-    + 'anyone using this laptop could switch to you and read it, and it isn’t encrypted yet.';
+    + 'anyone using this laptop could switch to you and read it, and it isn’t encrypted. '
+    + 'With one, it is sealed with your passphrase in the journal file.';
 }
 
 /** Shows how many characters are left once a text nears its limit. */

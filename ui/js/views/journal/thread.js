@@ -9,7 +9,7 @@ import { hrefFor } from '../../router.js';
 import { partnerById } from '../../format.js';
 import { otherOf } from '../../store.js';
 import { localTime, nameOf, otherName } from './names.js';
-import { authorTag, entryHeading, entryMeta, paragraphs, promptQuestion, tagList } from './entry-view.js';
+import { authorTag, entryHeading, entryMeta, paragraphs, promptQuestion, sealedNote, tagList } from './entry-view.js';
 import { longTextField } from './fields.js';
 
 function readStatus(entry, state, onRead) {
@@ -56,7 +56,7 @@ export function renderThread({ id, state, words, onDeleted, onChanged }) {
     const { entry, replies } = thread;
     const mine = entry.author === state.writerId;
     const heading = h('h2', { class: 'thread-title', id: 'thread-title', tabindex: '-1' }, entryHeading(entry));
-    const body = entry.repair
+    const body = entry.sealed ? sealedNote(state, entry) : entry.repair
       ? words.repairParts.map((part) => h('section', { class: 'repair-part' },
         h('h3', {}, part.label), paragraphs(entry.repair[part.key] ?? '')))
       : paragraphs(entry.body);

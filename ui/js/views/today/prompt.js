@@ -10,13 +10,13 @@ import { draftKeeper } from '../../drafts.js';
 import { partnerById } from '../../format.js';
 import { hrefFor } from '../../router.js';
 import { otherOf } from '../../store.js';
-import { authorTag, paragraphs } from '../journal/entry-view.js';
+import { authorTag, paragraphs, sealedNote } from '../journal/entry-view.js';
 import { longTextField } from '../journal/fields.js';
 
 function answerColumn(entry, state, label) {
   const el = h('div', { class: 'answer' },
     h('h3', { class: 'answer-who' }, authorTag(state, entry.author), h('span', { class: 'visually-hidden' }, label)),
-    paragraphs(entry.body),
+    entry.sealed ? sealedNote(state, entry) : paragraphs(entry.body),
     h('p', { class: 'answer-open' }, h('a', { href: hrefFor('journal', `entry/${entry.id}`) }, 'Open and reply')));
   setCssVar(el, '--author-color', partnerById(state, entry.author)?.color);
   return el;

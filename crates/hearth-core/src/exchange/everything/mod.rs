@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::couple::PartnerId;
 
-pub(crate) use read::gather;
+pub(crate) use read::{gather, Gathered};
 pub use write::Added;
 pub(crate) use write::{id_if_free, run, write_everything};
 

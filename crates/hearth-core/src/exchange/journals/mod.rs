@@ -241,6 +241,7 @@ impl Store {
                     updated_at: p.updated_at.clone(),
                     updated_offset: p.updated_offset,
                     deleted_at: None,
+                    seal: None,
                 },
             )?;
         }
