@@ -1,108 +1,60 @@
+//! Every command the page may call gets an `allow-*` permission in the app
+//! manifest, and the page's capability grants exactly those: both follow
+//! from the one list in `src/command_list.rs`, so nothing is callable unless
+//! it is written there.
+
+use std::path::Path;
+
+include!("src/command_list.rs");
+
+macro_rules! names {
+    ($($area:ident::$name:ident),* $(,)?) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+const COMMANDS: &[&str] = hearth_commands!(names);
+
+/// The page's capability, written from the list (only when it changed, so
+/// the file's date moves only with its content).
+const CAPABILITY: &str = "capabilities/main.json";
+
 fn main() {
-    // Every command the page may call is listed here, so each one gets an
-    // `allow-*` permission and nothing is callable unless a capability in
-    // `capabilities/` grants it.
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&[
-            "get_state",
-            "setup_couple",
-            "set_writer",
-            "update_partner",
-            "set_passphrase",
-            "change_passphrase",
-            "remove_passphrase",
-            "unlock",
-            "lock_now",
-            "reset_passphrase",
-            "journal_words",
-            "timeline",
-            "get_entry",
-            "get_thread",
-            "create_entry",
-            "edit_entry",
-            "create_repair",
-            "edit_repair",
-            "reply",
-            "mark_read",
-            "unread_count",
-            "delete_entry",
-            "restore_entry",
-            "list_trash",
-            "empty_trash",
-            "search_journal",
-            "save_draft",
-            "get_draft",
-            "clear_draft",
-            "list_prompts",
-            "add_prompt",
-            "prompt_of_the_day",
-            "skip_prompt",
-            "answer_prompt",
-            "appreciate",
-            "unread_appreciations",
-            "mark_appreciation_read",
-            "export_markdown",
-            "ritual_words",
-            "list_rituals",
-            "get_ritual",
-            "create_ritual_from_template",
-            "create_ritual",
-            "update_ritual",
-            "set_ritual_active",
-            "archive_ritual",
-            "restore_ritual",
-            "mark_ritual_done",
-            "skip_ritual",
-            "undo_ritual_outcome",
-            "ritual_history",
-            "ritual_consistency",
-            "one_ritual_consistency",
-            "rituals_today",
-            "ritual_agenda",
-            "export_rituals_ics",
-            "preview_ritual",
-            "checkin_words",
-            "submit_checkin",
-            "checkin_week",
-            "checkin_history",
-            "checkin_trend",
-            "set_checkin_week_start",
-            "commitment_words",
-            "create_commitment",
-            "update_commitment",
-            "list_commitments",
-            "check_off_commitment",
-            "undo_check_off",
-            "set_commitment_ended",
-            "reminder_settings",
-            "pause_reminders",
-            "resume_reminders",
-            "set_quiet_hours",
-            "set_reminder_grace",
-            "set_checkin_reminder",
-            "set_start_at_login",
-            "snooze_reminder",
-            "answer_reminder",
-            "watch_reminders",
-            "quit_hearth",
-            "report_ready",
-            "list_backups",
-            "backup_folder",
-            "preview_backup",
-            "restore_backup",
-            "recover_from_newest_backup",
-            "reopen",
-            "take_snapshot",
-            "accept_commitment",
-            "import_journal",
-            "note_activity",
-            "lock_settings",
-            "set_lock_after",
-            "set_locked_notice",
-            "save_recovery_key",
-            "export_everything",
-            "import_everything",
-        ]),
-    ))
+    println!("cargo:rerun-if-changed=src/command_list.rs");
+    write_capability(Path::new(CAPABILITY));
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
     .expect("failed to run tauri-build");
+}
+
+fn write_capability(path: &Path) {
+    let permissions: Vec<String> = COMMANDS
+        .iter()
+        .map(|name| {
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "a command is named in lower case and underscores: {name}"
+            );
+            format!("    \"allow-{}\"", name.replace('_', "-"))
+        })
+        .collect();
+    let text = format!(
+        r#"{{
+  "identifier": "main-window",
+  "description": "What Hearth's own page may do: call Hearth's commands, nothing else. Written by build.rs from src/command_list.rs: edit the list, not this file.",
+  "windows": [
+    "main"
+  ],
+  "permissions": [
+{}
+  ]
+}}
+"#,
+        permissions.join(",\n")
+    );
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(path, text).expect("capabilities/main.json can be written");
+    }
 }

@@ -4,6 +4,8 @@
 //! guard, the choice of data directory. Every decision about the couple's
 //! data is the core's; the commands in [`commands`] only carry it across.
 
+#[macro_use]
+mod command_list;
 mod commands;
 mod locking;
 mod notify;
@@ -117,115 +119,25 @@ pub fn with_background_state<R: Runtime>(builder: tauri::Builder<R>) -> tauri::B
 }
 
 /// Hearth's commands, on any builder: the app's and the IPC test's
-/// (`tests/ipc_fuzz.rs`, on Tauri's mock runtime) are this one list. One
-/// command a line; new ones go at the end, and also in `build.rs` and
-/// `capabilities/main.json`, which the test checks against each other.
-/// (Not reformatted, so the list keeps the lines and indentation it had in
-/// `run()` and parallel additions to it merge line by line.)
-#[rustfmt::skip]
+/// (`tests/ipc_fuzz.rs`, on Tauri's mock runtime) are the one list in
+/// `command_list.rs`.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder
-        .invoke_handler(tauri::generate_handler![
-            commands::couple::get_state,
-            commands::couple::setup_couple,
-            commands::couple::set_writer,
-            commands::couple::update_partner,
-            commands::privacy::set_passphrase,
-            commands::privacy::change_passphrase,
-            commands::privacy::remove_passphrase,
-            commands::privacy::unlock,
-            commands::privacy::lock_now,
-            commands::privacy::reset_passphrase,
-            commands::journal::journal_words,
-            commands::journal::timeline,
-            commands::journal::get_entry,
-            commands::journal::get_thread,
-            commands::journal::create_entry,
-            commands::journal::edit_entry,
-            commands::journal::create_repair,
-            commands::journal::edit_repair,
-            commands::journal::reply,
-            commands::journal::mark_read,
-            commands::journal::unread_count,
-            commands::journal::delete_entry,
-            commands::journal::restore_entry,
-            commands::journal::list_trash,
-            commands::journal::empty_trash,
-            commands::journal::search_journal,
-            commands::journal::save_draft,
-            commands::journal::get_draft,
-            commands::journal::clear_draft,
-            commands::prompts::list_prompts,
-            commands::prompts::add_prompt,
-            commands::prompts::prompt_of_the_day,
-            commands::prompts::skip_prompt,
-            commands::prompts::answer_prompt,
-            commands::prompts::appreciate,
-            commands::prompts::unread_appreciations,
-            commands::prompts::mark_appreciation_read,
-            commands::exchange::export_markdown,
-            commands::rituals::ritual_words,
-            commands::rituals::list_rituals,
-            commands::rituals::get_ritual,
-            commands::rituals::create_ritual_from_template,
-            commands::rituals::create_ritual,
-            commands::rituals::update_ritual,
-            commands::rituals::set_ritual_active,
-            commands::rituals::archive_ritual,
-            commands::rituals::restore_ritual,
-            commands::rituals::mark_ritual_done,
-            commands::rituals::skip_ritual,
-            commands::rituals::undo_ritual_outcome,
-            commands::rituals::ritual_history,
-            commands::rituals::ritual_consistency,
-            commands::rituals::one_ritual_consistency,
-            commands::rituals::rituals_today,
-            commands::rituals::ritual_agenda,
-            commands::rituals::export_rituals_ics,
-            commands::rituals::preview_ritual,
-            commands::checkins::checkin_words,
-            commands::checkins::submit_checkin,
-            commands::checkins::checkin_week,
-            commands::checkins::checkin_history,
-            commands::checkins::checkin_trend,
-            commands::checkins::set_checkin_week_start,
-            commands::commitments::commitment_words,
-            commands::commitments::create_commitment,
-            commands::commitments::update_commitment,
-            commands::commitments::list_commitments,
-            commands::commitments::check_off_commitment,
-            commands::commitments::undo_check_off,
-            commands::commitments::set_commitment_ended,
-            commands::reminders::reminder_settings,
-            commands::reminders::pause_reminders,
-            commands::reminders::resume_reminders,
-            commands::reminders::set_quiet_hours,
-            commands::reminders::set_reminder_grace,
-            commands::reminders::set_checkin_reminder,
-            commands::reminders::set_start_at_login,
-            commands::reminders::snooze_reminder,
-            commands::reminders::answer_reminder,
-            commands::reminders::watch_reminders,
-            commands::reminders::quit_hearth,
-            commands::startup::report_ready,
-            commands::backups::list_backups,
-            commands::backups::backup_folder,
-            commands::backups::preview_backup,
-            commands::backups::restore_backup,
-            commands::backups::recover_from_newest_backup,
-            commands::backups::reopen,
-            commands::backups::take_snapshot,
-            commands::commitments::accept_commitment,
-            commands::exchange::export_everything,
-            commands::exchange::import_everything,
-            commands::exchange::import_journal,
-            commands::locking::note_activity,
-            commands::locking::lock_settings,
-            commands::locking::set_lock_after,
-            commands::locking::set_locked_notice,
-            commands::recovery_file::save_recovery_key,
-        ])
+    macro_rules! handlers {
+        ($($area:ident::$name:ident),* $(,)?) => {
+            tauri::generate_handler![$(commands::$area::$name),*]
+        };
+    }
+    builder.invoke_handler(hearth_commands!(handlers))
 }
+
+macro_rules! names {
+    ($($area:ident::$name:ident),* $(,)?) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+/// The name of every command the page may call, from `command_list.rs`.
+pub const COMMANDS: &[&str] = hearth_commands!(names);
 
 /// `HEARTH_DATA_DIR` when set (tests, portable use), else the OS app-data
 /// folder (`~/.local/share/app.hearth.desktop` on Linux).
@@ -260,4 +172,38 @@ fn keep_daily_snapshots(app: tauri::AppHandle) {
             }
         })
         .expect("a thread for the daily snapshot");
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::COMMANDS;
+
+    /// The commands the page's one door (`ui/js/api.js`) calls: `call('name', …)`.
+    fn page_commands() -> BTreeSet<String> {
+        let api = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/js/api.js");
+        let text = std::fs::read_to_string(api).unwrap();
+        text.split("call('")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('\'').map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_page_calls_every_listed_command_and_no_other() {
+        let page = page_commands();
+        let listed: BTreeSet<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
+        assert_eq!(listed.len(), COMMANDS.len(), "no command is listed twice");
+        let unknown: Vec<_> = page.difference(&listed).collect();
+        assert!(
+            unknown.is_empty(),
+            "ui/js/api.js calls only commands on the list (command_list.rs): not listed {unknown:?}"
+        );
+        let unused: Vec<_> = listed.difference(&page).collect();
+        assert!(
+            unused.is_empty(),
+            "every listed command is called by the page, or it goes: nothing calls {unused:?}"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 //! The app's own command list (`hearth_app::with_commands`) runs on Tauri's
 //! mock runtime with the app's real context, so each call also passes the
 //! capability check exactly as the page's calls do. The commands to fuzz are
-//! read from `capabilities/main.json` (and checked against `build.rs`), so a
+//! read from `capabilities/main.json` (which build.rs writes from `src/command_list.rs`), so a
 //! command added there is fuzzed without touching this file. For each one,
 //! proptest throws empty, huge, control-character, U+FFFD, NUL, wrong-type
 //! and misnamed arguments, starting from a known-good call where this file
@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use hearth_app::{with_background_state, with_commands, Shared};
+use hearth_app::{with_background_state, with_commands, Shared, COMMANDS};
 use hearth_core::{ErrorKind, FixedClock, Hearth};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -66,19 +66,9 @@ fn capability_commands() -> Vec<String> {
         .collect()
 }
 
-/// The commands `build.rs` gives permissions to (the app manifest).
-fn manifest_commands() -> BTreeSet<String> {
-    let text = std::fs::read_to_string(Path::new(MANIFEST).join("build.rs")).unwrap();
-    let list = text
-        .split_once(".commands(&[")
-        .and_then(|(_, rest)| rest.split_once("])"))
-        .expect("build.rs lists the commands in .commands(&[ ... ])")
-        .0;
-    list.split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
+/// The one list of commands (`src/command_list.rs`).
+fn listed_commands() -> BTreeSet<String> {
+    COMMANDS.iter().map(|c| c.to_string()).collect()
 }
 
 struct App {
@@ -534,31 +524,6 @@ fn apply(base: &Value, m: &Mutation) -> Value {
     Value::Object(args)
 }
 
-/// The commands the page's one door (`ui/js/api.js`) calls: `call('name', …)`.
-fn page_commands() -> BTreeSet<String> {
-    let text = std::fs::read_to_string(Path::new(MANIFEST).join("../ui/js/api.js")).unwrap();
-    text.split("call('")
-        .skip(1)
-        .filter_map(|rest| rest.split_once('\'').map(|(name, _)| name.to_string()))
-        .collect()
-}
-
-#[test]
-fn the_page_calls_every_listed_command_and_no_other() {
-    let page = page_commands();
-    let listed = manifest_commands();
-    let unknown: Vec<_> = page.difference(&listed).collect();
-    assert!(
-        unknown.is_empty(),
-        "ui/js/api.js calls only commands on the list (build.rs): not listed {unknown:?}"
-    );
-    let unused: Vec<_> = listed.difference(&page).collect();
-    assert!(
-        unused.is_empty(),
-        "every listed command is called by the page, or it goes: nothing calls {unused:?}"
-    );
-}
-
 #[test]
 fn the_fuzzed_commands_are_exactly_the_apps_commands() {
     let granted = capability_commands();
@@ -566,8 +531,8 @@ fn the_fuzzed_commands_are_exactly_the_apps_commands() {
     assert_eq!(unique.len(), granted.len(), "no command is granted twice");
     assert_eq!(
         unique,
-        manifest_commands(),
-        "capabilities/main.json grants exactly the commands build.rs declares"
+        listed_commands(),
+        "capabilities/main.json grants exactly the listed commands (build.rs writes it from the list)"
     );
     for (cmd, _) in NOT_CALLED {
         assert!(
@@ -580,7 +545,7 @@ fn the_fuzzed_commands_are_exactly_the_apps_commands() {
         if let Err(Value::String(text)) = call(&app.window, cmd, json!({})) {
             assert!(
                 !text.contains("not found") && !text.contains("not allowed"),
-                "{cmd} is granted but the app doesn't handle it (add it to with_commands): {text}"
+                "{cmd} is granted but the app doesn't handle it (the handler and the grant both come from command_list.rs): {text}"
             );
         }
     }

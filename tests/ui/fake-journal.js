@@ -185,7 +185,13 @@
       try { file = JSON.parse(new TextDecoder().decode(bytes)); } catch { throw bad("This file isn't a Hearth export (it can't be read as JSON). Nothing was changed."); }
       if (file.format !== 'hearth-export') throw bad("This file isn't a Hearth export, so it can't be imported. Nothing was changed.");
       window.__importHeaders = headers;
-      return { entriesAdded: 12, entriesAlreadyHere: 40, answersSkipped: 0, repliesAdded: 3, readsAdded: 0, appreciationsAdded: 0, promptsAdded: 0, daysAdded: 0, coupleSetUp: false,
+      // Into a Hearth not yet set up, a file with a couple sets it up.
+      const coupleSetUp = st.phase === 'setup' && Array.isArray(file.partners);
+      if (coupleSetUp) {
+        st.partners = file.partners.map((p, i) => ({ id: i + 1, name: p.name, color: p.color }));
+        st.writerId = 1; st.phase = 'ready';
+      }
+      return { entriesAdded: 12, entriesAlreadyHere: 40, answersSkipped: 0, repliesAdded: 3, readsAdded: 0, appreciationsAdded: 0, promptsAdded: 0, daysAdded: 0, coupleSetUp,
         ritualsAdded: 2, outcomesAdded: 9, checkinsAdded: 4, commitmentsAdded: 1, checkOffsAdded: 5, draftsAdded: 0, settingsAdded: 0, remindersAdded: 0 };
     },
     // Another app's journal, as raw bytes with the choices in headers. A zip

@@ -211,3 +211,25 @@ test('hygiene: no inline script, style or handlers; no HTML built from strings',
     assert.doesNotMatch(withoutNamespace, /https?:\/\//, `${file} refers to a remote resource`);
   }
 });
+
+test('setup: a couple moving laptops brings everything from an export instead of starting afresh', async () => {
+  const page = await h.open();
+  const move = page.getByRole('form', { name: 'Moving Hearth to this laptop?' });
+  await page.getByRole('button', { name: 'Bring everything from another laptop' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-file', 'the offer near the top leads to the file field');
+  await move.getByRole('button', { name: 'Import this file' }).click();
+  await page.locator('#import-error', { hasText: 'Please choose a Hearth export first.' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-file', 'with no file chosen, focus goes to the file field');
+
+  await page.setInputFiles('#import-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+  await move.getByRole('button', { name: 'Import this file' }).click();
+  await page.locator('#import-error', { hasText: "isn't a Hearth export" }).waitFor();
+  assert.equal(await page.locator('#view-setup').isVisible(), true, 'a file that cannot be used leaves the welcome as it was');
+
+  const file = { format: 'hearth-export', version: 2, partners: [{ name: 'Robin', color: '#7b5675' }, { name: 'Kit', color: '#3f6e8c' }] };
+  await page.setInputFiles('#import-file', { name: 'Hearth export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await move.getByRole('button', { name: 'Import this file' }).click();
+  await page.locator('#view-today').waitFor();
+  assert.equal((await page.textContent('#writer-indicator')).trim(), 'Writing as Robin', 'the journal the file brought replaces the welcome');
+  await clean(page);
+});

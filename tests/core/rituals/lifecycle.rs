@@ -835,6 +835,48 @@ mod first_and_next {
     }
 
     #[test]
+    fn a_day_marked_before_its_time_is_not_next_any_more() {
+        let mut j = Journal::new();
+        let r = j
+            .store
+            .create_ritual(
+                SAM,
+                &ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 22)),
+                &j.clock,
+            )
+            .unwrap();
+        j.store
+            .mark_ritual_done(SAM, r.id, d(2026, 11, 22), None, &j.clock)
+            .unwrap();
+        let next = j.store.ritual_now(r.id, &j.clock).unwrap().next.unwrap();
+        assert_eq!(
+            (next.date, next.time.as_str()),
+            (d(2026, 11, 23), "19:00"),
+            "tonight's walk, done early, is not \"next\": tomorrow's is"
+        );
+        let listed = j.store.rituals_now(false, &j.clock).unwrap();
+        assert_eq!(listed[0].next, Some(next), "the list says the same");
+        j.store
+            .skip_ritual(SAM, r.id, d(2026, 11, 23), None, &j.clock)
+            .unwrap();
+        let after_skip = j.store.ritual_now(r.id, &j.clock).unwrap().next.unwrap();
+        assert_eq!(
+            after_skip.date,
+            d(2026, 11, 24),
+            "a day skipped ahead is stepped over too"
+        );
+        j.store
+            .undo_ritual_outcome(SAM, r.id, d(2026, 11, 22), &j.clock)
+            .unwrap();
+        let undone = j.store.ritual_now(r.id, &j.clock).unwrap().next.unwrap();
+        assert_eq!(
+            undone.date,
+            d(2026, 11, 22),
+            "once the mark is undone, tonight is next again"
+        );
+    }
+
+    #[test]
     fn an_earlier_start_chosen_on_purpose_is_kept() {
         let mut j = Journal::new();
         let r = j

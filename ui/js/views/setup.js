@@ -4,7 +4,8 @@ import { api } from '../api.js';
 import { h, focusElement, setBusy, isBusy } from '../dom.js';
 import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
-import { store } from '../store.js';
+import { store, reloadApp } from '../store.js';
+import { importEverythingForm } from './import-everything.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
 export function renderSetup() {
@@ -66,6 +67,21 @@ export function renderSetup() {
     }
   });
 
+  // A couple moving laptops brings their export instead of starting afresh.
+  const move = h('section', { class: 'welcome-move', id: 'setup-move' },
+    importEverythingForm({
+      title: 'Moving Hearth to this laptop?',
+      intro: 'If you saved everything from Hearth on your other laptop (Settings → “Export everything”), '
+        + 'bring that file here instead of starting afresh: your names, journal, rituals, check-ins and commitments come with it.',
+      // The journal it brought replaces this welcome.
+      onImported: (report) => { if (report.coupleSetUp) reloadApp(); },
+    }));
+  const toMove = h('button', { type: 'button', class: 'button button--quiet', id: 'setup-move-link' }, 'Bring everything from another laptop');
+  toMove.addEventListener('click', () => {
+    move.scrollIntoView({ block: 'start' });
+    move.querySelector('input[type=file]')?.focus();
+  });
+
   const title = h('h1', { id: 'setup-title' }, 'Welcome to Hearth');
   const el = h('main', { id: 'main', class: 'screen screen--centered', tabindex: '-1' },
     h('div', { class: 'card welcome', id: 'view-setup' },
@@ -75,6 +91,7 @@ export function renderSetup() {
         'A quiet place for the two of you to rebuild trust, a little at a time: ',
         'a shared journal, small rituals you keep together, and a weekly check-in.'),
       h('p', {}, 'Everything stays on this laptop. There is no account, and nothing goes online.'),
+      h('p', { class: 'welcome-moving' }, 'Already keep Hearth on another laptop? ', toMove),
       h('p', { id: 'setup-private' },
         'An entry you mark private is kept out of your partner’s view. Once you begin, each of you can set a passphrase ',
         'in Settings → Privacy, so that switching to you asks for it and your private pages are sealed with it. ',
@@ -84,7 +101,8 @@ export function renderSetup() {
           'Hearth is not therapy, and it can’t stand in for a counsellor. ',
           'It is also not meant for a relationship where either of you feels unsafe. ',
           'If that is where you are, please reach out to someone you trust or a local support service first.')),
-      form));
+      form,
+      move));
 
   return {
     el,

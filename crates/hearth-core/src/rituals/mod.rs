@@ -143,9 +143,22 @@ pub struct Ritual {
 
 impl Ritual {
     /// The ritual with [`Ritual::next`] filled in: its first occurrence at
-    /// or after `now` (today's counts until its time has come).
-    pub fn seen_at(mut self, now: DateTime<Utc>) -> Ritual {
-        self.next = self.timing().next_at_or_after(now).map(NextTime::from);
+    /// or after `now` whose day isn't in `answered` (the days already marked
+    /// done or skipped). Today's counts until its time has come, unless the
+    /// couple marked it early: then "next" is the one after.
+    pub(crate) fn seen_at(mut self, now: DateTime<Utc>, answered: &[NaiveDate]) -> Ritual {
+        let timing = self.timing();
+        let mut next = timing.next_at_or_after(now);
+        // Each answered day is stepped over at most once.
+        for _ in 0..answered.len() {
+            match &next {
+                Some(o) if answered.contains(&o.date) => {
+                    next = timing.next_at_or_after(o.at + chrono::Duration::seconds(1));
+                }
+                _ => break,
+            }
+        }
+        self.next = next.map(NextTime::from);
         self
     }
 

@@ -132,17 +132,31 @@ impl Store {
 
     /// One ritual, with when it next happens (see [`Ritual::next`]).
     pub fn ritual_now(&self, id: i64, clock: &dyn Clock) -> Result<Ritual> {
-        Ok(self.ritual(id)?.seen_at(clock.now()))
+        self.seen(self.ritual(id)?, clock)
+    }
+
+    /// `ritual` with when it next happens, stepping over the days already
+    /// marked (done or skipped) from yesterday on, in its own zone.
+    fn seen(&self, ritual: Ritual, clock: &dyn Clock) -> Result<Ritual> {
+        let from = today_in(ritual.tz, clock)
+            .pred_opt()
+            .unwrap_or(NaiveDate::MIN);
+        let answered = self
+            .conn()
+            .prepare_cached("SELECT date FROM ritual_outcomes WHERE ritual_id = ?1 AND date >= ?2")?
+            .query_map(params![ritual.id, day(from)], |r| {
+                parse_day(&r.get::<_, String>(0)?, 0)
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ritual.seen_at(clock.now(), &answered))
     }
 
     /// [`Store::rituals`], each with when it next happens.
     pub fn rituals_now(&self, include_archived: bool, clock: &dyn Clock) -> Result<Vec<Ritual>> {
-        let now = clock.now();
-        Ok(self
-            .rituals(include_archived)?
+        self.rituals(include_archived)?
             .into_iter()
-            .map(|r| r.seen_at(now))
-            .collect())
+            .map(|r| self.seen(r, clock))
+            .collect()
     }
 
     /// The rituals in the order they were added; archived ones only when asked.
@@ -171,7 +185,7 @@ impl Store {
         self.ensure_partner(by)?;
         let ritual = self.live_ritual(id)?;
         if ritual.active == active {
-            return Ok(ritual.seen_at(clock.now()));
+            return self.seen(ritual, clock);
         }
         let today = day(today_in(ritual.tz, clock));
         let tx = self.conn_mut().transaction()?;
@@ -216,7 +230,7 @@ impl Store {
         self.ensure_partner(by)?;
         let ritual = self.ritual(id)?;
         if ritual.is_archived() {
-            return Ok(ritual.seen_at(clock.now()));
+            return self.seen(ritual, clock);
         }
         self.conn().execute(
             "UPDATE rituals SET archived_at = ?2, archived_on = ?3, updated_at = ?2 WHERE id = ?1",
@@ -230,7 +244,7 @@ impl Store {
         self.ensure_partner(by)?;
         let ritual = self.ritual(id)?;
         let Some(archived_on) = ritual.archived_on else {
-            return Ok(ritual.seen_at(clock.now()));
+            return self.seen(ritual, clock);
         };
         let today = today_in(ritual.tz, clock);
         let tx = self.conn_mut().transaction()?;
