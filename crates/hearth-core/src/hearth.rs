@@ -20,6 +20,7 @@ mod recovery_file;
 mod reminders;
 mod rituals;
 mod sealing;
+mod test_hooks;
 
 use std::path::{Path, PathBuf};
 
