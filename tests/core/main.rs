@@ -8,6 +8,7 @@ mod couple;
 mod door;
 mod exchange;
 mod journal;
+mod lock_hearth;
 mod locking;
 mod privacy;
 mod prompts;
