@@ -220,3 +220,10 @@ pub fn rows(database: &Path, table: &str) -> i64 {
         })
         .expect("counting rows")
 }
+
+/// The passphrases of the Lock Hearth tests (tests/core/lock_hearth.rs and
+/// the process it kills, tests/bin/lock_converter.rs).
+pub mod lock {
+    pub const SAMS: &str = "the lighthouse at dawn";
+    pub const ALEXS: &str = "a kettle on the stove";
+}
