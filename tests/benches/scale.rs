@@ -4,7 +4,7 @@
 //! cargo bench -p hearth-tests --bench scale                 # 100,000 entries (see Sizes::SCALE)
 //! cargo bench -p hearth-tests --bench scale -- --smoke      # tiny sizes, a few seconds (CI)
 //! cargo bench -p hearth-tests --bench scale -- --keep PATH  # reuse (or make) the database at PATH
-//! cargo bench -p hearth-tests --bench scale -- --populate DIR year|scale
+//! cargo bench -p hearth-tests --bench scale -- --populate DIR year|scale|empty|locked
 //! ```
 //!
 //! It prints numbers and never fails on timing: the targets (page <= 5 ms,
@@ -27,6 +27,8 @@ use hearth_core::{FixedClock, Hearth, PartnerId};
 use hearth_tests::By;
 
 const DATABASE_FILE: &str = "hearth.sqlite3";
+/// The passphrase of the `locked` data folder's writer.
+const LOCKED_PASSPHRASE: &str = "a long walk home by the river";
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -35,7 +37,7 @@ fn main() {
         .collect();
     let flag = |name: &str| args.iter().position(|a| a == name).map(|i| args.get(i + 1));
     if let Some(dir) = flag("--populate") {
-        let dir = PathBuf::from(dir.expect("--populate DIR year|scale|empty"));
+        let dir = PathBuf::from(dir.expect("--populate DIR year|scale|empty|locked"));
         let sizes = match args.last().map(String::as_str) {
             Some("scale") => Sizes::SCALE,
             // A couple set up with nothing written yet: the same first screen.
@@ -48,6 +50,18 @@ fn main() {
             _ => Sizes::YEAR,
         };
         populate_dir(&dir, sizes);
+        // A year of use where the partner writing has a passphrase: Hearth
+        // starts on the lock screen (the key is never kept between runs).
+        if args.last().map(String::as_str) == Some("locked") {
+            let mut hearth = Hearth::open(&dir, Box::new(FixedClock::at(Utc::now())));
+            hearth
+                .set_passphrase(LOCKED_PASSPHRASE, LOCKED_PASSPHRASE)
+                .expect("a passphrase for the writer");
+            assert!(
+                hearth.lock().expect("locking").privacy.locked,
+                "the writer is locked"
+            );
+        }
         return;
     }
     let smoke = args.iter().any(|a| a == "--smoke");
