@@ -115,43 +115,40 @@ fn app() -> App {
 fn seed(hearth: &mut Hearth, clock: &FixedClock) {
     use hearth_tests::{note, private_note, OFFSET};
     hearth
-        .as_writer(|s, w, c| s.create_entry(w, &note("Sam's shared entry."), OFFSET, c))
+        .journal()
+        .create_entry(&note("Sam's shared entry."), OFFSET)
         .unwrap();
+    hearth.journal().reply(1, "A reply.", OFFSET).unwrap();
     hearth
-        .as_writer(|s, w, c| s.reply(w, 1, "A reply.", OFFSET, c))
-        .unwrap();
-    hearth
-        .as_writer(|s, w, c| s.appreciate(w, "Thank you for the walk.", OFFSET, c))
+        .journal()
+        .appreciate("Thank you for the walk.", OFFSET)
         .unwrap();
     hearth.set_writer(hearth_tests::ALEX).unwrap();
     hearth
-        .as_writer(|s, w, c| s.create_entry(w, &private_note("Alex's private entry."), OFFSET, c))
+        .journal()
+        .create_entry(&private_note("Alex's private entry."), OFFSET)
         .unwrap();
     hearth.set_writer(hearth_tests::SAM).unwrap();
     let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
     hearth
-        .as_writer(|s, w, c| {
-            s.create_ritual(
-                w,
-                &hearth_tests::rituals::ritual("Walk", "FREQ=DAILY", "07:30", start),
-                c,
-            )
-        })
+        .rituals()
+        .create(&hearth_tests::rituals::ritual(
+            "Walk",
+            "FREQ=DAILY",
+            "07:30",
+            start,
+        ))
         .unwrap();
     let commitment: hearth_core::commitments::CommitmentInput = serde_json::from_value(json!({
         "title": "A text when I arrive", "startDate": "2026-11-16", "zone": "Europe/Berlin"}))
     .unwrap();
-    hearth
-        .as_writer(|s, w, c| s.create_commitment(w, &commitment, c))
-        .unwrap();
+    hearth.commitments().create(&commitment).unwrap();
     // Commitment 2: a promise Alex proposed in Sam's name, for Sam to accept.
     let proposal: hearth_core::commitments::CommitmentInput = serde_json::from_value(json!({
         "title": "A call on Sundays", "owner": 1, "startDate": "2026-11-16", "zone": "Europe/Berlin"}))
     .unwrap();
     hearth.set_writer(hearth_tests::ALEX).unwrap();
-    hearth
-        .as_writer(|s, w, c| s.create_commitment(w, &proposal, c))
-        .unwrap();
+    hearth.commitments().create(&proposal).unwrap();
     hearth.set_writer(hearth_tests::SAM).unwrap();
     clock.advance(chrono::Duration::days(2));
     hearth.backups().snapshot_if_due().unwrap();

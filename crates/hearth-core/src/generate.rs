@@ -102,7 +102,7 @@ impl Rng {
 
 /// Sets up a couple (Sam and Alex, Sam writing) in an empty store and fills
 /// it to `sizes`, the newest things dated just before `now`.
-pub fn populate(store: &mut Store, sizes: &Sizes, now: DateTime<Utc>) -> Result<Made> {
+pub(crate) fn populate(store: &mut Store, sizes: &Sizes, now: DateTime<Utc>) -> Result<Made> {
     let clock = FixedClock::at(now);
     let partner = |name: &str| PartnerInput {
         name: name.into(),

@@ -149,7 +149,7 @@ impl Hearth {
     }
 
     /// The store, or the error that keeps it closed.
-    pub fn store(&mut self) -> Result<&mut Store> {
+    pub(crate) fn store(&mut self) -> Result<&mut Store> {
         match &mut self.store {
             Ok(store) => Ok(store),
             Err(err) => Err(reopen_error(err)),
@@ -222,7 +222,7 @@ impl Hearth {
     /// Runs `f` with the store, the partner writing now and the clock: what
     /// every journal command needs. The viewer is always the stored writer,
     /// never one the page names, so the page can't read as someone else.
-    pub fn as_writer<T>(
+    pub(crate) fn as_writer<T>(
         &mut self,
         f: impl FnOnce(&mut Store, PartnerId, &dyn Clock) -> Result<T>,
     ) -> Result<T> {

@@ -6,6 +6,7 @@
 //! The files in `tests/fixtures/journals/` are written by hand from the
 //! apps' public descriptions of their formats, with made-up words.
 
+use hearth_tests::By;
 use hearth_tests::Exchange;
 use std::io::{Cursor, Write};
 
@@ -601,15 +602,17 @@ fn nothing_is_brought_in_before_the_couple_is_set_up() {
 }
 
 #[test]
-fn the_store_imports_for_the_partner_it_is_told() {
+fn a_journal_comes_in_as_the_partner_writing_now() {
     let home = TempHearth::new();
     let mut hearth = home.couple();
     let report = hearth
-        .as_writer(|s, _, _| s.import_journal(PartnerId(2), JRNL.as_bytes(), &private()))
+        .by(PartnerId(2))
+        .exchange()
+        .import_journal(JRNL.as_bytes(), &private())
         .unwrap();
     assert_eq!(report.author, ALEX);
-    let err = hearth
-        .as_writer(|s, _, _| s.import_journal(PartnerId(3), JRNL.as_bytes(), &private()))
-        .unwrap_err();
+    // Through the door a journal comes in as the writer's, and no one
+    // outside the couple can become it.
+    let err = hearth.set_writer(PartnerId(3)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound, "no partner 3: {err}");
 }

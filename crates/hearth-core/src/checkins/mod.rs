@@ -287,13 +287,6 @@ impl Store {
         }
         Ok(weeks)
     }
-
-    /// How many check-ins are stored, by either partner (for Settings).
-    pub fn checkin_count(&self) -> Result<i64> {
-        Ok(self
-            .conn()
-            .query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))?)
-    }
 }
 
 fn week_view(viewer: PartnerId, week: NaiveDate, rows: Vec<Checkin>) -> CheckinWeek {

@@ -87,12 +87,8 @@ impl Store {
         self.check_file(&file)
     }
 
-    /// Imports a JSON export (see the module documentation for the rules).
-    pub fn import_json(&mut self, text: &str, clock: &dyn Clock) -> Result<ImportReport> {
-        self.import_json_with(text, clock, &mut |_| {})
-    }
-
-    /// [`Store::import_json`], telling `report` how far it has come.
+    /// Imports a JSON export (see the module documentation for the rules),
+    /// telling `report` how far it has come.
     pub fn import_json_with(
         &mut self,
         text: &str,

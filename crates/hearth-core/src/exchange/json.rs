@@ -38,17 +38,8 @@ impl Store {
         Ok(entries)
     }
 
-    /// Everything the viewer may take away, as the export structure.
-    pub fn export_file(
-        &self,
-        viewer: PartnerId,
-        options: &ExportOptions,
-        clock: &dyn Clock,
-    ) -> Result<ExportFile> {
-        self.export_file_with(viewer, options, clock, &mut |_| {})
-    }
-
-    /// [`Store::export_file`], telling `report` how far it has come.
+    /// Everything the viewer may take away, as the export structure,
+    /// telling `report` how far it has come.
     pub fn export_file_with(
         &self,
         viewer: PartnerId,
@@ -198,19 +189,6 @@ impl Store {
             drafts: rest.drafts,
             settings: rest.settings,
             reminders: rest.reminders,
-        })
-    }
-
-    /// The JSON export as text, ready to be saved to a file.
-    pub fn export_json(
-        &self,
-        viewer: PartnerId,
-        options: &ExportOptions,
-        clock: &dyn Clock,
-    ) -> Result<String> {
-        let file = self.export_file(viewer, options, clock)?;
-        serde_json::to_string_pretty(&file).map_err(|e| {
-            crate::error::Error::Storage(format!("the export couldn't be written: {e}"))
         })
     }
 }

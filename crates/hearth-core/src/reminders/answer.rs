@@ -201,7 +201,7 @@ impl Scheduler {
     /// a later one returns `recorded: false` and changes nothing. An answer
     /// the core refuses (the ritual was deleted, or is no longer planned
     /// that day) is an error and changes nothing.
-    pub fn answer_from_notification(
+    pub(crate) fn answer_from_notification(
         &mut self,
         store: &mut Store,
         by: PartnerId,

@@ -8,7 +8,7 @@ use super::log::{Decision, LoggedReminder, Status};
 use super::settings::{pause_end, Pause, QuietHours};
 use super::wording::{decide, item_of, notices};
 use super::{
-    Notice, NoticeItem, NoticeKind, Notifier, PauseFor, ReminderSettings, LOOKBACK_MAX_DAYS,
+    Notice, NoticeItem, NoticeKind, PauseFor, ReminderSettings, LOOKBACK_MAX_DAYS,
     SAFETY_RECHECK_MINUTES, SNOOZE_CHOICES, TICK_SECONDS,
 };
 use crate::checkins::week_start;
@@ -56,7 +56,7 @@ impl Scheduler {
     /// the weekly check-in and "pause for today" follow the new zone; each
     /// ritual keeps its own. A name that isn't a zone is ignored (the last
     /// good one stays). Returns whether the zone changed.
-    pub fn follow_zone(&mut self, store: &Store, zone: &str) -> Result<bool> {
+    pub(crate) fn follow_zone(&mut self, store: &Store, zone: &str) -> Result<bool> {
         let Ok(zone) = parse_zone(zone) else {
             return Ok(false);
         };
@@ -88,7 +88,7 @@ impl Scheduler {
     /// One step of the loop at the wall-clock instant `now`: decides about
     /// every reminder that fell due, records the decisions, and returns the
     /// notices to show. Nothing is returned that was not recorded first.
-    pub fn tick(&mut self, store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Notice>> {
+    pub(crate) fn tick(&mut self, store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Notice>> {
         let jumped = match self.last_tick {
             None => true,
             Some(prev) => now < prev || now - prev > Duration::seconds(JUMP_SECONDS),
@@ -107,35 +107,13 @@ impl Scheduler {
     }
 
     /// The desktop refused `notice`: mark it so the next ticks try again.
-    pub fn delivery_failed(&mut self, store: &Store, notice: &Notice) -> Result<()> {
+    pub(crate) fn delivery_failed(&mut self, store: &Store, notice: &Notice) -> Result<()> {
         self.next_look = None;
         store.mark_failed(notice.keys())
     }
 
-    /// [`Scheduler::tick`], then each notice handed to `notifier`. Returns
-    /// how many notices were shown, or the first refusal.
-    pub fn run(
-        &mut self,
-        store: &mut Store,
-        now: DateTime<Utc>,
-        notifier: &dyn Notifier,
-    ) -> Result<usize> {
-        let notices = self.tick(store, now)?;
-        let mut refused = None;
-        for notice in &notices {
-            if let Err(err) = notifier.deliver(notice) {
-                self.delivery_failed(store, notice)?;
-                refused.get_or_insert(err);
-            }
-        }
-        match refused {
-            Some(err) => Err(err),
-            None => Ok(notices.len()),
-        }
-    }
-
     /// Brings a shown reminder back in 10, 30 or 60 minutes; returns when.
-    pub fn snooze(
+    pub(crate) fn snooze(
         &mut self,
         store: &mut Store,
         key: &str,
@@ -159,7 +137,7 @@ impl Scheduler {
         Ok(until)
     }
 
-    pub fn pause(
+    pub(crate) fn pause(
         &mut self,
         store: &mut Store,
         pause: PauseFor,
@@ -173,14 +151,18 @@ impl Scheduler {
         self.settings_changed(store, now)
     }
 
-    pub fn resume(&mut self, store: &mut Store, now: DateTime<Utc>) -> Result<ReminderSettings> {
+    pub(crate) fn resume(
+        &mut self,
+        store: &mut Store,
+        now: DateTime<Utc>,
+    ) -> Result<ReminderSettings> {
         store.set_reminder_pause(None)?;
         store.set_paused_day(None)?;
         self.settings_changed(store, now)
     }
 
     /// Quiet hours from `start` to `end` ("22:00", "07:00"), or off (`None`).
-    pub fn set_quiet_hours(
+    pub(crate) fn set_quiet_hours(
         &mut self,
         store: &mut Store,
         hours: Option<(&str, &str)>,
@@ -192,7 +174,7 @@ impl Scheduler {
     }
 
     /// How late (0 to 720 minutes) a missed reminder may still come.
-    pub fn set_grace(
+    pub(crate) fn set_grace(
         &mut self,
         store: &mut Store,
         minutes: i64,
@@ -204,7 +186,7 @@ impl Scheduler {
 
     /// The weekly check-in reminder: on or off, ISO weekday (1 Monday to 7
     /// Sunday) and local time.
-    pub fn set_checkin_reminder(
+    pub(crate) fn set_checkin_reminder(
         &mut self,
         store: &mut Store,
         enabled: bool,

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 
 pub use backup::{Backup, BackupPreview, Reason};
@@ -48,7 +48,7 @@ pub struct Diagnostics {
     pub schema_version: i64,
 }
 
-pub struct Store {
+pub(crate) struct Store {
     conn: Connection,
     path: PathBuf,
     /// The unlocked partner's key, held only for the length of one call
@@ -71,8 +71,9 @@ impl Store {
     /// up to date. A verified snapshot of an existing file is written to
     /// `backups/` beside it before any migration step runs. Names the
     /// snapshot by the system clock; [`Store::open_at`] takes one.
+    #[cfg(test)]
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        Store::open_at(path, &SystemClock)
+        Store::open_at(path, &crate::clock::SystemClock)
     }
 
     /// [`Store::open`], naming a pre-upgrade snapshot by `clock`.
@@ -119,10 +120,6 @@ impl Store {
         };
         store.migrate(steps, clock)?;
         Ok(store)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// The schema version the file is at (`PRAGMA user_version`).
@@ -307,6 +304,7 @@ fn refused_or_storage(path: &Path, err: rusqlite::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::SystemClock;
 
     static TWO_STEPS: &[&str] = &[
         "CREATE TABLE a (x INTEGER) STRICT;",

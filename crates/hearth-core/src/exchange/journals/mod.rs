@@ -248,17 +248,4 @@ impl Store {
         tx.commit()?;
         Ok(plan.report)
     }
-
-    /// Brings in a journal from another app as `author`'s entries, all or
-    /// nothing. The app calls [`crate::Hearth::import_journal`], which takes
-    /// a snapshot first; this is the store's part alone.
-    pub fn import_journal(
-        &mut self,
-        author: PartnerId,
-        bytes: &[u8],
-        options: &JournalOptions,
-    ) -> Result<JournalImportReport> {
-        let plan = self.plan_journal(author, bytes, options)?;
-        self.write_journal(plan)
-    }
 }
