@@ -13,6 +13,7 @@ mod checkins;
 mod commitments;
 mod conversion;
 mod exchange;
+mod first_screen;
 mod journal;
 mod locking;
 mod plan;
@@ -36,6 +37,7 @@ pub use checkins::CheckinsHandle;
 pub use commitments::CommitmentsHandle;
 pub use conversion::{Conversion, ConversionHook, LockHearthState};
 pub use exchange::{ExchangeHandle, SaveTo};
+pub use first_screen::{answer_draft_key, FirstScreen, Today, TodayLimits};
 pub use journal::JournalHandle;
 pub use locking::{
     LockSettings, LockedNotice, LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, PRIVATE_REMINDER,
@@ -243,6 +245,12 @@ impl Hearth {
     }
 
     pub fn state(&mut self) -> Result<AppState> {
+        self.state_now()
+    }
+
+    /// [`Hearth::state`] for a caller that only holds `&self` (the first
+    /// screen, inside its read transaction).
+    fn state_now(&self) -> Result<AppState> {
         let data_dir = self.data_dir.display().to_string();
         let database_path = self.database_path().display().to_string();
         if let (Some(keys), Err(Error::Locked)) = (&self.at_rest, &self.store) {
