@@ -246,10 +246,9 @@ impl Hearth {
         if self.at_rest.is_none() || self.store.is_err() {
             return;
         }
-        let stale = self
-            .rest_plan
-            .as_ref()
-            .is_none_or(|p| self.clock.now() - p.written_at > chrono::Duration::hours(6));
+        let stale = self.rest_plan.as_ref().map_or(true, |p| {
+            self.clock.now() - p.written_at > chrono::Duration::hours(6)
+        });
         if stale || self.rest_plan_wakes != self.plan.wakes() {
             let _ = self.write_rest_plan();
         }
