@@ -102,7 +102,7 @@ describe("Lock Hearth: the whole journal encrypted at rest", () => {
     const group = await session.waitCss("#privacy-lock-hearth");
     const said = String(await group.property("innerText"));
     assert.match(said, /removes the plain file/, "before turning it on, the page says the plain file goes");
-    assert.match(said, /encrypts the \d+ snapshots? in place/, "and what happens to the snapshots");
+    assert.match(said, /no plain copy stays in Hearth.s folder/, "and that no plain copy stays");
     await showLockHearth(session);
     await harness.screenshot("privacy-lock-hearth");
     await field.sendKeys("not Sam's at all");

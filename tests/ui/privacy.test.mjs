@@ -19,7 +19,7 @@ test('Settings → Privacy: warned first, the recovery key shown once, then chan
   const section = page.locator('#settings-privacy');
   await section.getByRole('heading', { name: 'Privacy' }).waitFor();
   assert.match(await section.textContent(), /can’t be recovered by anyone/, 'before setting, it says plainly what forgetting means');
-  assert.match(await section.textContent(), /encrypted only with “Lock Hearth”/, 'it promises an encrypted file only with Lock Hearth');
+  assert.match(await section.textContent(), /encrypted only by “Lock Hearth”/, 'it promises an encrypted file only with Lock Hearth');
 
   await section.getByRole('button', { name: 'Set a passphrase' }).click();
   assert.equal(await focused(page), 'privacy-set-form-new', 'focus goes to the first new field');

@@ -50,10 +50,10 @@ export function lockHearthChoice() {
     const before = said.on
       ? h('p', { class: 'field-hint' },
         'Lock Hearth is on. Turning it off makes a plain copy of the journal, checks it, and puts it in place of the encrypted one; ',
-        `${copies(said.copies)} become plain too. Anyone with this laptop’s files could then read them with other tools.`)
+        `${said.copies ? `${copies(said.copies)} become plain too. ` : ''}Anyone with this laptop’s files could then read them with other tools.`)
       : h('p', { class: 'privacy-warning', id: 'lock-hearth-before' },
         'Turning it on makes an encrypted copy of the journal and checks every row, then removes the plain file ',
-        `(and its “-wal” and “-shm” files) and encrypts ${copies(said.copies)} in place, so no plain copy stays in Hearth’s folder. `
+        `(and its “-wal” and “-shm” files)${said.copies ? ` and encrypts ${copies(said.copies)} in place` : ''}, so no plain copy stays in Hearth’s folder. `
         + 'Exports you saved elsewhere stay as they are. While the whole journal is locked, reminders say only “A Hearth reminder”.');
     const form = h('form', { class: 'privacy-form', id: 'lock-hearth-form', novalidate: true },
       field.el, h('div', { class: 'form-actions' }, submit));
@@ -66,9 +66,10 @@ export function lockHearthChoice() {
         const done = await api.setLockHearth(!said.on, field.input.value);
         field.input.value = '';
         const left = done.copiesLeft.length ? ` ${done.copiesLeft.length} damaged cop${done.copiesLeft.length === 1 ? 'y was' : 'ies were'} left as they were.` : '';
+        const n = done.copiesConverted;
         const message = done.on
-          ? `Lock Hearth is on. The plain journal file is gone, and ${copies(done.copiesConverted)} ${done.copiesConverted === 1 ? 'is' : 'are'} encrypted.${left}`
-          : `Lock Hearth is off. The journal and ${copies(done.copiesConverted)} are plain files again.`;
+          ? `Lock Hearth is on. The plain journal file is gone${n ? `, and ${copies(n)} ${n === 1 ? 'is' : 'are'} encrypted` : ''}.${left}`
+          : `Lock Hearth is off. The journal${n ? ` and ${copies(n)}` : ''} ${n ? 'are plain files' : 'is a plain file'} again.`;
         store.set(await api.getState());
         await draw(store.get());
         messages.showStatus(message);

@@ -68,7 +68,7 @@ export function privacySection() {
     const has = state.privacy?.withPassphrase?.includes(me.id);
     const honest = h('p', { class: 'muted', id: 'privacy-honest' },
       'A passphrase also seals your private pages, drafts, unrevealed answers and unshared check-ins in the journal file; ',
-      'without one they are plain there. The rest of the file (shared pages, rituals, ratings) is encrypted only with ',
+      'without one they are plain there. The rest of the file (shared pages, rituals, ratings) gets encrypted only by ',
       '“Lock Hearth” (below); without it, someone who opens the file with other tools could still read that.');
     if (!has) {
       const start = button('privacy-set', 'Set a passphrase', () => showSetForm(), 'button--primary');
