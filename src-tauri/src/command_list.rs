@@ -114,6 +114,8 @@ macro_rules! hearth_commands {
             locking::lock_settings,
             locking::set_lock_after,
             locking::set_locked_notice,
+            lock_hearth::lock_hearth_state,
+            lock_hearth::set_lock_hearth,
             recovery_file::save_recovery_key,
         }
     };

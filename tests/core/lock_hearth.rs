@@ -640,3 +640,96 @@ fn a_sigkill_at_any_step_of_a_conversion_leaves_one_whole_journal_old_or_new() {
         }
     }
 }
+
+#[test]
+fn reminders_keep_coming_while_the_whole_journal_is_locked_once_each_and_name_nothing() {
+    use chrono::{Duration, TimeZone, Utc};
+    use hearth_core::hearth::PRIVATE_REMINDER;
+    use hearth_core::{Clock, FixedClock};
+    use hearth_tests::reminders::Recorder;
+    let tz: chrono_tz::Tz = BERLIN.parse().unwrap();
+    let six = tz
+        .with_ymd_and_hms(2026, 11, 23, 6, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc);
+    let home = TempHearth::new();
+    let clock = FixedClock::at(six);
+    let mut hearth = Hearth::open(home.path(), Box::new(clock.clone()));
+    hearth.setup_couple([input("Sam"), input("Alex")]).unwrap();
+    hearth.use_cheap_keys_for_tests();
+    hearth.reminders().start_in_zone(BERLIN);
+    hearth.set_writer(ALEX).unwrap();
+    hearth.set_passphrase(ALEXS, ALEXS).unwrap();
+    hearth.lock().unwrap();
+    hearth.set_writer(SAM).unwrap();
+    hearth.set_passphrase(SAMS, SAMS).unwrap();
+    for (title, time) in [("Morning walk", "07:00"), ("Evening tea", "21:00")] {
+        hearth
+            .rituals()
+            .create(&ritual(
+                title,
+                "FREQ=DAILY",
+                time,
+                NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            ))
+            .unwrap();
+    }
+    hearth.turn_on_lock_hearth(ALEXS).unwrap();
+    hearth.lock().unwrap();
+    drop(hearth);
+
+    let plan = std::fs::read_to_string(home.path().join("hearth.plan")).unwrap();
+    assert!(
+        !plan.contains("Morning walk") && !plan.contains("Because it helps"),
+        "the plan the loop reads while locked holds no words: {plan}"
+    );
+    // Hearth starts hidden after login, locked: the morning walk still comes.
+    let shown = Recorder::default();
+    let mut hearth = Hearth::open(home.path(), Box::new(clock.clone()));
+    hearth.reminders().start_in_zone(BERLIN);
+    let walk = |hearth: &mut Hearth, until: chrono::DateTime<Utc>| {
+        while clock.now() < until {
+            clock.advance(Duration::seconds(30));
+            *shown.now.borrow_mut() = Some(clock.now());
+            hearth.reminders().run(&shown).unwrap();
+        }
+    };
+    walk(&mut hearth, six + Duration::minutes(61));
+    assert_eq!(
+        shown.len(),
+        1,
+        "the reminder comes while the whole journal is locked, once"
+    );
+    let text = serde_json::to_string(&shown.last().notice).unwrap();
+    assert_eq!(shown.last().notice.title, PRIVATE_REMINDER);
+    assert!(
+        !text.contains("Morning walk"),
+        "a locked notice names nothing: {text}"
+    );
+    // A restart while locked doesn't show it again.
+    drop(hearth);
+    let mut hearth = Hearth::open(home.path(), Box::new(clock.clone()));
+    hearth.reminders().start_in_zone(BERLIN);
+    walk(&mut hearth, six + Duration::minutes(65));
+    assert_eq!(
+        shown.len(),
+        1,
+        "never twice for the same moment, across a restart"
+    );
+    // Unlocked, the open journal knows it was shown.
+    hearth.use_cheap_keys_for_tests();
+    hearth.unlock(SAM, SAMS).unwrap();
+    walk(&mut hearth, six + Duration::minutes(70));
+    assert_eq!(shown.len(), 1, "nor after the unlock");
+    walk(
+        &mut hearth,
+        six + Duration::hours(15) + Duration::minutes(1),
+    );
+    assert_eq!(
+        shown.len(),
+        2,
+        "and the evening tea comes, open: {:?}",
+        shown.titles()
+    );
+    assert_eq!(shown.last().notice.title, "Evening tea");
+}

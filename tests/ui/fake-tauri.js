@@ -30,9 +30,15 @@
   const lockView = () => ({ ...lockSettings, lockAfter: lockSettings.lockAfter[st.writerId] === undefined ? 10 : lockSettings.lockAfter[st.writerId] });
   const RECOVERY = '7K2M-9QXD-4HBT-0WSA-PZ8N-3CEF-MV6R-1JYG';
   const has = (id) => id in passphrases;
+  // Lock Hearth: on, and closed (nobody writing) after a lock, like the core.
+  let lockHearth = Boolean(cfg.lockHearth || sessionStorage.getItem('hearth-fake-lock-hearth'));
+  if (lockHearth && unlocked == null) st.writerId = null;
   const snap = () => {
     const withPassphrase = st.partners.map((p) => p.id).filter(has);
-    st.privacy = { withPassphrase, unlocked, locked: has(st.writerId) && unlocked !== st.writerId };
+    st.privacy = {
+      withPassphrase, unlocked, lockHearth,
+      locked: lockHearth ? unlocked == null : has(st.writerId) && unlocked !== st.writerId,
+    };
     return JSON.parse(JSON.stringify(st));
   };
   const nameOf = (id) => st.partners.find((p) => p.id === id)?.name;
@@ -118,7 +124,23 @@
         sessionStorage.removeItem('hearth-fake-locked');
         unlocked = args.partnerId; st.writerId = args.partnerId; return snap();
       }
-      case 'lock_now': unlocked = null; sessionStorage.setItem('hearth-fake-locked', '1'); return snap();
+      case 'lock_now':
+        unlocked = null; sessionStorage.setItem('hearth-fake-locked', '1');
+        if (lockHearth) st.writerId = null;
+        return snap();
+      case 'lock_hearth_state': {
+        const other = st.partners.find((p) => p.id !== st.writerId);
+        return { on: lockHearth, missingPassphrase: st.partners.filter((p) => !has(p.id)).map((p) => p.name), other: other?.id ?? null, copies: 2 };
+      }
+      case 'set_lock_hearth': {
+        const other = st.partners.find((p) => p.id !== st.writerId);
+        if (!st.partners.every((p) => has(p.id))) throw bad('Lock Hearth needs a passphrase for each of you.');
+        if (passphrases[other.id] !== args.otherPassphrase) throw wrong(`That passphrase isn’t ${other.name}’s.`);
+        lockHearth = args.on;
+        if (lockHearth) sessionStorage.setItem('hearth-fake-lock-hearth', '1');
+        else sessionStorage.removeItem('hearth-fake-lock-hearth');
+        return { on: lockHearth, copiesConverted: 2, copiesLeft: [] };
+      }
       case 'note_activity': return null;
       case 'save_recovery_key': {
         if (args.recoveryKey !== RECOVERY) throw bad('That isn’t your recovery key, so it wasn’t saved.');

@@ -19,7 +19,7 @@ test('Settings → Privacy: warned first, the recovery key shown once, then chan
   const section = page.locator('#settings-privacy');
   await section.getByRole('heading', { name: 'Privacy' }).waitFor();
   assert.match(await section.textContent(), /can’t be recovered by anyone/, 'before setting, it says plainly what forgetting means');
-  assert.match(await section.textContent(), /isn’t encrypted yet/, 'it does not promise an encrypted file');
+  assert.match(await section.textContent(), /encrypted only by “Lock Hearth”/, 'it promises an encrypted file only with Lock Hearth');
 
   await section.getByRole('button', { name: 'Set a passphrase' }).click();
   assert.equal(await focused(page), 'privacy-set-form-new', 'focus goes to the first new field');
@@ -158,5 +158,37 @@ test('Settings → Privacy: Lock after and what locked reminders show are saved 
   await page.getByText('shows the ritual’s name').waitFor();
   const calls = (await page.evaluate(() => window.__calls)).filter(([c]) => c.startsWith('set_lock'));
   assert.deepEqual(calls, [['set_lock_after', { minutes: 5 }], ['set_lock_after', { minutes: null }], ['set_locked_notice', { notice: 'name' }]]);
+  await clean(page);
+});
+
+test('Lock Hearth: explained plainly, the other partner agrees, and Hearth then opens to “Who’s here?”', async () => {
+  const both = { 1: 'a long walk home', 2: 'a kettle on the stove' };
+  let page = await h.open({ cfg: { ...READY, passphrases: { 1: both[1] }, unlocked: 1 }, hash: '#/settings' });
+  const group = page.locator('#privacy-lock-hearth');
+  await group.getByText('hasn’t set one yet').waitFor();
+  assert.match(await group.textContent(), /needs a passphrase for each of you, and Alex hasn’t/, 'it says plainly who still needs one');
+  assert.equal(await group.getByRole('button').count(), 0, 'nothing to press until both have one');
+  await clean(page);
+
+  page = await h.open({ cfg: { ...READY, passphrases: both, unlocked: 1 }, hash: '#/settings' });
+  const ready = page.locator('#privacy-lock-hearth');
+  await ready.getByRole('button', { name: 'Turn on Lock Hearth' }).waitFor();
+  assert.match(await ready.textContent(), /removes the plain file.*encrypts the 2 snapshots/s, 'before turning it on, it says what goes');
+  await page.getByLabel('Alex’s passphrase').fill('not Alex’s');
+  await ready.getByRole('button', { name: 'Turn on Lock Hearth' }).click();
+  await ready.getByRole('alert').getByText('isn’t Alex’s').waitFor();
+  await page.getByLabel('Alex’s passphrase').fill(both[2]);
+  await ready.getByRole('button', { name: 'Turn on Lock Hearth' }).click();
+  await ready.getByText('Lock Hearth is on. The plain journal file is gone').waitFor();
+  const sent = (await page.evaluate(() => window.__calls)).findLast(([c]) => c === 'set_lock_hearth');
+  assert.deepEqual(sent[1], { on: true, otherPassphrase: both[2] });
+
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await page.getByRole('heading', { name: 'Who’s here?' }).waitFor();
+  assert.equal(await page.locator('#writer-indicator').count(), 0, 'no header, no journal');
+  await page.getByLabel('Alex').check();
+  await page.getByLabel('Passphrase', { exact: true }).fill(both[2]);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.locator('#writer-indicator', { hasText: 'Writing as Alex' }).waitFor();
   await clean(page);
 });

@@ -104,6 +104,9 @@ export const api = {
   lockSettings: () => call('lock_settings', {}),
   setLockAfter: (minutes) => call('set_lock_after', { minutes }),
   setLockedNotice: (notice) => call('set_locked_notice', { notice }),
+  // Lock Hearth: the whole journal encrypted at rest (a couple setting).
+  lockHearthState: () => call('lock_hearth_state', {}),
+  setLockHearth: (on, otherPassphrase) => call('set_lock_hearth', { on, otherPassphrase }),
   // The recovery key, as shown once, saved where the person chooses; the path or null.
   saveRecoveryKey: (recoveryKey) => call('save_recovery_key', { recoveryKey, date: localDate() }),
   resetPassphrase: (partnerId, recoveryKey, passphrase, repeat) =>

@@ -119,6 +119,10 @@ pub struct Hearth {
     cipher: Option<crate::vault::SecretKey>,
     /// The tests' hook at each step of a conversion (`conversion.rs`).
     conversion_hook: Option<ConversionHook>,
+    /// With Lock Hearth on: what the reminder loop may know while the
+    /// journal is closed (`hearth.plan`), and the plan's wakes when written.
+    rest_plan: Option<crate::reminders::RestPlan>,
+    rest_plan_wakes: u64,
 }
 
 impl Hearth {
@@ -138,6 +142,8 @@ impl Hearth {
             at_rest: None,
             cipher: None,
             conversion_hook: None,
+            rest_plan: None,
+            rest_plan_wakes: 0,
         };
         hearth.open_store();
         hearth.find_recoverable();

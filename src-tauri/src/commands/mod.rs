@@ -16,6 +16,7 @@ pub mod commitments;
 pub mod couple;
 pub mod exchange;
 pub mod journal;
+pub mod lock_hearth;
 pub mod locking;
 pub mod privacy;
 pub mod prompts;

@@ -7,8 +7,11 @@ import { h, setCssVar } from '../dom.js';
 import { alertSlot } from '../fields.js';
 import { store, writerOf } from '../store.js';
 import { unlockForm } from '../passphrase.js';
+import { renderLockedAtRest } from './locked-at-rest.js';
 
 export function renderLocked(state) {
+  // Lock Hearth: the whole journal is closed, and nobody is writing yet.
+  if (state.privacy?.lockHearth && state.writerId == null) return renderLockedAtRest(state);
   const main = h('main', { id: 'main', class: 'screen screen--centered', tabindex: '-1' });
   let who = writerOf(state);
   let form = null;

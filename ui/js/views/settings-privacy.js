@@ -10,6 +10,7 @@ import { secretField } from '../passphrase.js';
 import { store, writerOf, otherOf } from '../store.js';
 import { lockNow } from '../lock.js';
 import { lockingChoices } from './settings-locking.js';
+import { lockHearthChoice } from './settings-lock-hearth.js';
 
 /** A small form of passphrase fields with one submit button. */
 function passphraseForm({ id, fields, submitLabel, onSubmit, onCancel }) {
@@ -47,8 +48,9 @@ export function privacySection() {
   const body = h('div', { class: 'privacy-body' });
   const status = h('p', { class: 'form-status', id: 'privacy-status', role: 'status' });
   const locking = lockingChoices();
+  const lockHearth = lockHearthChoice();
   const el = h('section', { class: 'settings-section', id: 'settings-privacy', 'aria-labelledby': 'settings-privacy-title' },
-    h('h2', { id: 'settings-privacy-title' }, 'Privacy'), body, status, locking.el);
+    h('h2', { id: 'settings-privacy-title' }, 'Privacy'), body, status, locking.el, lockHearth.el);
   let drawnFor = null;
 
   function button(id, label, onClick, kind = '') {
@@ -66,8 +68,8 @@ export function privacySection() {
     const has = state.privacy?.withPassphrase?.includes(me.id);
     const honest = h('p', { class: 'muted', id: 'privacy-honest' },
       'A passphrase also seals your private pages, drafts, unrevealed answers and unshared check-ins in the journal file; ',
-      'without one they are plain there. The rest of the file (shared pages, rituals, ratings) isn’t encrypted yet, ',
-      'so someone who opens it with other tools could still read that.');
+      'without one they are plain there. The rest of the file (shared pages, rituals, ratings) gets encrypted only by ',
+      '“Lock Hearth” (below); without it, someone who opens the file with other tools could still read that.');
     if (!has) {
       const start = button('privacy-set', 'Set a passphrase', () => showSetForm(), 'button--primary');
       body.replaceChildren(
@@ -171,10 +173,12 @@ export function privacySection() {
 
   draw();
   locking.update(store.get());
+  lockHearth.update(store.get());
   return {
     el,
     update(next) {
       locking.update(next);
+      lockHearth.update(next);
       const me = writerOf(next);
       const key = me ? `${me.id}:${next.privacy?.withPassphrase?.includes(me.id)}` : null;
       // Another writer, or a passphrase set elsewhere: draw afresh (never

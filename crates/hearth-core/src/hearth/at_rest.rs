@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use super::Hearth;
 use crate::couple::PartnerId;
 use crate::error::{Error, Result};
+use crate::reminders::{RestPlan, PLAN_FILE};
 use crate::store::backup::sync_dir;
 use crate::store::{Store, DATABASE_FILE};
 use crate::vault::data_key::{KeyFile, KEY_FILE};
@@ -26,8 +27,8 @@ use crate::vault::{SecretKey, SlotKind};
 pub(super) const LOCKING: &str = "hearth.sqlite3.locking";
 /// Where a plain copy waits while Lock Hearth is being turned off.
 pub(super) const UNLOCKING: &str = "hearth.sqlite3.unlocking";
-/// A key file being written.
-const KEYS_PARTIAL: &str = ".hearth.keys.partial";
+/// The ending of a key file or plan being written.
+const PARTIAL: &str = ".partial";
 
 /// The key file of this data folder: `None` when Lock Hearth is off.
 pub(super) fn read_key_file(data_dir: &Path) -> Result<Option<KeyFile>> {
@@ -44,13 +45,18 @@ pub(super) fn read_key_file(data_dir: &Path) -> Result<Option<KeyFile>> {
 /// Writes the key file whole or not at all: a partial file, flushed,
 /// renamed over the old one, the folder flushed.
 pub(super) fn write_key_file(data_dir: &Path, file: &KeyFile) -> Result<()> {
-    let partial = data_dir.join(KEYS_PARTIAL);
+    write_whole(data_dir, KEY_FILE, &file.to_bytes())
+}
+
+/// Writes `name` in `data_dir` whole or not at all.
+fn write_whole(data_dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    let partial = data_dir.join(format!(".{name}{PARTIAL}"));
     let fail = |e: std::io::Error| Error::DataDir {
         path: data_dir.to_path_buf(),
-        reason: format!("the key file couldn't be written ({e})"),
+        reason: format!("{name} couldn't be written ({e})"),
     };
-    write_synced(&partial, &file.to_bytes()).map_err(fail)?;
-    std::fs::rename(&partial, data_dir.join(KEY_FILE)).map_err(fail)?;
+    write_synced(&partial, bytes).map_err(fail)?;
+    std::fs::rename(&partial, data_dir.join(name)).map_err(fail)?;
     sync_dir(data_dir);
     Ok(())
 }
@@ -71,7 +77,9 @@ pub(super) fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// encrypted one (a waiting encrypted copy is put in place; a waiting plain
 /// one was never committed and goes); without, the plain one.
 pub(super) fn settle(data_dir: &Path) -> Result<()> {
-    let _ = std::fs::remove_file(data_dir.join(KEYS_PARTIAL));
+    for name in [KEY_FILE, PLAN_FILE] {
+        let _ = std::fs::remove_file(data_dir.join(format!(".{name}{PARTIAL}")));
+    }
     let locked = data_dir.join(KEY_FILE).exists();
     let (finish, undo) = if locked {
         (LOCKING, UNLOCKING)
@@ -153,6 +161,9 @@ impl Hearth {
             .and_then(|keys| match keys {
                 Some(keys) => {
                     self.at_rest = Some(keys);
+                    self.rest_plan = std::fs::read(dir.join(PLAN_FILE))
+                        .ok()
+                        .and_then(|b| RestPlan::parse(&b));
                     Err(Error::Locked)
                 }
                 None => Store::open_at(dir.join(DATABASE_FILE), self.clock.as_ref()),
@@ -187,6 +198,12 @@ impl Hearth {
         self.store = Ok(store);
         self.cipher = Some(data);
         self.find_recoverable();
+        // What was shown while locked is logged, then a fresh plan kept (a
+        // crash while open still leaves one for the next start).
+        if let (Some(plan), Ok(store)) = (self.rest_plan.take(), &mut self.store) {
+            let _ = plan.record_shown(store, self.clock.now());
+        }
+        let _ = self.write_rest_plan();
         // Housekeeping: a snapshot left plain by an interrupted conversion
         // is encrypted now; failing that never keeps anyone out.
         let _ = self.encrypt_plain_snapshots();
@@ -198,12 +215,58 @@ impl Hearth {
     pub(super) fn forget_keys(&mut self) {
         self.vault.forget();
         if self.at_rest.is_some() && self.store.is_ok() {
+            // Best effort: without a plan, reminders wait for the unlock.
+            let _ = self.write_rest_plan();
             if let Ok(store) = &self.store {
                 let _ = store.checkpoint();
             }
             self.store = Err(Error::Locked);
             self.cipher = None;
         }
+    }
+
+    /// Writes the plan of the next two weeks' reminders beside the
+    /// encrypted journal (whole or not at all) and keeps it for the loop.
+    pub(super) fn write_rest_plan(&mut self) -> Result<()> {
+        let now = self.clock.now();
+        let store = match &self.store {
+            Ok(store) => store,
+            Err(err) => return Err(super::reopen_error(err)),
+        };
+        let plan = self.plan.scheduler.rest_plan(store, now)?;
+        write_whole(&self.data_dir, PLAN_FILE, &plan.to_bytes())?;
+        self.rest_plan = Some(plan);
+        self.rest_plan_wakes = self.plan.wakes();
+        Ok(())
+    }
+
+    /// While open with Lock Hearth on: a new plan when what is due changed
+    /// or the last is six hours old.
+    pub(super) fn refresh_rest_plan(&mut self) {
+        if self.at_rest.is_none() || self.store.is_err() {
+            return;
+        }
+        let stale = self.rest_plan.as_ref().map_or(true, |p| {
+            self.clock.now() - p.written_at > chrono::Duration::hours(6)
+        });
+        if stale || self.rest_plan_wakes != self.plan.wakes() {
+            let _ = self.write_rest_plan();
+        }
+    }
+
+    /// One tick of the loop while the journal is closed: the plan's
+    /// notices due now, naming nothing; the plan file keeps what was shown.
+    pub(super) fn tick_at_rest(&mut self) -> Vec<crate::reminders::Notice> {
+        let now = self.clock.now();
+        let Some(plan) = &mut self.rest_plan else {
+            return vec![];
+        };
+        let notices = plan.tick(now);
+        if !notices.is_empty() {
+            let bytes = plan.to_bytes();
+            let _ = write_whole(&self.data_dir, PLAN_FILE, &bytes);
+        }
+        notices
     }
 
     /// A passphrase or recovery slot changed: with Lock Hearth on, the key

@@ -121,6 +121,7 @@ impl Hearth {
         self.store = Store::open_keyed(&self.database_path(), Some(data), self.clock.as_ref());
         self.store()?;
         let (copies_converted, copies_left) = self.encrypt_plain_snapshots()?;
+        self.write_rest_plan()?;
         Ok(Conversion {
             on: true,
             copies_converted,
@@ -178,6 +179,8 @@ impl Hearth {
         self.step("swapped");
         self.at_rest = None;
         self.cipher = None;
+        self.rest_plan = None;
+        let _ = std::fs::remove_file(self.data_dir.join(crate::reminders::PLAN_FILE));
         swapped.map_err(|e| Error::DataDir {
             path: self.data_dir.clone(),
             reason: format!("the plain journal couldn't be put in place ({e})"),

@@ -68,11 +68,15 @@ impl RemindersHandle<'_> {
     /// nothing ("A Hearth reminder"; see `locking.rs`).
     pub fn tick(&mut self) -> Result<Vec<Notice>> {
         let hearth = &mut *self.0;
+        if hearth.closed_at_rest() {
+            return Ok(hearth.tick_at_rest());
+        }
         let now = hearth.clock.now();
         let mut notices = match &mut hearth.store {
             Ok(store) => hearth.plan.scheduler.tick(store, now)?,
             Err(_) => return Ok(Vec::new()),
         };
+        hearth.refresh_rest_plan();
         // A failing check hides: the notices are already recorded as shown.
         if !notices.is_empty() && hearth.reminders_hidden().unwrap_or(true) {
             notices.iter_mut().for_each(super::locking::hide);
@@ -84,7 +88,9 @@ impl RemindersHandle<'_> {
     /// were shown, or the first refusal.
     pub fn run(&mut self, notifier: &dyn Notifier) -> Result<usize> {
         if let Err(err) = &self.0.store {
-            return Err(reopen_error(err));
+            if !self.0.closed_at_rest() {
+                return Err(reopen_error(err));
+            }
         }
         let notices = self.tick()?;
         let mut refused = None;

@@ -45,6 +45,7 @@
 
 mod answer;
 pub(crate) mod log;
+mod rest_plan;
 mod scheduler;
 mod settings;
 mod wording;
@@ -55,6 +56,7 @@ use serde::Serialize;
 use crate::error::Result;
 
 pub use answer::{Answered, NotificationAction, Response, NOTIFICATION_SNOOZE_MINUTES};
+pub use rest_plan::{RestPlan, PLAN_FILE};
 pub use scheduler::Scheduler;
 pub use settings::{
     CheckinReminder, PauseFor, QuietHours, ReminderSettings, GRACE_DEFAULT_MINUTES,

@@ -291,7 +291,7 @@ impl Scheduler {
 
     /// Weekly check-in reminders falling in `(from, to]`, unless both of
     /// you already checked in that week.
-    fn checkins_due(
+    pub(super) fn checkins_due(
         &self,
         store: &Store,
         from: DateTime<Utc>,
