@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use hearth_core::generate::{populate, Rng, Sizes, COMMON};
+use hearth_core::generate::{Rng, Sizes, COMMON};
 use hearth_core::journal::{EntryInput, TimelineQuery};
 use hearth_core::{Hearth, PartnerId, SystemClock};
 
@@ -96,7 +96,9 @@ type Figures = Vec<(&'static str, &'static str, Vec<Duration>)>;
 fn make_journal(dir: &Path, sizes: &Sizes, smoke: bool) {
     let mut hearth = open(dir, smoke);
     let now = Utc::now();
-    populate(hearth.store().expect("a new store"), sizes, now).expect("generated data");
+    hearth
+        .populate_for_tests(sizes, now)
+        .expect("generated data");
     hearth.set_writer(PartnerId(2)).expect("Alex");
     hearth
         .set_passphrase(ALEXS, ALEXS)
@@ -104,11 +106,6 @@ fn make_journal(dir: &Path, sizes: &Sizes, smoke: bool) {
     hearth.lock().expect("lock");
     hearth.set_writer(PartnerId(1)).expect("Sam");
     hearth.set_passphrase(SAMS, SAMS).expect("Sam's passphrase");
-    hearth
-        .store()
-        .expect("the store")
-        .checkpoint()
-        .expect("a checkpoint");
 }
 
 fn open(dir: &Path, smoke: bool) -> Hearth {
