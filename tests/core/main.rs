@@ -16,4 +16,5 @@ mod reminders;
 mod rituals;
 mod schedule;
 mod store;
+mod sync;
 mod vault;

@@ -178,5 +178,6 @@ pub fn dump(database: &Path) -> String {
 
 pub mod reminders;
 pub mod rituals;
+pub mod sync;
 
 pub mod safety;

@@ -19,6 +19,7 @@ mod recovery_file;
 mod reminders;
 mod rituals;
 mod sealing;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,7 @@ pub use locking::{
 };
 pub use reminders::RemindersHandle;
 pub use rituals::RitualsHandle;
+pub use sync::SyncHandle;
 
 pub use privacy::{PassphraseSet, Privacy};
 
@@ -107,6 +109,8 @@ pub struct Hearth {
     vault: crate::vault::Vault,
     /// When the window was last used, for the idle lock (`locking.rs`).
     idle: locking::Idle,
+    /// The couple's data as a CRDT document, loaded on first use (`sync.rs`).
+    sync: Option<crate::sync::Replica>,
 }
 
 impl Hearth {
@@ -125,7 +129,9 @@ impl Hearth {
             export_dir: None,
             vault: Default::default(),
             idle: Default::default(),
+            sync: None,
         };
+        hearth.attach_sync();
         hearth.find_recoverable();
         hearth
     }
@@ -222,6 +228,7 @@ impl Hearth {
         store.opener = self.vault.key().filter(|(p, _)| *p == writer);
         let result = f(store, writer, clock);
         store.opener = None;
+        self.record_changes();
         result
     }
 
@@ -273,6 +280,7 @@ impl Hearth {
             self.store = prepare_dir(&self.data_dir).and_then(|()| {
                 Store::open_at(self.data_dir.join(DATABASE_FILE), self.clock.as_ref())
             });
+            self.attach_sync();
             self.find_recoverable();
         }
         self.state()
@@ -284,6 +292,7 @@ impl Hearth {
             Ok(store) => store.setup_couple(partners, clock)?,
             Err(err) => return Err(reopen_error(err)),
         }
+        self.record_changes();
         self.state()
     }
 
@@ -295,6 +304,7 @@ impl Hearth {
 
     pub fn update_partner(&mut self, id: PartnerId, input: &PartnerInput) -> Result<AppState> {
         self.store()?.update_partner(id, input)?;
+        self.record_changes();
         self.state()
     }
 }

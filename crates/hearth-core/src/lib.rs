@@ -22,6 +22,7 @@ pub mod rituals;
 pub mod schedule;
 mod stamp;
 pub mod store;
+pub mod sync;
 mod text;
 pub mod vault;
 
