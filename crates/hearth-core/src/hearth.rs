@@ -233,6 +233,9 @@ impl Hearth {
     }
 
     pub fn state(&mut self) -> Result<AppState> {
+        // Writes that answer with the state (unlock's reveal, a new
+        // passphrase's sealing) are recorded here, not by a later call.
+        self.record_changes();
         let data_dir = self.data_dir.display().to_string();
         let database_path = self.database_path().display().to_string();
         let store = match &self.store {
