@@ -17,6 +17,7 @@ macro_rules! hearth_commands {
     ($then:ident) => {
         $then! {
             couple::get_state,
+            couple::first_screen,
             couple::setup_couple,
             couple::set_writer,
             couple::update_partner,

@@ -7,6 +7,7 @@ mod commitments;
 mod couple;
 mod door;
 mod exchange;
+mod first_screen;
 mod journal;
 mod locking;
 mod privacy;

@@ -64,6 +64,35 @@
     if (window.__failing?.[cmd]) throw window.__failing[cmd];
     switch (cmd) {
       case 'get_state': return snap();
+      // As the core: the state, and Today's cards from the same answers the
+      // separate commands give (a failing one fails the whole question);
+      // nothing but the state before setup or while the writer is locked.
+      case 'first_screen': {
+        const state = snap();
+        const part = window.__HEARTH_JOURNAL__;
+        if (state.phase !== 'ready' || state.privacy.locked || !part?.rituals_today) return { state, today: null };
+        const ask = (command, a = {}) => {
+          if (window.__failing?.[command]) throw window.__failing[command];
+          return part[command](a);
+        };
+        const { date, zone } = args;
+        const words = ask('journal_words');
+        const prompt = ask('prompt_of_the_day', { date });
+        return {
+          state,
+          today: {
+            date,
+            rituals: ask('rituals_today', { date, zone }),
+            consistency: ask('ritual_consistency'),
+            prompt,
+            promptCategory: words.categories.find((c) => c.id === prompt.prompt.category)?.label ?? '',
+            answerDraft: ask('get_draft', { key: `answer:${date}` }),
+            thanks: ask('unread_appreciations'),
+            unread: ask('unread_count'),
+            limits: { bodyMax: words.bodyMax, appreciationMax: words.appreciationMax, noteMax: ask('ritual_words').noteMax },
+          },
+        };
+      }
       case 'setup_couple': {
         if (st.phase !== 'setup') throw { kind: 'invalid_input', message: 'Already set up.' };
         const [a, b] = args.partners;

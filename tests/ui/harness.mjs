@@ -40,8 +40,9 @@ export async function start() {
   /**
    * Opens the page. cfg seeds the fake ({phase, partners, writerId, problem}); tauri:false leaves it out.
    * bypassCSP lets a test add a checking script (axe-core) to the page; the page's own CSP hygiene is checked elsewhere.
+   * init: a function run in the page after the fake is installed, before the page's scripts.
    */
-  async function open({ cfg = {}, hash = '', tauri = true, width = 1100, height = 800, scheme = 'light', userAgent, bypassCSP = false } = {}) {
+  async function open({ cfg = {}, hash = '', tauri = true, width = 1100, height = 800, scheme = 'light', userAgent, bypassCSP = false, init } = {}) {
     const context = await browser.newContext({
       viewport: { width, height }, colorScheme: scheme, bypassCSP, ...(userAgent ? { userAgent } : {}),
     });
@@ -59,6 +60,8 @@ export async function start() {
       });
     });
     if (tauri) await page.addInitScript(`window.__HEARTH_FAKE__ = ${JSON.stringify(cfg)};\n${FAKE}`);
+    // A test's own watcher, run after the fake is in place (before any page script).
+    if (init) await page.addInitScript(init);
     // tauri.conf.json sets freezePrototype: the page must work with a frozen Object.prototype.
     await page.addInitScript(() => Object.freeze(Object.prototype));
     await page.goto(base + hash);

@@ -100,8 +100,8 @@ test('Hearth opened while a partner with a passphrase was writing shows only the
   const page = await h.open({ cfg: { ...READY, passphrases: { 1: 'a long walk home' } } });
   await page.locator('#view-locked').waitFor();
   assert.equal(await page.locator('#view-today').count(), 0, 'nothing of the journal is drawn');
-  assert.deepEqual((await page.evaluate(() => window.__calls)).map(([c]) => c).filter((c) => c !== 'report_ready'), ['get_state'],
-    'nothing private is even asked for');
+  assert.deepEqual((await page.evaluate(() => window.__calls)).map(([c]) => c).filter((c) => c !== 'report_ready'), ['first_screen'],
+    'one question, answered with the names alone: nothing private is even asked for');
   assert.equal(await page.evaluate(() => document.activeElement.type), 'password');
   await page.getByLabel('Passphrase', { exact: true }).fill('a long walk home');
   await page.getByRole('button', { name: 'Unlock' }).click();
@@ -132,7 +132,7 @@ test('Lock and Ctrl+L: only for a writer with a passphrase; the page starts afre
   const everything = await page.evaluate(() => document.documentElement.outerHTML);
   assert.ok(!everything.includes(SECRET), 'after a lock the page holds nothing of the private entry, not even hidden');
   assert.equal(await page.locator('#writer-indicator').count(), 0, 'the header is gone, not hidden');
-  assert.ok((await page.evaluate(() => window.__calls)).some(([c]) => c === 'get_state'), 'the fresh page asked the core what to show');
+  assert.ok((await page.evaluate(() => window.__calls)).some(([c]) => c === 'first_screen'), 'the fresh page asked the core what to show');
   assert.equal(await page.evaluate(() => document.activeElement.type), 'password', 'focus waits in the Passphrase field');
 
   await page.getByRole('button', { name: 'I’m Alex' }).click();

@@ -67,10 +67,13 @@ export function draftKeeper({ key, form, read, isEmpty, status }) {
     key,
     changed,
     flush,
-    /** The kept draft's content, or null. */
-    async restore() {
+    /**
+     * The kept draft's content, or null. `known`: the draft as the caller
+     * already read it (null: none kept); undefined asks the core.
+     */
+    async restore(known) {
       try {
-        const draft = await api.draft(key);
+        const draft = known === undefined ? await api.draft(key) : known;
         if (draft && !isEmpty(draft.content)) {
           const at = new Date(draft.savedAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
           say(`Your draft from ${at} is back.`);

@@ -39,12 +39,30 @@ function mount(phase, screen, { moveFocus }) {
   if (moveFocus) screen.focus?.();
 }
 
+// Today's cards from the first screen's answer, until the frame takes them.
+let firstToday = null;
+
+/** The page's first question: the state and, with it, everything Today shows. */
+async function firstScreen() {
+  let answer;
+  try {
+    answer = await api.firstScreen();
+  } catch {
+    // One card's trouble shouldn't hide the others: the state alone, and
+    // each card then asks (and says) for itself.
+    return api.getState();
+  }
+  firstToday = answer.today ?? null;
+  return answer.state;
+}
+
 async function load(ask = api.getState) {
   try {
     steps.asked ??= performance.now();
     const state = await ask();
     steps.answered ??= performance.now();
     store.set(state);
+    firstToday = null;
   } catch (err) {
     // get_state itself failed: same calm screen, with the core's words.
     mount('error', renderUnavailable({ kind: err.kind, message: err.message, path: null }, { onRetry: tryAgain }),
@@ -74,7 +92,7 @@ function render(state) {
     import('./views/setup.js').then(({ renderSetup }) => {
       if (token === rendering && shown.phase !== 'setup') mount(phase, renderSetup(store.get()), { moveFocus });
     });
-  } else if (phase === 'ready') mount(phase, renderFrame(state), { moveFocus });
+  } else if (phase === 'ready') mount(phase, renderFrame(state, firstToday), { moveFocus });
   else if (phase === 'locked') mount(phase, renderLocked(state), { moveFocus: true });
   else {
     const problem = state?.problem ?? {
@@ -102,7 +120,7 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
 if (hasBackend()) {
   store.subscribe(render);
   watchActivity();
-  load();
+  load(firstScreen);
 } else {
   mount('no-backend', renderNoBackend(), { moveFocus: false });
 }

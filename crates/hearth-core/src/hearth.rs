@@ -11,6 +11,7 @@ mod backups;
 mod checkins;
 mod commitments;
 mod exchange;
+mod first_screen;
 mod journal;
 mod locking;
 mod plan;
@@ -34,6 +35,7 @@ pub use backups::{BackupsHandle, Recoverable, RestoreReport};
 pub use checkins::CheckinsHandle;
 pub use commitments::CommitmentsHandle;
 pub use exchange::{ExchangeHandle, SaveTo};
+pub use first_screen::{answer_draft_key, FirstScreen, Today, TodayLimits};
 pub use journal::JournalHandle;
 pub use locking::{
     LockSettings, LockedNotice, LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, PRIVATE_REMINDER,
@@ -236,6 +238,12 @@ impl Hearth {
         // Writes that answer with the state (unlock's reveal, a new
         // passphrase's sealing) are recorded here, not by a later call.
         self.record_changes();
+        self.state_now()
+    }
+
+    /// [`Hearth::state`] for a caller that only holds `&self` (the first
+    /// screen, inside its read transaction).
+    fn state_now(&self) -> Result<AppState> {
         let data_dir = self.data_dir.display().to_string();
         let database_path = self.database_path().display().to_string();
         let store = match &self.store {

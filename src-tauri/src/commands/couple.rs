@@ -1,5 +1,7 @@
 //! The couple: who they are and who is writing.
 
+use chrono::NaiveDate;
+use hearth_core::hearth::FirstScreen;
 use hearth_core::{AppState, Error, PartnerId, PartnerInput};
 use tauri::State;
 
@@ -9,6 +11,19 @@ use super::Shared;
 pub async fn get_state(shared: State<'_, Shared>) -> Result<AppState, Error> {
     super::startup::mark("state");
     shared.lock().state()
+}
+
+/// The page's first question: the state and everything Today shows for the
+/// viewer's local `date` in their `zone`, in one answer (the lock screen's
+/// names alone while the writer is locked).
+#[tauri::command]
+pub async fn first_screen(
+    shared: State<'_, Shared>,
+    date: NaiveDate,
+    zone: String,
+) -> Result<FirstScreen, Error> {
+    super::startup::mark("state");
+    shared.lock().first_screen(date, &zone)
 }
 
 #[tauri::command]

@@ -34,7 +34,11 @@ function unreachable(route) {
   };
 }
 
-export function renderFrame(state) {
+/**
+ * `firstToday`: Today's cards from the first screen's answer, drawn if Today
+ * is the place shown first (once; later visits ask again).
+ */
+export function renderFrame(state, firstToday = null) {
   normalizeHash();
 
   // --- who is writing -------------------------------------------------------
@@ -160,8 +164,9 @@ export function renderFrame(state) {
     view?.destroy?.();
     const state = store.get();
     if (LAZY[route]) view = make ? make(state, sub) : unreachable(route);
-    else if (route === 'today') view = renderToday(state);
+    else if (route === 'today') view = renderToday(state, firstToday);
     else view = renderPlace(route, state);
+    firstToday = null;
     shownRoute = route;
     replaceChildren(main, view.el);
     document.title = `${view.title} · Hearth`;

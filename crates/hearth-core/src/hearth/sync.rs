@@ -28,12 +28,22 @@ impl Hearth {
     /// never undone by this failing: the notes stay in the file and are
     /// recorded at the next call.
     pub(super) fn record_changes(&mut self) {
-        if self
-            .with_replica(|replica, conn| replica.record(conn))
-            .is_err()
-        {
-            self.sync = None;
+        if self.sync.is_none() {
+            // Nothing noted: the document need not even be loaded (it is,
+            // with everything from before recording began, at the first write).
+            let noted = self.store.as_ref().map(|store| {
+                store
+                    .conn()
+                    .query_row("SELECT EXISTS (SELECT 1 FROM sync_pending)", [], |r| {
+                        r.get::<_, bool>(0)
+                    })
+            });
+            if let Ok(Ok(false)) = noted {
+                return;
+            }
         }
+        // with_replica forgets the document on failure, to load it afresh.
+        let _ = self.with_replica(|replica, conn| replica.record(conn));
     }
 
     /// Runs `f` with the document (loaded if needed) and the connection.
@@ -77,15 +87,19 @@ impl SyncHandle<'_> {
     /// What this laptop has of every device's changes, to send to a peer so
     /// it answers with only what is missing here.
     pub fn version(&mut self) -> Result<Vec<u8>> {
-        self.0.record_changes();
-        self.0.with_replica(|replica, _| Ok(replica.version()))
+        self.0.with_replica(|replica, conn| {
+            replica.record(conn)?;
+            Ok(replica.version())
+        })
     }
 
     /// Every change this laptop has (its own and those it was given) that a
     /// peer at `since` lacks; everything when `since` is `None`.
     pub fn changes(&mut self, since: Option<&[u8]>) -> Result<Vec<u8>> {
-        self.0.record_changes();
-        self.0.with_replica(|replica, _| replica.export(since))
+        self.0.with_replica(|replica, conn| {
+            replica.record(conn)?;
+            replica.export(since)
+        })
     }
 
     /// Applies a peer's changes here: the same bytes twice, or in any order

@@ -77,13 +77,25 @@ impl Store {
         if self.daily_prompt_id(date)?.is_none() {
             let gentle = self.in_gentle_days(clock)?;
             let tx = self.conn_mut().transaction()?;
-            let all = prompt_ids(&tx, gentle)?;
-            let chosen = choose(&tx, &all, date)?;
-            tx.execute(
-                "INSERT INTO daily_prompts (date, prompt_id, chosen_at) VALUES (?1, ?2, ?3)",
-                params![day(date), chosen, stamp::now(clock)],
-            )?;
+            choose_for(&tx, gentle, date, clock)?;
             tx.commit()?;
+        }
+        self.daily_view(viewer, date)
+    }
+
+    /// [`Store::prompt_of_the_day`] for a caller that holds a transaction
+    /// open (the first screen's): a day without a prompt gets its choice
+    /// written in the caller's transaction.
+    pub(crate) fn prompt_of_the_day_within(
+        &self,
+        viewer: PartnerId,
+        date: NaiveDate,
+        clock: &dyn Clock,
+    ) -> Result<DailyPrompt> {
+        self.ensure_partner(viewer)?;
+        if self.daily_prompt_id(date)?.is_none() {
+            let gentle = self.in_gentle_days(clock)?;
+            choose_for(self.conn(), gentle, date, clock)?;
         }
         self.daily_view(viewer, date)
     }
@@ -264,6 +276,17 @@ impl Store {
 
 /// Every prompt the day may be chosen from: the library's and the couple's
 /// own, only the gentle ones when `gentle`.
+/// Chooses the prompt of `date` and saves it (the day has none yet).
+fn choose_for(conn: &Connection, gentle: bool, date: NaiveDate, clock: &dyn Clock) -> Result<()> {
+    let all = prompt_ids(conn, gentle)?;
+    let chosen = choose(conn, &all, date)?;
+    conn.execute(
+        "INSERT INTO daily_prompts (date, prompt_id, chosen_at) VALUES (?1, ?2, ?3)",
+        params![day(date), chosen, stamp::now(clock)],
+    )?;
+    Ok(())
+}
+
 fn prompt_ids(conn: &Connection, gentle: bool) -> Result<Vec<String>> {
     let allowed = |category: Category| !gentle || category.is_gentle();
     let mut ids: Vec<String> = super::library::LIBRARY

@@ -18,7 +18,25 @@ function greeting(now = new Date()) {
   return 'Good evening';
 }
 
-export function renderToday(initialState) {
+/**
+ * The words and limits Today's cards use, from the first screen's answer
+ * (the same fields journal_words and ritual_words carry).
+ */
+function firstWords(first) {
+  return {
+    bodyMax: first.limits.bodyMax,
+    appreciationMax: first.limits.appreciationMax,
+    noteMax: first.limits.noteMax,
+    categories: [{ id: first.prompt.prompt.category, label: first.promptCategory }],
+  };
+}
+
+/**
+ * `first`: Today's cards as the first screen's answer carried them
+ * (api.firstScreen); drawn at once, without asking again. Without it, each
+ * card asks its own question.
+ */
+export function renderToday(initialState, first = null) {
   let state = initialState;
   const heading = h('h1', { id: 'today-title' }, 'Today');
   const hello = h('p', { class: 'lead greeting', id: 'today-greeting' });
@@ -44,16 +62,37 @@ export function renderToday(initialState) {
   let prompt = null;
   let unreadAsked = 0;
   // Only the newest count is shown, whichever answer arrives last.
+  function drawUnread(n) {
+    const other = otherOf(state)?.name ?? 'Your partner';
+    replaceChildren(unread, n > 0
+      // The core counts up to 100 and stops there.
+      ? [`${other} wrote ${n >= 100 ? 'at least 100 entries' : plural(n, 'entry', 'entries')} you haven’t marked read yet. `, h('a', { href: hrefFor('journal') }, 'Open the journal')]
+      : []);
+  }
   function showUnread() {
     const mine = ++unreadAsked;
     api.unreadCount().then((n) => {
-      if (mine !== unreadAsked) return;
-      const other = otherOf(state)?.name ?? 'Your partner';
-      replaceChildren(unread, n > 0
-        // The core counts up to 100 and stops there.
-        ? [`${other} wrote ${n >= 100 ? 'at least 100 entries' : plural(n, 'entry', 'entries')} you haven’t marked read yet. `, h('a', { href: hrefFor('journal') }, 'Open the journal')]
-        : []);
+      if (mine === unreadAsked) drawUnread(n);
     }, () => { if (mine === unreadAsked) replaceChildren(unread); });
+  }
+
+  function cardsFor(words) {
+    // Seeing the reveal marks the other's answer read: count again after.
+    prompt = renderPromptCard({ state, words, onRead: showUnread });
+    const thanks = renderThanks({ state, words });
+    const rituals = renderTodayRituals({ state, onEmpty: (none) => { empty.hidden = !none; } });
+    replaceChildren(cards, rituals.el, prompt.el, thanks.el);
+    return { rituals, thanks };
+  }
+
+  /** Draws every card from the first screen's answer, in this frame. */
+  function drawFirst() {
+    const words = firstWords(first);
+    const { rituals, thanks } = cardsFor(words);
+    rituals.show(first.rituals, first.consistency, words);
+    prompt.show(first.prompt, first.answerDraft);
+    thanks.show(first.thanks);
+    drawUnread(first.unread);
   }
 
   async function build() {
@@ -65,11 +104,7 @@ export function renderToday(initialState) {
       replaceChildren(cards, h('p', { class: 'form-alert', role: 'alert' }, err.message));
       return;
     }
-    // Seeing the reveal marks the other's answer read: count again after.
-    prompt = renderPromptCard({ state, words, onRead: showUnread });
-    const thanks = renderThanks({ state, words });
-    const rituals = renderTodayRituals({ state, onEmpty: (none) => { empty.hidden = !none; } });
-    replaceChildren(cards, rituals.el, prompt.el, thanks.el);
+    const { rituals, thanks } = cardsFor(words);
     rituals.load();
     prompt.load();
     thanks.load();
@@ -82,7 +117,8 @@ export function renderToday(initialState) {
   }
 
   names(state);
-  build();
+  if (first) drawFirst();
+  else build();
 
   return {
     el,

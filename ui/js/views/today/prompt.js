@@ -30,7 +30,7 @@ export function renderPromptCard({ state, words, onRead }) {
   let keeper = null;
   const other = otherOf(state)?.name ?? 'your partner';
 
-  function render(daily, { focus = null } = {}) {
+  function render(daily, { focus = null, draft } = {}) {
     const category = words.categories.find((c) => c.id === daily.prompt.category)?.label;
     const parts = [
       h('h2', { id: 'prompt-title' }, 'Prompt of the day'),
@@ -52,7 +52,7 @@ export function renderPromptCard({ state, words, onRead }) {
       parts.push(h('p', { class: 'prompt-state', id: 'prompt-state' }, daily.partnerHasAnswered
         ? `${other} has answered; their answer will appear once you've written yours.`
         : `Neither of you has answered yet. Each answer stays hidden until you've both written.`));
-      parts.push(answerForm(daily));
+      parts.push(answerForm(daily, draft));
     }
     parts.push(more);
     replaceChildren(el, parts);
@@ -70,7 +70,8 @@ export function renderPromptCard({ state, words, onRead }) {
     }
   }
 
-  function answerForm(daily) {
+  /** `draft`: the kept answer when the caller has it already (undefined: ask). */
+  function answerForm(daily, draft) {
     const field = longTextField({ id: 'prompt-answer', label: 'Your answer', max: words.bodyMax, rows: 4 });
     const messages = formMessages('prompt');
     const draftStatus = h('p', { class: 'draft-status muted' });
@@ -84,7 +85,7 @@ export function renderPromptCard({ state, words, onRead }) {
       key: `answer:${daily.date}`, form, status: draftStatus,
       read: () => ({ body: field.input.value }), isEmpty: (c) => !c?.body?.trim(),
     });
-    keeper.restore().then((c) => { if (c && !field.input.value.trim()) field.set(c.body); });
+    keeper.restore(draft).then((c) => { if (c && !field.input.value.trim()) field.set(c.body); });
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -126,5 +127,8 @@ export function renderPromptCard({ state, words, onRead }) {
     }
   }
 
-  return { el, load, stop: () => keeper?.stop() };
+  /** Draws the prompt of the day and the writer's kept answer, as already read. */
+  const show = (daily, draft) => render(daily, { draft });
+
+  return { el, load, show, stop: () => keeper?.stop() };
 }

@@ -43,6 +43,11 @@ export function renderTodayRituals({ state, onEmpty }) {
       replaceChildren(body, h('p', { class: 'form-alert', role: 'alert' }, err.message));
       return;
     }
+    show(today, report, words, { focusRitual });
+  }
+
+  /** Draws the day's rituals (rituals_today) with their runs (ritual_consistency). */
+  function show(today, report, words, { focusRitual = null } = {}) {
     const byId = new Map(report.rituals.map((r) => [r.ritualId, r]));
     // With no rituals at all, Today's own empty state says what they are.
     const none = today.items.length === 0 && report.rituals.length === 0;
@@ -71,5 +76,5 @@ export function renderTodayRituals({ state, onEmpty }) {
     if (focusRitual) focusElement(body.querySelector(`li[data-ritual="${focusRitual}"] .occurrence button`));
   }
 
-  return { el, load };
+  return { el, load, show };
 }

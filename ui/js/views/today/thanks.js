@@ -47,10 +47,13 @@ export function renderThanks({ state, words }) {
   }
   const emptyNote = () => h('li', { class: 'muted thanks-none' }, `No new notes from ${other}.`);
 
+  function show(notes) {
+    replaceChildren(list, notes.length ? notes.map(item) : emptyNote());
+  }
+
   async function load() {
     try {
-      const notes = await api.unreadAppreciations();
-      replaceChildren(list, notes.length ? notes.map(item) : emptyNote());
+      show(await api.unreadAppreciations());
     } catch (err) {
       problem.replaceChildren(h('p', { class: 'form-alert', role: 'alert' }, err.message));
     }
@@ -73,5 +76,5 @@ export function renderThanks({ state, words }) {
     }
   });
 
-  return { el, load };
+  return { el, load, show };
 }
