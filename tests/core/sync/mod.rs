@@ -2,6 +2,7 @@
 //! door, and applying a peer's changes.
 
 mod conflicts;
+mod convergence;
 mod recording;
 
 use hearth_core::{FixedClock, Hearth};

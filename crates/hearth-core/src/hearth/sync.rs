@@ -113,4 +113,16 @@ impl SyncHandle<'_> {
         self.0.wake_if_changed(before);
         applied
     }
+
+    /// Benchmarks only: stops (or starts again) noting changes on this
+    /// connection, to measure what recording adds to a write.
+    #[doc(hidden)]
+    pub fn pause_recording_for_benchmarks(&mut self, paused: bool) -> Result<()> {
+        let store = self.0.store()?;
+        if paused {
+            sync::uninstall(store.conn())
+        } else {
+            sync::install(store.conn())
+        }
+    }
 }

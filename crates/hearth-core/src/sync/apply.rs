@@ -39,7 +39,7 @@ pub(super) fn apply_changed(
         }
         for key in keys {
             let key: Vec<Json> = serde_json::from_str(&key).unwrap_or_default();
-            match apply_one(doc, conn, table, &columns[table.name], &key) {
+            match apply_one(doc, conn, columns, table, &key) {
                 Ok(true) => rows += 1,
                 Ok(false) => {}
                 Err(Refused) => refused += 1,
@@ -83,10 +83,11 @@ fn wanted(doc: &LoroDoc, table: &Table, key: &[Json]) -> Option<LoroMap> {
 fn apply_one(
     doc: &LoroDoc,
     conn: &Connection,
+    columns: &HashMap<&'static str, Vec<String>>,
     table: &Table,
-    cols: &[String],
     key: &[Json],
 ) -> std::result::Result<bool, Refused> {
+    let cols = &columns[table.name];
     let Some(record) = wanted(doc, table, key) else {
         let Some(local) = local_key(conn, table, key)? else {
             return Ok(false);
@@ -131,7 +132,20 @@ fn apply_one(
             .join(", "),
         table.key.join(", "),
     );
+    let was_here = match local_key(conn, table, key)? {
+        Some(local) => conn
+            .query_row(
+                &format!("SELECT 1 FROM {} WHERE {}", table.name, where_key(table)),
+                rusqlite::params_from_iter(local),
+                |_| Ok(()),
+            )
+            .is_ok(),
+        None => false,
+    };
     let written = conn.execute(&sql, rusqlite::params_from_iter(row))? > 0;
+    if table.tombstone && !was_here {
+        bring_back_children(doc, conn, columns, table, key)?;
+    }
     if let Some(set) = &table.set {
         let list = match fields.get(set.column) {
             Some(LoroValue::String(s)) => s.to_string(),
@@ -179,4 +193,50 @@ fn key_values(fields: &loro::LoroMapValue, table: &Table, list: &str) -> Vec<Val
         .collect();
     values.push(Value::Text(list.to_string()));
     values
+}
+
+/// A row that comes back (an edit beat its removal) brings back the rows
+/// pointing at it, which went with it on the laptops that removed it: the
+/// document still holds them.
+fn bring_back_children(
+    doc: &LoroDoc,
+    conn: &Connection,
+    columns: &HashMap<&'static str, Vec<String>>,
+    parent: &Table,
+    key: &[Json],
+) -> std::result::Result<(), Refused> {
+    let [Json::String(uid)] = key else {
+        return Ok(());
+    };
+    for child in TABLES {
+        let Some((column, _)) = child.refs.iter().find(|(_, p)| *p == parent.name) else {
+            continue;
+        };
+        let root = doc.get_map(child.name);
+        let mut keys = BTreeSet::new();
+        for name in root.keys() {
+            let Some(ValueOrContainer::Container(loro::Container::Map(record))) = root.get(&name)
+            else {
+                continue;
+            };
+            let points_here = matches!(
+                record.get(column),
+                Some(ValueOrContainer::Value(LoroValue::String(s))) if s.as_str() == uid
+            );
+            let Ok(mut child_key) = serde_json::from_str::<Vec<Json>>(&name) else {
+                continue;
+            };
+            if points_here {
+                if child.variant.is_some() {
+                    child_key.pop();
+                }
+                keys.insert(Json::Array(child_key).to_string());
+            }
+        }
+        for child_key in keys {
+            let child_key: Vec<Json> = serde_json::from_str(&child_key).unwrap_or_default();
+            let _ = apply_one(doc, conn, columns, child, &child_key);
+        }
+    }
+    Ok(())
 }

@@ -74,6 +74,18 @@ pub(crate) fn install(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Removes those triggers (benchmarks measure a write without recording).
+pub(crate) fn uninstall(conn: &Connection) -> Result<()> {
+    let mut sql = String::new();
+    for t in tables::TABLES.iter().map(|t| t.name).chain(["entry_tags"]) {
+        for when in ["insert", "update", "delete"] {
+            sql.push_str(&format!("DROP TRIGGER IF EXISTS temp.sync_{t}_{when};"));
+        }
+    }
+    conn.execute_batch(&sql)?;
+    Ok(())
+}
+
 /// This laptop's device id (`sync_device`, set by the schema step).
 pub(crate) fn device(conn: &Connection) -> Result<u64> {
     let peer: i64 = conn.query_row("SELECT peer FROM sync_device WHERE id = 1", [], |r| {
