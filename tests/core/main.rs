@@ -18,4 +18,5 @@ mod reminders;
 mod rituals;
 mod schedule;
 mod store;
+mod sync;
 mod vault;

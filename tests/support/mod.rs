@@ -208,6 +208,7 @@ pub mod reminders;
 
 pub use door::{By, Exchange};
 pub mod rituals;
+pub mod sync;
 
 pub mod safety;
 

@@ -22,6 +22,7 @@ mod recovery_file;
 mod reminders;
 mod rituals;
 mod sealing;
+mod sync;
 mod test_hooks;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,7 @@ pub use locking::{
 };
 pub use reminders::RemindersHandle;
 pub use rituals::RitualsHandle;
+pub use sync::SyncHandle;
 
 pub use privacy::{PassphraseSet, Privacy};
 
@@ -123,6 +125,8 @@ pub struct Hearth {
     /// journal is closed (`hearth.plan`), and the plan's wakes when written.
     rest_plan: Option<crate::reminders::RestPlan>,
     rest_plan_wakes: u64,
+    /// The couple's data as a CRDT document, loaded on first use (`sync.rs`).
+    sync: Option<crate::sync::Replica>,
 }
 
 impl Hearth {
@@ -144,6 +148,7 @@ impl Hearth {
             conversion_hook: None,
             rest_plan: None,
             rest_plan_wakes: 0,
+            sync: None,
         };
         hearth.open_store();
         hearth.find_recoverable();
@@ -242,10 +247,14 @@ impl Hearth {
         store.opener = self.vault.key().filter(|(p, _)| *p == writer);
         let result = f(store, writer, clock);
         store.opener = None;
+        self.record_changes();
         result
     }
 
     pub fn state(&mut self) -> Result<AppState> {
+        // Writes that answer with the state (unlock's reveal, a new
+        // passphrase's sealing) are recorded here, not by a later call.
+        self.record_changes();
         self.state_now()
     }
 
@@ -327,6 +336,7 @@ impl Hearth {
             Ok(store) => store.setup_couple(partners, clock)?,
             Err(err) => return Err(reopen_error(err)),
         }
+        self.record_changes();
         self.state()
     }
 
@@ -339,6 +349,7 @@ impl Hearth {
     pub fn update_partner(&mut self, id: PartnerId, input: &PartnerInput) -> Result<AppState> {
         self.store()?.update_partner(id, input)?;
         self.partners_changed()?;
+        self.record_changes();
         self.state()
     }
 }

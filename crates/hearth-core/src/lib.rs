@@ -55,6 +55,7 @@ mod stamp;
 pub mod store;
 #[cfg(test)]
 mod store_rules;
+pub mod sync;
 mod text;
 pub mod vault;
 

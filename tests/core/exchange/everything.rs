@@ -269,7 +269,9 @@ fn tables(database: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let names: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND name NOT IN ('journal_fts_data', 'journal_fts_idx') ORDER BY name",
+             AND name NOT IN ('journal_fts_data', 'journal_fts_idx')
+             -- each laptop's own record of changes for the other laptop (issue 16)
+             AND name NOT LIKE 'sync_%' ORDER BY name",
         )
         .unwrap()
         .query_map([], |r| r.get(0))

@@ -168,6 +168,7 @@ impl Hearth {
                 }
                 None => Store::open_at(dir.join(DATABASE_FILE), self.clock.as_ref()),
             });
+        self.attach_sync();
     }
 
     /// Opens the encrypted journal with `partner`'s key (already unwrapped
@@ -196,6 +197,7 @@ impl Hearth {
             }
         }
         self.store = Ok(store);
+        self.attach_sync();
         self.cipher = Some(data);
         self.find_recoverable();
         // What was shown while locked is logged, then a fresh plan kept (a
@@ -221,6 +223,7 @@ impl Hearth {
                 let _ = store.checkpoint();
             }
             self.store = Err(Error::Locked);
+            self.sync = None;
             self.cipher = None;
         }
     }

@@ -370,6 +370,12 @@ impl Hearth {
             self.cipher.clone(),
             self.clock.as_ref(),
         );
+        // The file is from an earlier moment: a new device id, so no change
+        // is ever numbered twice with different contents.
+        if let Ok(store) = &self.store {
+            let _ = crate::sync::renew_device(store.conn());
+        }
+        self.attach_sync();
         self.find_recoverable();
     }
 }

@@ -107,6 +107,7 @@ impl Hearth {
         if let Err(err) = write_key_file(&self.data_dir, &keys) {
             let _ = std::fs::remove_file(&copy);
             self.store = Store::open_at(self.database_path(), self.clock.as_ref());
+            self.attach_sync();
             return Err(err);
         }
         self.step("committed");
@@ -119,6 +120,7 @@ impl Hearth {
             reason: format!("the encrypted journal couldn't be put in place ({e})"),
         })?;
         self.store = Store::open_keyed(&self.database_path(), Some(data), self.clock.as_ref());
+        self.attach_sync();
         self.store()?;
         let (copies_converted, copies_left) = self.encrypt_plain_snapshots()?;
         self.write_rest_plan()?;
@@ -169,6 +171,7 @@ impl Hearth {
         if let Err(e) = removed {
             let _ = std::fs::remove_file(&copy);
             self.store = Store::open_keyed(&self.database_path(), Some(data), self.clock.as_ref());
+            self.attach_sync();
             return Err(Error::DataDir {
                 path: self.data_dir.clone(),
                 reason: format!("the key file couldn't be removed ({e})"),
@@ -186,6 +189,7 @@ impl Hearth {
             reason: format!("the plain journal couldn't be put in place ({e})"),
         })?;
         self.store = Store::open_at(self.database_path(), self.clock.as_ref());
+        self.attach_sync();
         self.store()?;
         Ok(Conversion {
             on: false,
@@ -287,6 +291,7 @@ impl Hearth {
     fn close_for_swap(&mut self) {
         self.vault.index = None;
         self.store = Err(Error::Storage("the journal is being converted".into()));
+        self.sync = None;
     }
 
     /// Every snapshot and set-aside copy of the journal.

@@ -92,6 +92,7 @@ impl Hearth {
         if let Ok(store) = &mut self.store {
             store.opener = None;
         }
+        self.record_changes();
         result
     }
 

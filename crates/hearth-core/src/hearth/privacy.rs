@@ -175,6 +175,9 @@ impl Hearth {
         ];
         super::sealing::zero_freed_pages(self.store()?)?;
         self.save_slots_and(&slots, |tx| super::sealing::seal_all(tx, writer, &key))?;
+        // The record of changes held the words plain until now: keep its
+        // present state (sealed), not its history.
+        self.forget_sync_history()?;
         super::sealing::scrub(self.store()?)?;
         self.vault.hold(writer, key);
         self.index_private_pages()?;

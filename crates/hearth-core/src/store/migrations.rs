@@ -331,6 +331,25 @@ pub static STEPS: &[&str] = &[
             body = iif(new.sealed IS NULL, new.body, '')
         WHERE rowid = new.id;
      END;",
+    // v10 (two laptops, issue 16): this laptop's device id (its Loro peer
+    // id, random, never shared by two laptops), the engine's changes as
+    // Loro bytes (this laptop's and those brought from the other), and the
+    // rows changed since the door last recorded (`sync`).
+    "CREATE TABLE sync_device (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        peer  INTEGER NOT NULL CHECK (peer > 0)
+     ) STRICT;
+     INSERT INTO sync_device (id, peer) VALUES (1, (random() & 9223372036854775807) | 1);
+     CREATE TABLE sync_changes (
+        seq     INTEGER PRIMARY KEY,
+        origin  TEXT NOT NULL CHECK (origin IN ('local', 'remote', 'snapshot')),
+        bytes   BLOB NOT NULL
+     ) STRICT;
+     CREATE TABLE sync_pending (
+        tbl  TEXT NOT NULL,
+        key  TEXT NOT NULL,
+        PRIMARY KEY (tbl, key)
+     ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The version a fresh install ends at.

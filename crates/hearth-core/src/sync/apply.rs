@@ -1,0 +1,242 @@
+//! Applying: the records an import changed, written to SQLite as the
+//! document now has them.
+//!
+//! A row here is a function of the document alone (never of the order the
+//! changes came in), so every laptop with the same changes has the same rows.
+
+use std::collections::{BTreeSet, HashMap};
+
+use loro::{LoroDoc, LoroMap, LoroValue, ValueOrContainer};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde_json::Value as Json;
+
+use super::record::{is_purged, local_id, local_key, loro_to_sql, record_key, where_key};
+use super::tables::{Table, TABLES};
+use crate::error::Result;
+
+/// Writes the changed records; returns (rows written or removed, refused).
+pub(super) fn apply_changed(
+    doc: &LoroDoc,
+    conn: &Connection,
+    columns: &HashMap<&'static str, Vec<String>>,
+    changed: &BTreeSet<(String, String)>,
+) -> Result<(usize, usize)> {
+    let (mut rows, mut refused) = (0, 0);
+    for table in TABLES {
+        let mut keys = BTreeSet::new();
+        for (name, record) in changed.iter().filter(|(t, _)| t == table.name) {
+            let Ok(mut key) = serde_json::from_str::<Vec<Json>>(record) else {
+                continue;
+            };
+            if table.variant.is_some() {
+                key.pop();
+            }
+            if key.len() == table.key.len() {
+                keys.insert(Json::Array(key).to_string());
+            }
+            let _ = name;
+        }
+        for key in keys {
+            let key: Vec<Json> = serde_json::from_str(&key).unwrap_or_default();
+            match apply_one(doc, conn, columns, table, &key) {
+                Ok(true) => rows += 1,
+                Ok(false) => {}
+                Err(Refused) => refused += 1,
+            }
+        }
+    }
+    Ok((rows, refused))
+}
+
+struct Refused;
+
+impl From<rusqlite::Error> for Refused {
+    fn from(_: rusqlite::Error) -> Self {
+        Refused
+    }
+}
+
+impl From<crate::error::Error> for Refused {
+    fn from(_: crate::error::Error) -> Self {
+        Refused
+    }
+}
+
+/// The record's map as the document has it now, if the row should exist.
+fn wanted(doc: &LoroDoc, table: &Table, key: &[Json]) -> Option<LoroMap> {
+    let root = doc.get_map(table.name);
+    let names: Vec<String> = match table.variant {
+        Some((_, values)) => values.iter().map(|v| record_key(key, Some(v))).collect(),
+        None => vec![record_key(key, None)],
+    };
+    let record = names.iter().find_map(|name| match root.get(name) {
+        Some(ValueOrContainer::Container(loro::Container::Map(map))) => Some(map),
+        _ => None,
+    })?;
+    if table.tombstone && is_purged(&record) {
+        return None;
+    }
+    Some(record)
+}
+
+fn apply_one(
+    doc: &LoroDoc,
+    conn: &Connection,
+    columns: &HashMap<&'static str, Vec<String>>,
+    table: &Table,
+    key: &[Json],
+) -> std::result::Result<bool, Refused> {
+    let cols = &columns[table.name];
+    let Some(record) = wanted(doc, table, key) else {
+        let Some(local) = local_key(conn, table, key)? else {
+            return Ok(false);
+        };
+        let sql = format!("DELETE FROM {} WHERE {}", table.name, where_key(table));
+        return Ok(conn.execute(&sql, rusqlite::params_from_iter(local))? > 0);
+    };
+    let LoroValue::Map(fields) = record.get_deep_value() else {
+        return Err(Refused);
+    };
+    let mut row = Vec::with_capacity(cols.len());
+    for column in cols {
+        let value = fields.get(column.as_str()).map_or(Value::Null, loro_to_sql);
+        let value = match (table.parent_of(column), value) {
+            (Some(parent), Value::Text(uid)) => match local_id(conn, parent, &uid)? {
+                Some(id) => Value::Integer(id),
+                // A parent not here (emptied from the trash): the row waits.
+                None if table.key.contains(&column.as_str()) => return Ok(false),
+                None => Value::Null,
+            },
+            (_, value) => value,
+        };
+        row.push(value);
+    }
+    let updates: Vec<String> = cols
+        .iter()
+        .filter(|c| !table.key.contains(&c.as_str()))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    let on_conflict = if updates.is_empty() {
+        "DO NOTHING".to_string()
+    } else {
+        format!("DO UPDATE SET {}", updates.join(", "))
+    };
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) {on_conflict}",
+        table.name,
+        cols.join(", "),
+        (1..=cols.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        table.key.join(", "),
+    );
+    let was_here = match local_key(conn, table, key)? {
+        Some(local) => conn
+            .query_row(
+                &format!("SELECT 1 FROM {} WHERE {}", table.name, where_key(table)),
+                rusqlite::params_from_iter(local),
+                |_| Ok(()),
+            )
+            .is_ok(),
+        None => false,
+    };
+    let written = conn.execute(&sql, rusqlite::params_from_iter(row))? > 0;
+    if table.tombstone && !was_here {
+        bring_back_children(doc, conn, columns, table, key)?;
+    }
+    if let Some(set) = &table.set {
+        let list = match fields.get(set.column) {
+            Some(LoroValue::String(s)) => s.to_string(),
+            _ => "[]".to_string(),
+        };
+        let key = where_key(table);
+        conn.execute(
+            &format!(
+                "DELETE FROM {t} WHERE {p} = (SELECT id FROM {parent} WHERE {key})
+                 AND {v} NOT IN (SELECT value FROM json_each(?{n}))",
+                t = set.table,
+                p = set.parent,
+                parent = table.name,
+                v = set.value,
+                n = key_params(table) + 1,
+            ),
+            rusqlite::params_from_iter(key_values(&fields, table, &list)),
+        )?;
+        conn.execute(
+            &format!(
+                "INSERT OR IGNORE INTO {t} ({p}, {v}) SELECT (SELECT id FROM {parent} WHERE {key}), value
+                 FROM json_each(?{n})",
+                t = set.table,
+                p = set.parent,
+                parent = table.name,
+                v = set.value,
+                n = key_params(table) + 1,
+            ),
+            rusqlite::params_from_iter(key_values(&fields, table, &list)),
+        )?;
+    }
+    Ok(written)
+}
+
+fn key_params(table: &Table) -> usize {
+    table.key.len()
+}
+
+/// The parent's key values from its record, then the list.
+fn key_values(fields: &loro::LoroMapValue, table: &Table, list: &str) -> Vec<Value> {
+    let mut values: Vec<Value> = table
+        .key
+        .iter()
+        .map(|c| fields.get(*c).map_or(Value::Null, loro_to_sql))
+        .collect();
+    values.push(Value::Text(list.to_string()));
+    values
+}
+
+/// A row that comes back (an edit beat its removal) brings back the rows
+/// pointing at it, which went with it on the laptops that removed it: the
+/// document still holds them.
+fn bring_back_children(
+    doc: &LoroDoc,
+    conn: &Connection,
+    columns: &HashMap<&'static str, Vec<String>>,
+    parent: &Table,
+    key: &[Json],
+) -> std::result::Result<(), Refused> {
+    let [Json::String(uid)] = key else {
+        return Ok(());
+    };
+    for child in TABLES {
+        let Some((column, _)) = child.refs.iter().find(|(_, p)| *p == parent.name) else {
+            continue;
+        };
+        let root = doc.get_map(child.name);
+        let mut keys = BTreeSet::new();
+        for name in root.keys() {
+            let Some(ValueOrContainer::Container(loro::Container::Map(record))) = root.get(&name)
+            else {
+                continue;
+            };
+            let points_here = matches!(
+                record.get(column),
+                Some(ValueOrContainer::Value(LoroValue::String(s))) if s.as_str() == uid
+            );
+            let Ok(mut child_key) = serde_json::from_str::<Vec<Json>>(&name) else {
+                continue;
+            };
+            if points_here {
+                if child.variant.is_some() {
+                    child_key.pop();
+                }
+                keys.insert(Json::Array(child_key).to_string());
+            }
+        }
+        for child_key in keys {
+            let child_key: Vec<Json> = serde_json::from_str(&child_key).unwrap_or_default();
+            let _ = apply_one(doc, conn, columns, child, &child_key);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,300 @@
+//! Two laptops, one journal (issue 16): the couple's data as a Loro document.
+//!
+//! Every change to the couple's data is also an operation in a CRDT
+//! document (Loro), so two laptops that exchange their changes in any order,
+//! any number of times, end with the same journal. SQLite stays the store
+//! every screen reads. The design, the conflict rules and what is built so
+//! far are in `docs/SYNC.md`.
+//!
+//! **Recording is derived from the write.** Temporary triggers (installed by
+//! the door when it opens the file; [`install`]) note each changed row of
+//! the couple's tables in `sync_pending`, in the same transaction as the
+//! change, whoever made it. After each call through the door, [`Replica::record`]
+//! reads those rows as they now are and writes what differs into the
+//! document, then stores the new operations (Loro update bytes) and clears
+//! the notes in one transaction. So nothing is recorded by hand per command,
+//! and a crash between the write and the recording loses nothing: the notes
+//! are still there at the next call.
+//!
+//! **Applying is one transaction.** [`Replica::import`] hands a peer's bytes
+//! to the engine (refused whole when damaged or cut short), then writes the
+//! records the engine says changed to SQLite and stores the bytes, together.
+
+mod apply;
+mod record;
+pub(crate) mod tables;
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+
+use loro::event::{Diff, DiffEvent};
+use loro::{EventTriggerKind, ExportMode, Index, LoroDoc, Subscription, VersionVector};
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// (table, record key) pairs an import changed.
+type Changed = Arc<Mutex<BTreeSet<(String, String)>>>;
+
+/// What applying a peer's changes did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Applied {
+    /// Rows of the couple's data written or removed here.
+    pub rows: usize,
+    /// Records the engine holds that SQLite refused (a rule only one
+    /// laptop's data can keep, such as one answer per partner and day);
+    /// they stay in the document and are tried again with the next change.
+    pub refused: usize,
+    /// Some of the changes wait for earlier ones not yet here.
+    pub waiting: bool,
+    /// Nothing in the bytes was new here.
+    pub known: bool,
+}
+
+/// This laptop's copy of the document, with its device (peer) id.
+pub struct Replica {
+    doc: LoroDoc,
+    peer: u64,
+    changed: Changed,
+    _events: Subscription,
+    /// The synced columns of each table, as SQLite lists them.
+    columns: HashMap<&'static str, Vec<String>>,
+}
+
+impl std::fmt::Debug for Replica {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Replica").field("peer", &self.peer).finish()
+    }
+}
+
+/// Installs the triggers that note changed rows, on this connection.
+pub(crate) fn install(conn: &Connection) -> Result<()> {
+    let sql: String = tables::TABLES.iter().map(|t| t.triggers_sql()).collect();
+    conn.execute_batch(&sql)?;
+    Ok(())
+}
+
+/// Removes those triggers (benchmarks measure a write without recording).
+pub(crate) fn uninstall(conn: &Connection) -> Result<()> {
+    let mut sql = String::new();
+    for t in tables::TABLES.iter().map(|t| t.name).chain(["entry_tags"]) {
+        for when in ["insert", "update", "delete"] {
+            sql.push_str(&format!("DROP TRIGGER IF EXISTS temp.sync_{t}_{when};"));
+        }
+    }
+    conn.execute_batch(&sql)?;
+    Ok(())
+}
+
+/// This laptop's device id (`sync_device`, set by the schema step).
+pub(crate) fn device(conn: &Connection) -> Result<u64> {
+    let peer: i64 = conn.query_row("SELECT peer FROM sync_device WHERE id = 1", [], |r| {
+        r.get(0)
+    })?;
+    Ok(peer as u64)
+}
+
+/// Gives this laptop a new device id (after a restore took the file back to
+/// an earlier moment, so that operations numbered after it are never
+/// numbered twice with different contents).
+pub(crate) fn renew_device(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "UPDATE sync_device SET peer = (random() & 9223372036854775807) | 1 WHERE id = 1",
+        [],
+    )?;
+    Ok(())
+}
+
+fn engine(err: impl std::fmt::Display) -> Error {
+    Error::Storage(format!("the record of changes could not be kept ({err})"))
+}
+
+impl Replica {
+    /// Loads the document from what the file keeps. A journal written before
+    /// Hearth recorded anything has every row noted, to be recorded at once.
+    pub(crate) fn load(conn: &Connection) -> Result<Replica> {
+        let peer = device(conn)?;
+        let doc = LoroDoc::new();
+        let kept: Vec<Vec<u8>> = conn
+            .prepare("SELECT bytes FROM sync_changes ORDER BY seq")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if kept.is_empty() {
+            let sql: String = tables::TABLES.iter().map(|t| t.note_all_sql()).collect();
+            conn.execute_batch(&sql)?;
+        } else {
+            doc.import_batch(&kept).map_err(engine)?;
+        }
+        doc.set_peer_id(peer).map_err(engine)?;
+        let mut columns = HashMap::new();
+        for table in tables::TABLES {
+            let names: Vec<String> = conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{}')",
+                    table.name
+                ))?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let synced = names
+                .into_iter()
+                .filter(|c| !table.local.contains(&c.as_str()))
+                .collect();
+            columns.insert(table.name, synced);
+        }
+        let changed: Changed = Arc::default();
+        let sink = changed.clone();
+        let events = doc.subscribe_root(Arc::new(move |event: DiffEvent| {
+            if event.triggered_by != EventTriggerKind::Import {
+                return;
+            }
+            let mut sink = sink.lock().unwrap_or_else(|e| e.into_inner());
+            for diff in &event.events {
+                let key = |i: usize| match diff.path.get(i) {
+                    Some((_, Index::Key(k))) => Some(k.to_string()),
+                    _ => None,
+                };
+                match (key(0), key(1)) {
+                    (Some(table), Some(record)) => {
+                        sink.insert((table, record));
+                    }
+                    (Some(table), None) => {
+                        if let Diff::Map(map) = &diff.diff {
+                            for record in map.updated.keys() {
+                                sink.insert((table.clone(), record.to_string()));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }));
+        Ok(Replica {
+            doc,
+            peer,
+            changed,
+            _events: events,
+            columns,
+        })
+    }
+
+    /// This laptop's device id, which is its Loro peer id.
+    pub fn device(&self) -> u64 {
+        self.peer
+    }
+
+    /// Records the rows noted since last time; returns how many rows were
+    /// looked at. One transaction: the new operations are stored and the
+    /// notes cleared together.
+    pub(crate) fn record(&mut self, conn: &mut Connection) -> Result<usize> {
+        let noted: i64 = conn.query_row("SELECT count(*) FROM sync_pending", [], |r| r.get(0))?;
+        if noted == 0 {
+            return Ok(0);
+        }
+        let before = self.doc.oplog_vv();
+        let tx = conn.transaction()?;
+        let looked = record::record_pending(&self.doc, &tx, &self.columns)?;
+        self.doc.commit();
+        if self.doc.oplog_vv() != before {
+            let bytes = self
+                .doc
+                .export(ExportMode::updates(&before))
+                .map_err(engine)?;
+            tx.execute(
+                "INSERT INTO sync_changes (origin, bytes) VALUES ('local', ?1)",
+                [bytes],
+            )?;
+        }
+        tx.execute("DELETE FROM sync_pending", [])?;
+        tx.commit()?;
+        Ok(looked)
+    }
+
+    /// Applies a peer's changes: the engine merges them (idempotent, in any
+    /// order), then the rows they touched are written to SQLite and the
+    /// bytes kept, in one transaction. Bytes the engine can't read (cut
+    /// short, changed) are refused and nothing is applied.
+    pub(crate) fn import(&mut self, conn: &mut Connection, bytes: &[u8]) -> Result<Applied> {
+        self.record(conn)?;
+        self.take_changed();
+        let status = self.doc.import(bytes).map_err(|_| {
+            Error::invalid(
+                "Those changes are damaged or cut short, so nothing of them was applied. \
+                 They can be brought again once they are whole.",
+            )
+        })?;
+        let known = status.success.is_empty() && status.pending.is_none();
+        let changed = self.take_changed();
+        let tx = conn.transaction()?;
+        let (rows, refused) = apply::apply_changed(&self.doc, &tx, &self.columns, &changed)?;
+        // The rows just written are the engine's own state: nothing to record.
+        tx.execute("DELETE FROM sync_pending", [])?;
+        if !known {
+            tx.execute(
+                "INSERT INTO sync_changes (origin, bytes) VALUES ('remote', ?1)",
+                [bytes],
+            )?;
+        }
+        tx.commit()?;
+        Ok(Applied {
+            rows,
+            refused,
+            waiting: status.pending.is_some(),
+            known,
+        })
+    }
+
+    fn take_changed(&self) -> BTreeSet<(String, String)> {
+        std::mem::take(&mut *self.changed.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// This laptop's version: what it has of every device's changes.
+    pub(crate) fn version(&self) -> Vec<u8> {
+        self.doc.oplog_vv().encode()
+    }
+
+    /// Every change this laptop has that `since` (a version from
+    /// [`Replica::version`], or nothing for all) does not.
+    pub(crate) fn export(&self, since: Option<&[u8]>) -> Result<Vec<u8>> {
+        let from = match since {
+            Some(bytes) => VersionVector::decode(bytes)
+                .map_err(|_| Error::invalid("That version is not one Hearth wrote."))?,
+            None => VersionVector::default(),
+        };
+        self.doc.export(ExportMode::updates(&from)).map_err(engine)
+    }
+
+    /// After plain words were sealed: records the sealing, then forgets the
+    /// document's history, keeping its present state, so the words don't
+    /// stay in the file as history. The stored changes become one snapshot
+    /// without history. Nothing is forgotten when nothing was sealed. A peer
+    /// that had not yet received everything up to this moment can't be given
+    /// the missing part as changes any more; it needs a fresh copy (the
+    /// pairing, not built yet: docs/SYNC.md).
+    pub(crate) fn forget_history(&mut self, conn: &mut Connection) -> Result<()> {
+        let sealed = self.record(conn)?;
+        let frontiers = self.doc.oplog_frontiers();
+        if sealed == 0 || frontiers.is_empty() {
+            return Ok(());
+        }
+        let snapshot = self
+            .doc
+            .export(ExportMode::shallow_snapshot(&frontiers))
+            .map_err(engine)?;
+        let waiting = self.doc.export_pending_updates().map_err(engine)?;
+        let tx = conn.transaction()?;
+        tx.execute("DELETE FROM sync_changes", [])?;
+        tx.execute(
+            "INSERT INTO sync_changes (origin, bytes) VALUES ('snapshot', ?1)",
+            [snapshot],
+        )?;
+        if let Some(waiting) = waiting {
+            tx.execute(
+                "INSERT INTO sync_changes (origin, bytes) VALUES ('remote', ?1)",
+                [waiting],
+            )?;
+        }
+        tx.commit()?;
+        *self = Replica::load(conn)?;
+        Ok(())
+    }
+}
