@@ -12,18 +12,19 @@
 //! printed beside the figures for a person to read. `--populate` only writes
 //! a Hearth data folder (for `scripts/bench-startup`) and exits.
 //!
-//! Every figure goes through the public API the Tauri commands call, with
-//! the same Store, so it includes row decoding, hydration and privacy rules,
+//! Every figure goes through the door the Tauri commands call (`Hearth` and
+//! its handles), so it includes row decoding, hydration and privacy rules,
 //! not just SQLite.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use hearth_core::generate::{populate, Rng, Sizes, COMMON, TAGS};
+use hearth_core::generate::{Rng, Sizes, COMMON, TAGS};
 use hearth_core::journal::{cursor_at_date, EntryInput, TimelineFilter, TimelineQuery};
 use hearth_core::rituals::AGENDA_DAYS;
-use hearth_core::{FixedClock, Hearth, PartnerId, Store};
+use hearth_core::{FixedClock, Hearth, PartnerId};
+use hearth_tests::By;
 
 const DATABASE_FILE: &str = "hearth.sqlite3";
 /// The passphrase of the `locked` data folder's writer.
@@ -91,9 +92,10 @@ fn main() {
         }
         _ => {
             let t = Instant::now();
-            let mut store = Store::open(&path).expect("a new store");
-            let made = populate(&mut store, &sizes, Utc::now()).expect("generated data");
-            store.checkpoint().expect("a checkpoint");
+            let mut hearth = Hearth::open(tmp.path(), Box::new(hearth_core::SystemClock));
+            let made = hearth
+                .populate_for_tests(&sizes, Utc::now())
+                .expect("generated data");
             println!(
                 "generated {} entries, {} replies, {} ritual outcomes ({} rituals over {} years), {} check-ins in {:.1} s",
                 made.entries,
@@ -104,7 +106,7 @@ fn main() {
                 made.checkins,
                 t.elapsed().as_secs_f64()
             );
-            drop(store);
+            drop(hearth);
             if let Some(kept) = &keep {
                 std::fs::copy(&path, kept).expect("a kept copy");
             }
@@ -116,9 +118,9 @@ fn main() {
     // Opening: the read-only inspection (schema version, quick_check), the
     // connection settings and the migration check, as at every start.
     let opens: Vec<Duration> = (0..if smoke { 2 } else { 5 })
-        .map(|_| time(|| drop(Store::open(&path).expect("the store opens"))))
+        .map(|_| time(|| drop(Hearth::open(tmp.path(), Box::new(hearth_core::SystemClock)))))
         .collect();
-    report("open the store (incl. quick_check)", &opens, None);
+    report("open Hearth (the store, incl. quick_check)", &opens, None);
     let opens: Vec<Duration> = (0..if smoke { 2 } else { 5 })
         .map(|_| {
             time(|| {
@@ -129,13 +131,16 @@ fn main() {
         .collect();
     report("open Hearth and read its state", &opens, None);
 
-    let mut store = Store::open(&path).expect("the store opens");
     let clock = FixedClock::at(Utc::now());
+    let mut hearth = Hearth::open(tmp.path(), Box::new(clock.clone()));
     let viewer = PartnerId(1);
-    timeline(&store, viewer, runs);
-    search(&store, viewer, runs.max(20) + if smoke { 0 } else { 100 });
-    today(&mut store, viewer, &clock, if smoke { 5 } else { 50 });
-    inserts(&mut store, &clock, if smoke { 10 } else { 200 });
+    timeline(hearth.by(viewer), runs);
+    search(
+        hearth.by(viewer),
+        runs.max(20) + if smoke { 0 } else { 100 },
+    );
+    today(hearth.by(viewer), if smoke { 5 } else { 50 });
+    inserts(&mut hearth, if smoke { 10 } else { 200 });
 }
 
 /// Writes a Hearth data folder with a couple set up, filled to `sizes`.
@@ -147,10 +152,11 @@ fn populate_dir(dir: &Path, sizes: Sizes) {
         "{} exists already; pick a new folder",
         path.display()
     );
-    let mut store = Store::open(&path).expect("a new store");
-    let made = populate(&mut store, &sizes, Utc::now()).expect("generated data");
+    let mut hearth = Hearth::open(dir, Box::new(hearth_core::SystemClock));
+    let made = hearth
+        .populate_for_tests(&sizes, Utc::now())
+        .expect("generated data");
     println!("{made:?}");
-    store.checkpoint().expect("a checkpoint");
 }
 
 fn time(f: impl FnOnce()) -> Duration {
@@ -189,7 +195,7 @@ fn load_average() -> String {
 
 /// Pages of 20 walked from the top (each page continues from the last), for
 /// the unfiltered timeline and each filter, plus a jump to a date.
-fn timeline(store: &Store, viewer: PartnerId, runs: usize) {
+fn timeline(hearth: &mut Hearth, runs: usize) {
     let filters = [
         ("timeline page of 20", TimelineFilter::default()),
         (
@@ -232,7 +238,7 @@ fn timeline(store: &Store, viewer: PartnerId, runs: usize) {
                 limit: Some(20),
             };
             let t = Instant::now();
-            let page = store.timeline(viewer, &query).expect("a page");
+            let page = hearth.journal().timeline(&query).expect("a page");
             samples.push(t.elapsed());
             // Back to the top at the end, so every sample is a full page walk.
             cursor = page.next_cursor;
@@ -249,14 +255,14 @@ fn timeline(store: &Store, viewer: PartnerId, runs: usize) {
                 limit: Some(20),
                 ..Default::default()
             };
-            time(|| drop(store.timeline(viewer, &query).expect("a page")))
+            time(|| drop(hearth.journal().timeline(&query).expect("a page")))
         })
         .collect();
     report("timeline page, jumped to a date", &samples, Some("<= 5 ms"));
 }
 
 /// Searches of one common word, two words, one rare word, a tag-like word.
-fn search(store: &Store, viewer: PartnerId, runs: usize) {
+fn search(hearth: &mut Hearth, runs: usize) {
     let mut rng = Rng(0x5eed);
     let mut samples = Vec::new();
     let mut worst = (Duration::ZERO, String::new());
@@ -268,7 +274,7 @@ fn search(store: &Store, viewer: PartnerId, runs: usize) {
             _ => format!("w{}x{}", rng.below(97), rng.below(5000)),
         };
         let t = Instant::now();
-        store.search(viewer, &q, 20).expect("search");
+        hearth.journal().search(&q, 20).expect("search");
         let took = t.elapsed();
         if took > worst.0 {
             worst = (took, q);
@@ -284,7 +290,7 @@ fn search(store: &Store, viewer: PartnerId, runs: usize) {
 }
 
 /// What the Today screen asks for when it opens, and the rituals' figures.
-fn today(store: &mut Store, viewer: PartnerId, clock: &FixedClock, runs: usize) {
+fn today(hearth: &mut Hearth, runs: usize) {
     let date = Utc::now().date_naive();
     let zone = "Europe/Berlin";
     let mut total = Vec::new();
@@ -298,23 +304,20 @@ fn today(store: &mut Store, viewer: PartnerId, clock: &FixedClock, runs: usize) 
     for _ in 0..runs {
         let t = Instant::now();
         parts[0].1.push(time(|| {
-            store.partners().expect("partners");
-            store.writer().expect("writer");
+            hearth.state().expect("partners and writer");
         }));
         parts[1].1.push(time(|| {
-            store
-                .prompt_of_the_day(viewer, date, clock)
-                .expect("prompt");
+            hearth.journal().prompt_of_the_day(date).expect("prompt");
         }));
         parts[2].1.push(time(|| {
-            store.unread_appreciations(viewer).expect("thanks");
-            store.unread_count(viewer).expect("unread");
+            hearth.journal().unread_appreciations().expect("thanks");
+            hearth.journal().unread_count().expect("unread");
         }));
         parts[3].1.push(time(|| {
-            store.today(date, zone, clock).expect("today");
+            hearth.rituals().today(date, zone).expect("today");
         }));
         parts[4].1.push(time(|| {
-            store.checkin(viewer, date).expect("check-in");
+            hearth.checkins().week(date).expect("check-in");
         }));
         total.push(t.elapsed());
     }
@@ -326,8 +329,9 @@ fn today(store: &mut Store, viewer: PartnerId, clock: &FixedClock, runs: usize) 
         .map(|_| {
             time(|| {
                 drop(
-                    store
-                        .agenda(date, AGENDA_DAYS, zone, clock)
+                    hearth
+                        .rituals()
+                        .agenda(date, AGENDA_DAYS, zone)
                         .expect("agenda"),
                 )
             })
@@ -335,17 +339,17 @@ fn today(store: &mut Store, viewer: PartnerId, clock: &FixedClock, runs: usize) 
         .collect();
     report(&format!("agenda, {AGENDA_DAYS} days"), &agenda, None);
     let consistency: Vec<Duration> = (0..runs.min(20))
-        .map(|_| time(|| drop(store.consistency(clock).expect("consistency"))))
+        .map(|_| time(|| drop(hearth.rituals().consistency().expect("consistency"))))
         .collect();
     report("consistency figures, all rituals", &consistency, None);
     let history: Vec<Duration> = (0..runs.min(20))
-        .map(|_| time(|| drop(store.checkin_history(viewer, 52).expect("history"))))
+        .map(|_| time(|| drop(hearth.checkins().history(52).expect("history"))))
         .collect();
     report("check-in history, a year", &history, None);
 }
 
 /// Durable saves (synchronous=FULL: each waits for the disk) of new entries.
-fn inserts(store: &mut Store, clock: &FixedClock, runs: usize) {
+fn inserts(hearth: &mut Hearth, runs: usize) {
     let mut rng = Rng(0xfeed);
     let samples: Vec<Duration> = (0..runs)
         .map(|i| {
@@ -358,14 +362,9 @@ fn inserts(store: &mut Store, clock: &FixedClock, runs: usize) {
                 },
                 ..Default::default()
             };
-            let author = PartnerId(1 + (i as i64 % 2));
-            time(|| {
-                drop(
-                    store
-                        .create_entry(author, &input, 60, clock)
-                        .expect("an entry"),
-                )
-            })
+            // Switching the writer is not timed: only the save is.
+            let author = hearth.by(PartnerId(1 + (i as i64 % 2)));
+            time(|| drop(author.journal().create_entry(&input, 60).expect("an entry")))
         })
         .collect();
     report("durable insert of an entry", &samples, Some("p95 <= 10 ms"));

@@ -18,6 +18,7 @@ use chrono::{Duration, TimeZone, Utc};
 use hearth_core::journal::EntryInput;
 use hearth_core::{FixedClock, Hearth, PartnerId};
 use hearth_tests::safety::{crash_body, crash_draft};
+use hearth_tests::By;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -46,8 +47,9 @@ fn main() {
             ..Default::default()
         };
         let entry = hearth
-            .store()
-            .and_then(|store| store.create_entry(author, &input, 60, &clock))
+            .by(author)
+            .journal()
+            .create_entry(&input, 60)
             .unwrap_or_else(|e| panic!("saving entry {i} of run {run}: {e}"));
         say(format!(
             "ENTRY {} {} {} {run} {i}\n",
@@ -55,8 +57,9 @@ fn main() {
         ));
 
         hearth
-            .store()
-            .and_then(|store| store.save_draft(PartnerId(1), "new", &crash_draft(run, i), &clock))
+            .by(PartnerId(1))
+            .journal()
+            .save_draft("new", &crash_draft(run, i))
             .unwrap_or_else(|e| panic!("saving draft {i} of run {run}: {e}"));
         say(format!("DRAFT {run} {i}\n"));
 

@@ -6,6 +6,7 @@
 use chrono::Utc;
 use hearth_core::rituals::RitualInput;
 use hearth_core::{Hearth, PartnerId, PartnerInput, SystemClock};
+use hearth_tests::By;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -36,7 +37,9 @@ fn main() {
             reminder_lead_minutes: 10,
         };
         hearth
-            .as_writer(|store, _, clock| store.create_ritual(PartnerId(1), &input, clock))
+            .by(PartnerId(1))
+            .rituals()
+            .create(&input)
             .expect("adding a ritual");
     }
     println!("SEEDED {count}");

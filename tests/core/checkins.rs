@@ -4,6 +4,7 @@ use chrono::Weekday;
 use hearth_core::checkins::{CheckinInput, Rating};
 use hearth_core::ErrorKind;
 use hearth_tests::rituals::{d, utc};
+use hearth_tests::By;
 use hearth_tests::{Journal, ALEX, OFFSET, SAM};
 
 // The fixed clock: Sunday 22 November 2026; its ISO week starts Monday the 16th.
@@ -24,14 +25,9 @@ fn answers(trust: i64, hard: &str) -> CheckinInput {
 fn answers_stay_hidden_until_both_have_submitted() {
     let mut j = Journal::new();
     let sams = j
-        .store
-        .submit_checkin(
-            SAM,
-            d(2026, 11, 22),
-            &answers(6, "Tuesday evening."),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .checkins()
+        .submit(d(2026, 11, 22), &answers(6, "Tuesday evening."), OFFSET)
         .unwrap();
     assert_eq!(
         sams.week,
@@ -41,7 +37,7 @@ fn answers_stay_hidden_until_both_have_submitted() {
     assert_eq!(sams.last_day, d(2026, 11, 22));
     assert!(sams.mine.is_some() && !sams.revealed && !sams.partner_has_submitted);
 
-    let alex_sees = j.store.checkin(ALEX, d(2026, 11, 18)).unwrap();
+    let alex_sees = j.by(ALEX).checkins().week(d(2026, 11, 18)).unwrap();
     assert!(
         alex_sees.partner_has_submitted,
         "Alex is told Sam's check-in is waiting"
@@ -52,42 +48,32 @@ fn answers_stay_hidden_until_both_have_submitted() {
         !json.contains("Tuesday evening"),
         "not even in what reaches the page"
     );
-    let history = j.store.checkin_history(ALEX, 10).unwrap();
+    let history = j.by(ALEX).checkins().history(10).unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].partner, None, "nor in the history");
-    let trend = j.store.checkin_trend(ALEX).unwrap();
+    let trend = j.by(ALEX).checkins().trend().unwrap();
     assert!(
         trend.series.iter().all(|s| s.points.is_empty()),
         "nor in the trend"
     );
 
     let both = j
-        .store
-        .submit_checkin(
-            ALEX,
-            d(2026, 11, 20),
-            &answers(4, "Sunday."),
-            OFFSET,
-            &j.clock,
-        )
+        .by(ALEX)
+        .checkins()
+        .submit(d(2026, 11, 20), &answers(4, "Sunday."), OFFSET)
         .unwrap();
     assert!(both.revealed, "once both have submitted, both can read");
     assert_eq!(
         both.partner.unwrap().was_hard.as_deref(),
         Some("Tuesday evening.")
     );
-    let sam_now = j.store.checkin(SAM, d(2026, 11, 16)).unwrap();
+    let sam_now = j.by(SAM).checkins().week(d(2026, 11, 16)).unwrap();
     assert_eq!(sam_now.partner.unwrap().ratings.trust, 4);
 
     let locked = j
-        .store
-        .submit_checkin(
-            SAM,
-            d(2026, 11, 22),
-            &answers(9, "Changed."),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .checkins()
+        .submit(d(2026, 11, 22), &answers(9, "Changed."), OFFSET)
         .unwrap_err();
     assert_eq!(
         locked.kind(),
@@ -99,24 +85,14 @@ fn answers_stay_hidden_until_both_have_submitted() {
 #[test]
 fn a_check_in_can_be_changed_until_the_other_has_shared_too() {
     let mut j = Journal::new();
-    j.store
-        .submit_checkin(
-            SAM,
-            d(2026, 11, 22),
-            &answers(6, "First."),
-            OFFSET,
-            &j.clock,
-        )
+    j.by(SAM)
+        .checkins()
+        .submit(d(2026, 11, 22), &answers(6, "First."), OFFSET)
         .unwrap();
     let changed = j
-        .store
-        .submit_checkin(
-            SAM,
-            d(2026, 11, 17),
-            &answers(7, "Second."),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .checkins()
+        .submit(d(2026, 11, 17), &answers(7, "Second."), OFFSET)
         .unwrap();
     let mine = changed.mine.unwrap();
     assert_eq!(
@@ -124,7 +100,7 @@ fn a_check_in_can_be_changed_until_the_other_has_shared_too() {
         (7, Some("Second."))
     );
     assert_eq!(
-        j.store.checkin_count().unwrap(),
+        hearth_tests::rows(&j.home.database(), "checkins"),
         1,
         "still one check-in for the week"
     );
@@ -133,25 +109,30 @@ fn a_check_in_can_be_changed_until_the_other_has_shared_too() {
 #[test]
 fn weeks_can_start_on_another_day_but_not_while_someone_waits() {
     let mut j = Journal::new();
-    assert_eq!(j.store.checkin_week_start().unwrap(), Weekday::Mon);
-    j.store.set_checkin_week_start(Weekday::Sun).unwrap();
-    let week = j.store.checkin(SAM, d(2026, 11, 22)).unwrap();
+    assert_eq!(j.hearth.checkins().week_start().unwrap(), Weekday::Mon);
+    j.hearth.checkins().set_week_start(Weekday::Sun).unwrap();
+    let week = j.by(SAM).checkins().week(d(2026, 11, 22)).unwrap();
     assert_eq!(
         week.week,
         d(2026, 11, 22),
         "a Sunday week starts on the Sunday"
     );
-    j.store
-        .submit_checkin(SAM, d(2026, 11, 22), &answers(6, "x"), OFFSET, &j.clock)
+    j.by(SAM)
+        .checkins()
+        .submit(d(2026, 11, 22), &answers(6, "x"), OFFSET)
         .unwrap();
-    let err = j.store.set_checkin_week_start(Weekday::Mon).unwrap_err();
+    let err = j
+        .hearth
+        .checkins()
+        .set_week_start(Weekday::Mon)
+        .unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::InvalidInput,
         "both answers must land in one week"
     );
     assert_eq!(
-        j.store.checkin_week_start().unwrap(),
+        j.hearth.checkins().week_start().unwrap(),
         Weekday::Sun,
         "nothing changed"
     );
@@ -161,8 +142,9 @@ fn weeks_can_start_on_another_day_but_not_while_someone_waits() {
 fn check_ins_are_for_this_week_or_earlier() {
     let mut j = Journal::new();
     let ahead = j
-        .store
-        .submit_checkin(SAM, d(2026, 11, 23), &answers(6, "x"), OFFSET, &j.clock)
+        .by(SAM)
+        .checkins()
+        .submit(d(2026, 11, 23), &answers(6, "x"), OFFSET)
         .unwrap_err();
     assert_eq!(
         ahead.kind(),
@@ -170,8 +152,9 @@ fn check_ins_are_for_this_week_or_earlier() {
         "next week hasn't started"
     );
     let late = j
-        .store
-        .submit_checkin(SAM, d(2026, 11, 1), &answers(6, "x"), OFFSET, &j.clock)
+        .by(SAM)
+        .checkins()
+        .submit(d(2026, 11, 1), &answers(6, "x"), OFFSET)
         .unwrap();
     assert_eq!(
         late.week,
@@ -188,17 +171,19 @@ fn the_trend_has_each_rating_for_both_over_the_shared_weeks() {
         .enumerate()
     {
         let i = i as i64;
-        j.store
-            .submit_checkin(SAM, date, &answers(5 + i, "x"), OFFSET, &j.clock)
+        j.by(SAM)
+            .checkins()
+            .submit(date, &answers(5 + i, "x"), OFFSET)
             .unwrap();
         if i < 2 {
-            j.store
-                .submit_checkin(ALEX, date, &answers(3 + i, "y"), OFFSET, &j.clock)
+            j.by(ALEX)
+                .checkins()
+                .submit(date, &answers(3 + i, "y"), OFFSET)
                 .unwrap();
         }
     }
     j.clock.set(utc(2026, 11, 22, 20, 0));
-    let trend = j.store.checkin_trend(SAM).unwrap();
+    let trend = j.by(SAM).checkins().trend().unwrap();
     assert_eq!(trend.series.len(), 8, "four ratings for each partner");
     let trust = |who| {
         trend
@@ -225,7 +210,7 @@ fn the_trend_has_each_rating_for_both_over_the_shared_weeks() {
         [(d(2026, 11, 2), 3), (d(2026, 11, 9), 4)],
         "and the other's only for weeks both shared"
     );
-    let alex_view = j.store.checkin_trend(ALEX).unwrap();
+    let alex_view = j.by(ALEX).checkins().trend().unwrap();
     let sams_in_alex = alex_view
         .series
         .iter()

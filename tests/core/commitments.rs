@@ -4,7 +4,16 @@ use hearth_core::commitments::CommitmentInput;
 use hearth_core::rituals::ReminderKind;
 use hearth_core::ErrorKind;
 use hearth_tests::rituals::{d, utc, BERLIN};
+use hearth_tests::By;
 use hearth_tests::{Journal, ALEX, SAM};
+
+/// One commitment as the list shows it (ended ones too).
+fn commitment(j: &mut Journal, id: i64) -> hearth_core::commitments::Commitment {
+    let all = j.hearth.commitments().list(true).expect("the list");
+    all.into_iter()
+        .find(|c| c.id == id)
+        .expect("the commitment is listed")
+}
 
 // The fixed clock: Sunday 22 November 2026 in Berlin.
 
@@ -23,29 +32,22 @@ fn promise() -> CommitmentInput {
 #[test]
 fn a_promise_with_a_cadence_shows_its_follow_through() {
     let mut j = Journal::new();
-    let c = j
-        .store
-        .create_commitment(SAM, &promise(), &j.clock)
-        .unwrap();
+    let c = j.by(SAM).commitments().create(&promise()).unwrap();
     assert_eq!(c.owner, Some(SAM));
     assert_eq!(
         c.cadence_description.as_deref(),
         Some("Every weekday, Monday to Friday")
     );
     for day in [16, 17, 19] {
-        j.store
-            .check_off_commitment(SAM, c.id, d(2026, 11, day), None, &j.clock)
+        j.by(SAM)
+            .commitments()
+            .check_off(c.id, d(2026, 11, day), None)
             .unwrap();
     }
     let c = j
-        .store
-        .check_off_commitment(
-            ALEX,
-            c.id,
-            d(2026, 11, 19),
-            Some("Got it, thank you"),
-            &j.clock,
-        )
+        .by(ALEX)
+        .commitments()
+        .check_off(c.id, d(2026, 11, 19), Some("Got it, thank you"))
         .unwrap();
     assert_eq!(c.checks.len(), 4, "each check-off keeps who made it");
     assert_eq!(
@@ -60,16 +62,18 @@ fn a_promise_with_a_cadence_shows_its_follow_through() {
     assert!((c.follow_through.share.unwrap() - 0.6).abs() < 1e-9);
 
     let saturday = j
-        .store
-        .check_off_commitment(SAM, c.id, d(2026, 11, 21), None, &j.clock);
+        .by(SAM)
+        .commitments()
+        .check_off(c.id, d(2026, 11, 21), None);
     assert_eq!(
         saturday.unwrap_err().kind(),
         ErrorKind::InvalidInput,
         "not a day of its cadence"
     );
     let ahead = j
-        .store
-        .check_off_commitment(SAM, c.id, d(2026, 11, 23), None, &j.clock);
+        .by(SAM)
+        .commitments()
+        .check_off(c.id, d(2026, 11, 23), None);
     assert_eq!(
         ahead.unwrap_err().kind(),
         ErrorKind::InvalidInput,
@@ -77,8 +81,9 @@ fn a_promise_with_a_cadence_shows_its_follow_through() {
     );
 
     let c = j
-        .store
-        .undo_check_off(ALEX, c.id, d(2026, 11, 19), &j.clock)
+        .by(ALEX)
+        .commitments()
+        .undo_check_off(c.id, d(2026, 11, 19))
         .unwrap();
     assert_eq!(
         (c.checks.len(), c.follow_through.checked),
@@ -86,8 +91,9 @@ fn a_promise_with_a_cadence_shows_its_follow_through() {
         "undo takes back one check-off"
     );
     let none = j
-        .store
-        .undo_check_off(ALEX, c.id, d(2026, 11, 19), &j.clock)
+        .by(ALEX)
+        .commitments()
+        .undo_check_off(c.id, d(2026, 11, 19))
         .unwrap_err();
     assert_eq!(none.kind(), ErrorKind::NotFound);
 }
@@ -102,22 +108,24 @@ fn a_commitment_can_keep_every_few_days_months_or_once_a_year() {
         review_on: None,
         ..promise()
     };
-    let c = j.store.create_commitment(SAM, &every_3, &j.clock).unwrap();
+    let c = j.by(SAM).commitments().create(&every_3).unwrap();
     assert_eq!(c.cadence_description.as_deref(), Some("Every 3 days"));
     for day in [13, 19] {
-        j.store
-            .check_off_commitment(SAM, c.id, d(2026, 11, day), None, &j.clock)
+        j.by(SAM)
+            .commitments()
+            .check_off(c.id, d(2026, 11, day), None)
             .unwrap();
     }
-    let c = j.store.commitment(c.id, &j.clock).unwrap();
+    let c = commitment(&mut j, c.id);
     assert_eq!(
         (c.follow_through.checked, c.follow_through.due),
         (2, Some(4)),
         "every 3 days from 10 November: the 10th, 13th, 16th and 19th have passed; today, the 22nd, counts once checked"
     );
     let off_day = j
-        .store
-        .check_off_commitment(SAM, c.id, d(2026, 11, 14), None, &j.clock)
+        .by(SAM)
+        .commitments()
+        .check_off(c.id, d(2026, 11, 14), None)
         .unwrap_err();
     assert!(
         off_day.to_string().contains("(every 3 days)"),
@@ -131,17 +139,15 @@ fn a_commitment_can_keep_every_few_days_months_or_once_a_year() {
         review_on: None,
         ..promise()
     };
-    let c = j
-        .store
-        .create_commitment(SAM, &anniversary, &j.clock)
-        .unwrap();
+    let c = j.by(SAM).commitments().create(&anniversary).unwrap();
     assert_eq!(
         c.cadence_description.as_deref(),
         Some("Every year on 29 February (28 February when there is none)")
     );
     let c = j
-        .store
-        .check_off_commitment(ALEX, c.id, d(2025, 2, 28), None, &j.clock)
+        .by(ALEX)
+        .commitments()
+        .check_off(c.id, d(2025, 2, 28), None)
         .unwrap();
     assert_eq!(
         (c.follow_through.checked, c.follow_through.due),
@@ -149,8 +155,9 @@ fn a_commitment_can_keep_every_few_days_months_or_once_a_year() {
         "29 February 2024, then 28 February in 2025 and 2026"
     );
     let wrong = j
-        .store
-        .check_off_commitment(ALEX, c.id, d(2025, 3, 1), None, &j.clock)
+        .by(ALEX)
+        .commitments()
+        .check_off(c.id, d(2025, 3, 1), None)
         .unwrap_err();
     assert!(
         wrong.to_string().contains("every year on 29 February"),
@@ -164,10 +171,7 @@ fn a_commitment_can_keep_every_few_days_months_or_once_a_year() {
         review_on: None,
         ..promise()
     };
-    let c = j
-        .store
-        .create_commitment(SAM, &quarterly, &j.clock)
-        .unwrap();
+    let c = j.by(SAM).commitments().create(&quarterly).unwrap();
     assert_eq!(
         c.cadence_description.as_deref(),
         Some("Every 3 months on the last day")
@@ -191,11 +195,12 @@ fn an_agreement_without_cadence_keeps_its_check_offs_and_can_end_and_reopen() {
         zone: BERLIN.into(),
         review_on: Some(d(2027, 3, 1)),
     };
-    let c = j.store.create_commitment(ALEX, &input, &j.clock).unwrap();
+    let c = j.by(ALEX).commitments().create(&input).unwrap();
     assert_eq!(c.owner, None, "an agreement belongs to both");
     let c = j
-        .store
-        .check_off_commitment(SAM, c.id, d(2026, 11, 10), None, &j.clock)
+        .by(SAM)
+        .commitments()
+        .check_off(c.id, d(2026, 11, 10), None)
         .unwrap();
     assert_eq!(
         (
@@ -205,53 +210,43 @@ fn an_agreement_without_cadence_keeps_its_check_offs_and_can_end_and_reopen() {
         ),
         (1, None, None)
     );
-    let ended = j
-        .store
-        .set_commitment_ended(SAM, c.id, true, &j.clock)
-        .unwrap();
+    let ended = j.by(SAM).commitments().set_ended(c.id, true).unwrap();
     assert!(!ended.active && ended.ended_on == Some(d(2026, 11, 22)));
     assert!(
-        j.store.commitments(false, &j.clock).unwrap().is_empty(),
+        j.hearth.commitments().list(false).unwrap().is_empty(),
         "ended ones are left out unless asked"
     );
     assert_eq!(
-        j.store.commitments(true, &j.clock).unwrap()[0].checks.len(),
+        j.hearth.commitments().list(true).unwrap()[0].checks.len(),
         1,
         "and keep their record"
     );
     let refused = j
-        .store
-        .check_off_commitment(SAM, c.id, d(2026, 11, 20), None, &j.clock);
+        .by(SAM)
+        .commitments()
+        .check_off(c.id, d(2026, 11, 20), None);
     assert_eq!(refused.unwrap_err().kind(), ErrorKind::InvalidInput);
-    let reopened = j
-        .store
-        .set_commitment_ended(SAM, c.id, false, &j.clock)
-        .unwrap();
+    let reopened = j.by(SAM).commitments().set_ended(c.id, false).unwrap();
     assert!(reopened.active);
 }
 
 #[test]
 fn review_dates_of_open_commitments_are_reminded_at_nine() {
     let mut j = Journal::new();
-    let c = j
-        .store
-        .create_commitment(SAM, &promise(), &j.clock)
-        .unwrap();
+    let c = j.by(SAM).commitments().create(&promise()).unwrap();
     let due = j
-        .store
-        .upcoming_reminders(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
+        .hearth
+        .upcoming_reminders_for_tests(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
         .unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].kind, ReminderKind::CommitmentReview);
     assert_eq!(due[0].commitment_id, Some(c.id));
     assert_eq!(due[0].at, utc(2026, 12, 14, 8, 0), "09:00 in Berlin");
     assert_eq!(due[0].local_time, "09:00");
-    j.store
-        .set_commitment_ended(SAM, c.id, true, &j.clock)
-        .unwrap();
+    j.by(SAM).commitments().set_ended(c.id, true).unwrap();
     let after = j
-        .store
-        .upcoming_reminders(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
+        .hearth
+        .upcoming_reminders_for_tests(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
         .unwrap();
     assert!(after.is_empty(), "an ended commitment isn't reminded about");
 }
@@ -267,22 +262,13 @@ fn alexs_promise() -> CommitmentInput {
 #[test]
 fn every_commitment_keeps_who_added_it() {
     let mut j = Journal::new();
-    let own = j
-        .store
-        .create_commitment(SAM, &promise(), &j.clock)
-        .unwrap();
+    let own = j.by(SAM).commitments().create(&promise()).unwrap();
     let agreement = CommitmentInput {
         owner: None,
         ..promise()
     };
-    let together = j
-        .store
-        .create_commitment(ALEX, &agreement, &j.clock)
-        .unwrap();
-    let proposed = j
-        .store
-        .create_commitment(SAM, &alexs_promise(), &j.clock)
-        .unwrap();
+    let together = j.by(ALEX).commitments().create(&agreement).unwrap();
+    let proposed = j.by(SAM).commitments().create(&alexs_promise()).unwrap();
     assert_eq!(own.added_by, SAM, "who added a commitment is kept");
     assert_eq!(together.added_by, ALEX, "who added an agreement is kept");
     assert_eq!(
@@ -293,7 +279,7 @@ fn every_commitment_keeps_who_added_it() {
         own.accepted && together.accepted,
         "your own promise, and an agreement, count from the start"
     );
-    let listed = j.store.commitments(true, &j.clock).unwrap();
+    let listed = j.hearth.commitments().list(true).unwrap();
     assert_eq!(
         listed.iter().map(|c| c.added_by).collect::<Vec<_>>(),
         [SAM, ALEX, SAM],
@@ -307,10 +293,7 @@ fn every_commitment_keeps_who_added_it() {
 #[test]
 fn a_promise_in_the_other_partners_name_is_a_proposal_until_they_accept_it() {
     let mut j = Journal::new();
-    let c = j
-        .store
-        .create_commitment(SAM, &alexs_promise(), &j.clock)
-        .unwrap();
+    let c = j.by(SAM).commitments().create(&alexs_promise()).unwrap();
     assert!(
         !c.accepted,
         "a promise Sam writes in Alex's name is a proposal"
@@ -322,8 +305,9 @@ fn a_promise_in_the_other_partners_name_is_a_proposal_until_they_accept_it() {
     );
     for by in [SAM, ALEX] {
         let refused = j
-            .store
-            .check_off_commitment(by, c.id, d(2026, 11, 16), None, &j.clock);
+            .by(by)
+            .commitments()
+            .check_off(c.id, d(2026, 11, 16), None);
         assert_eq!(
             refused.unwrap_err().kind(),
             ErrorKind::InvalidInput,
@@ -331,15 +315,15 @@ fn a_promise_in_the_other_partners_name_is_a_proposal_until_they_accept_it() {
         );
     }
     let reminders = j
-        .store
-        .upcoming_reminders(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
+        .hearth
+        .upcoming_reminders_for_tests(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
         .unwrap();
     assert!(
         reminders.is_empty(),
         "a proposal's review date reminds no one: {reminders:?}"
     );
 
-    let not_yours = j.store.accept_commitment(SAM, c.id, &j.clock).unwrap_err();
+    let not_yours = j.by(SAM).commitments().accept(c.id).unwrap_err();
     assert_eq!(
         not_yours.kind(),
         ErrorKind::NotAllowed,
@@ -349,9 +333,9 @@ fn a_promise_in_the_other_partners_name_is_a_proposal_until_they_accept_it() {
         not_yours.to_string().contains("Alex"),
         "and the refusal names them: {not_yours}"
     );
-    assert!(!j.store.commitment(c.id, &j.clock).unwrap().accepted);
+    assert!(!commitment(&mut j, c.id).accepted);
 
-    let c = j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap();
+    let c = j.by(ALEX).commitments().accept(c.id).unwrap();
     assert!(c.accepted, "Alex accepted it: now it is Alex's promise");
     assert_eq!(c.added_by, SAM, "accepting doesn't change who added it");
     assert_eq!(
@@ -359,37 +343,36 @@ fn a_promise_in_the_other_partners_name_is_a_proposal_until_they_accept_it() {
         Some(5),
         "once accepted, its days count"
     );
-    j.store
-        .check_off_commitment(ALEX, c.id, d(2026, 11, 16), None, &j.clock)
+    j.by(ALEX)
+        .commitments()
+        .check_off(c.id, d(2026, 11, 16), None)
         .expect("an accepted promise can be checked off");
     let reminders = j
-        .store
-        .upcoming_reminders(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
+        .hearth
+        .upcoming_reminders_for_tests(utc(2026, 12, 13, 0, 0), utc(2026, 12, 15, 0, 0))
         .unwrap();
     assert_eq!(
         reminders.len(),
         1,
         "once accepted, its review date is reminded about"
     );
-    let again = j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap();
-    assert_eq!(again, j.store.commitment(c.id, &j.clock).unwrap());
+    let again = j.by(ALEX).commitments().accept(c.id).unwrap();
+    assert_eq!(again, commitment(&mut j, c.id));
     assert!(again.accepted, "accepting twice changes nothing");
 }
 
 #[test]
 fn the_one_who_proposed_can_change_or_withdraw_it_and_the_owner_accepts_first() {
     let mut j = Journal::new();
-    let c = j
-        .store
-        .create_commitment(SAM, &alexs_promise(), &j.clock)
-        .unwrap();
+    let c = j.by(SAM).commitments().create(&alexs_promise()).unwrap();
     let reworded = CommitmentInput {
         title: "Call if I'll be more than ten minutes late".into(),
         ..alexs_promise()
     };
     let changed = j
-        .store
-        .update_commitment(SAM, c.id, &reworded, &j.clock)
+        .by(SAM)
+        .commitments()
+        .update(c.id, &reworded)
         .expect("the one who proposed it can reword it");
     assert!(
         !changed.accepted,
@@ -397,8 +380,9 @@ fn the_one_who_proposed_can_change_or_withdraw_it_and_the_owner_accepts_first() 
     );
     let before = j.dump();
     let owner_edits = j
-        .store
-        .update_commitment(ALEX, c.id, &alexs_promise(), &j.clock)
+        .by(ALEX)
+        .commitments()
+        .update(c.id, &alexs_promise())
         .unwrap_err();
     assert_eq!(
         owner_edits.kind(),
@@ -408,20 +392,18 @@ fn the_one_who_proposed_can_change_or_withdraw_it_and_the_owner_accepts_first() 
     assert_eq!(j.dump(), before, "a refused change changes nothing");
 
     let withdrawn = j
-        .store
-        .set_commitment_ended(SAM, c.id, true, &j.clock)
+        .by(SAM)
+        .commitments()
+        .set_ended(c.id, true)
         .expect("the one who proposed it can withdraw it");
     assert!(!withdrawn.active, "withdrawing ends it; its record stays");
-    let late = j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap_err();
+    let late = j.by(ALEX).commitments().accept(c.id).unwrap_err();
     assert_eq!(
         late.kind(),
         ErrorKind::InvalidInput,
         "a withdrawn proposal can't be accepted until it is reopened"
     );
-    let reopened = j
-        .store
-        .set_commitment_ended(SAM, c.id, false, &j.clock)
-        .unwrap();
+    let reopened = j.by(SAM).commitments().set_ended(c.id, false).unwrap();
     assert!(
         reopened.active && !reopened.accepted,
         "reopened, it is a proposal again"
@@ -431,10 +413,7 @@ fn the_one_who_proposed_can_change_or_withdraw_it_and_the_owner_accepts_first() 
         owner: Some(SAM),
         ..reworded
     };
-    let taken_on = j
-        .store
-        .update_commitment(SAM, c.id, &mine, &j.clock)
-        .unwrap();
+    let taken_on = j.by(SAM).commitments().update(c.id, &mine).unwrap();
     assert!(
         taken_on.accepted,
         "Sam takes the promise on himself: his own promise needs no one's yes"
@@ -444,30 +423,21 @@ fn the_one_who_proposed_can_change_or_withdraw_it_and_the_owner_accepts_first() 
 #[test]
 fn an_accepted_promise_is_its_owners_to_change() {
     let mut j = Journal::new();
-    let c = j
-        .store
-        .create_commitment(SAM, &alexs_promise(), &j.clock)
-        .unwrap();
-    j.store.accept_commitment(ALEX, c.id, &j.clock).unwrap();
+    let c = j.by(SAM).commitments().create(&alexs_promise()).unwrap();
+    j.by(ALEX).commitments().accept(c.id).unwrap();
     let before = j.dump();
     let reworded = CommitmentInput {
         title: "Call every time".into(),
         ..alexs_promise()
     };
-    let err = j
-        .store
-        .update_commitment(SAM, c.id, &reworded, &j.clock)
-        .unwrap_err();
+    let err = j.by(SAM).commitments().update(c.id, &reworded).unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::NotAllowed,
         "once Alex accepted it, only Alex changes Alex's promise"
     );
     assert_eq!(j.dump(), before, "a refused change changes nothing");
-    let changed = j
-        .store
-        .update_commitment(ALEX, c.id, &reworded, &j.clock)
-        .unwrap();
+    let changed = j.by(ALEX).commitments().update(c.id, &reworded).unwrap();
     assert!(
         changed.accepted && changed.title == "Call every time",
         "the owner changes their own promise, and it stays accepted"
@@ -481,14 +451,12 @@ fn changing_a_commitment_cannot_put_a_promise_in_the_others_name() {
         owner: None,
         ..promise()
     };
-    let together = j
-        .store
-        .create_commitment(ALEX, &agreement, &j.clock)
-        .unwrap();
+    let together = j.by(ALEX).commitments().create(&agreement).unwrap();
     let before = j.dump();
     let handed = j
-        .store
-        .update_commitment(SAM, together.id, &alexs_promise(), &j.clock)
+        .by(SAM)
+        .commitments()
+        .update(together.id, &alexs_promise())
         .unwrap_err();
     assert_eq!(
         handed.kind(),
@@ -497,13 +465,11 @@ fn changing_a_commitment_cannot_put_a_promise_in_the_others_name() {
     );
     assert_eq!(j.dump(), before, "a refused change changes nothing");
 
-    let own = j
-        .store
-        .create_commitment(SAM, &promise(), &j.clock)
-        .unwrap();
+    let own = j.by(SAM).commitments().create(&promise()).unwrap();
     let offered = j
-        .store
-        .update_commitment(SAM, own.id, &alexs_promise(), &j.clock)
+        .by(SAM)
+        .commitments()
+        .update(own.id, &alexs_promise())
         .unwrap();
     assert!(
         !offered.accepted && offered.added_by == SAM,
@@ -513,7 +479,7 @@ fn changing_a_commitment_cannot_put_a_promise_in_the_others_name() {
 
 #[test]
 fn commitments_from_before_proposals_count_as_accepted_and_keep_who_added_them() {
-    use hearth_core::store::{migrations::STEPS, Store};
+    use hearth_core::store::migrations::STEPS;
     let home = hearth_tests::TempHearth::new();
     {
         let conn = rusqlite::Connection::open(home.database()).unwrap();
@@ -531,8 +497,8 @@ fn commitments_from_before_proposals_count_as_accepted_and_keep_who_added_them()
         )
         .unwrap();
     }
-    let store = Store::open(home.database()).unwrap();
-    let c = &store.commitments(true, &hearth_tests::clock()).unwrap()[0];
+    let mut hearth = home.open();
+    let c = &hearth.by(SAM).commitments().list(true).unwrap()[0];
     assert_eq!(
         c.added_by, SAM,
         "an older commitment was added by the writer who created it"

@@ -9,6 +9,7 @@ mod door;
 mod exchange;
 mod first_screen;
 mod journal;
+mod lock_hearth;
 mod locking;
 mod privacy;
 mod prompts;

@@ -1,12 +1,14 @@
 //! Prompts: the library, the prompt of the day (shared, stable, no repeats within 30 days) and answers hidden until both have written.
 
+use hearth_tests::By;
+use hearth_tests::Exchange;
 use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
 use hearth_core::exchange::ExportOptions;
 use hearth_core::journal::{EntryInput, EntryKind, TimelineQuery, Visibility};
 use hearth_core::prompts::{library::LIBRARY, Category};
-use hearth_core::{Clock, ErrorKind, Store};
+use hearth_core::{Clock, ErrorKind};
 use hearth_tests::{note, Journal, ALEX, OFFSET, SAM};
 
 fn day(d: u32) -> NaiveDate {
@@ -36,22 +38,20 @@ fn the_library_has_enough_warm_prompts_in_every_category() {
 #[test]
 fn the_prompt_of_the_day_is_the_same_for_both_and_stays_once_shown() {
     let mut j = Journal::new();
-    let sam = j.store.prompt_of_the_day(SAM, day(22), &j.clock).unwrap();
+    let sam = j.by(SAM).journal().prompt_of_the_day(day(22)).unwrap();
     // A new prompt of their own doesn't change a day already shown.
-    j.store
-        .add_prompt(ALEX, "hopes", "Where shall we go in spring?", &j.clock)
+    j.by(ALEX)
+        .journal()
+        .add_prompt("hopes", "Where shall we go in spring?")
         .unwrap();
-    let alex = j.store.prompt_of_the_day(ALEX, day(22), &j.clock).unwrap();
+    let alex = j.by(ALEX).journal().prompt_of_the_day(day(22)).unwrap();
     assert_eq!(
         sam.prompt, alex.prompt,
         "both partners get the same prompt for a date"
     );
 
-    let path = j.home.database();
-    drop(j.store);
-    let store = Store::open(&path).unwrap();
-    j.store = store;
-    let later = j.store.prompt_of_the_day(SAM, day(22), &j.clock).unwrap();
+    j.reopen();
+    let later = j.by(SAM).journal().prompt_of_the_day(day(22)).unwrap();
     assert_eq!(
         later.prompt, sam.prompt,
         "the day's prompt is saved, so it survives a restart"
@@ -63,15 +63,16 @@ fn a_prompt_is_not_repeated_within_thirty_days_even_when_skipping() {
     let mut j = Journal::new();
     let mut shown: Vec<(NaiveDate, String)> = Vec::new();
     for d in 1..=31 {
-        let p = j.store.prompt_of_the_day(SAM, day(d), &j.clock).unwrap();
+        let p = j.by(SAM).journal().prompt_of_the_day(day(d)).unwrap();
         shown.push((day(d), p.prompt.id.clone()));
         if d % 3 == 0 {
             let skipped = p.prompt.id.clone();
-            let next = j.store.skip_prompt(ALEX, day(d), &j.clock).unwrap();
+            let next = j.by(ALEX).journal().skip_prompt(day(d)).unwrap();
             assert_ne!(next.prompt.id, skipped, "skipping gives another prompt");
             assert_eq!(
-                j.store
-                    .prompt_of_the_day(SAM, day(d), &j.clock)
+                j.by(SAM)
+                    .journal()
+                    .prompt_of_the_day(day(d))
                     .unwrap()
                     .prompt,
                 next.prompt,
@@ -95,12 +96,13 @@ fn a_prompt_is_not_repeated_within_thirty_days_even_when_skipping() {
 #[test]
 fn skipping_stops_once_someone_has_answered() {
     let mut j = Journal::new();
-    j.store.prompt_of_the_day(SAM, day(5), &j.clock).unwrap();
-    j.store
-        .answer_prompt(SAM, day(5), &note("My answer."), OFFSET, &j.clock)
+    j.by(SAM).journal().prompt_of_the_day(day(5)).unwrap();
+    j.by(SAM)
+        .journal()
+        .answer_prompt(day(5), &note("My answer."), OFFSET)
         .unwrap();
     let before = j.dump();
-    let err = j.store.skip_prompt(ALEX, day(5), &j.clock).unwrap_err();
+    let err = j.by(ALEX).journal().skip_prompt(day(5)).unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::InvalidInput,
@@ -113,17 +115,12 @@ fn skipping_stops_once_someone_has_answered() {
 fn an_answer_is_hidden_everywhere_until_both_have_answered() {
     let mut j = Journal::new();
     let date = day(22);
-    j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    j.by(SAM).journal().prompt_of_the_day(date).unwrap();
     let word = "marigoldanswer";
     let sam = j
-        .store
-        .answer_prompt(
-            SAM,
-            date,
-            &note(&format!("Sam's {word}.")),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .journal()
+        .answer_prompt(date, &note(&format!("Sam's {word}.")), OFFSET)
         .unwrap();
     let sam_answer = sam
         .my_answer
@@ -133,58 +130,76 @@ fn an_answer_is_hidden_everywhere_until_both_have_answered() {
     assert_eq!(sam_answer.prompt_date, Some(date));
     assert_eq!(sam.partner_answer, None);
 
-    let alex_view = j.store.prompt_of_the_day(ALEX, date, &j.clock).unwrap();
+    let alex_view = j.by(ALEX).journal().prompt_of_the_day(date).unwrap();
     assert_eq!(
         alex_view.partner_answer, None,
         "Alex can't read Sam's answer yet"
     );
     assert!(alex_view.partner_has_answered, "but is told one is waiting");
     assert_eq!(
-        j.store.entry(ALEX, sam_answer.id).unwrap_err().kind(),
+        j.by(ALEX)
+            .journal()
+            .entry(sam_answer.id)
+            .unwrap_err()
+            .kind(),
         ErrorKind::NotFound,
         "get"
     );
     assert_eq!(
-        j.store.thread(ALEX, sam_answer.id).unwrap_err().kind(),
+        j.by(ALEX)
+            .journal()
+            .thread(sam_answer.id)
+            .unwrap_err()
+            .kind(),
         ErrorKind::NotFound,
         "thread"
     );
     assert_eq!(
-        j.store
-            .reply(ALEX, sam_answer.id, "hm", OFFSET, &j.clock)
+        j.by(ALEX)
+            .journal()
+            .reply(sam_answer.id, "hm", OFFSET)
             .unwrap_err()
             .kind(),
         ErrorKind::NotFound,
         "reply"
     );
     assert!(
-        j.store
-            .timeline(ALEX, &TimelineQuery::default())
+        j.by(ALEX)
+            .journal()
+            .timeline(&TimelineQuery::default())
             .unwrap()
             .entries
             .is_empty(),
         "timeline"
     );
-    assert!(j.store.search(ALEX, word, 10).unwrap().is_empty(), "search");
-    assert_eq!(j.store.entry_count(ALEX).unwrap(), 0, "counts");
-    assert_eq!(j.store.unread_count(ALEX).unwrap(), 0, "unread counts");
     assert!(
-        !j.store
-            .export_markdown(ALEX, &ExportOptions::default(), &j.clock)
+        j.by(ALEX).journal().search(word, 10).unwrap().is_empty(),
+        "search"
+    );
+    assert_eq!(j.by(ALEX).entry_count_for_tests().unwrap(), 0, "counts");
+    assert_eq!(
+        j.by(ALEX).journal().unread_count().unwrap(),
+        0,
+        "unread counts"
+    );
+    assert!(
+        !j.by(ALEX)
+            .memory_book(&ExportOptions::default())
             .unwrap()
             .contains(word),
         "book"
     );
     assert!(
-        !j.store
-            .export_json(ALEX, &ExportOptions::default(), &j.clock)
+        !j.by(ALEX)
+            .export_text(&ExportOptions::default())
             .unwrap()
             .contains(word),
         "export"
     );
     let err = j
-        .store
-        .reply(SAM, sam_answer.id, "more", OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .reply(sam_answer.id, "more", OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -192,14 +207,15 @@ fn an_answer_is_hidden_everywhere_until_both_have_answered() {
         "replies open once both have answered"
     );
     assert_eq!(
-        j.store.search(SAM, word, 10).unwrap().len(),
+        j.by(SAM).journal().search(word, 10).unwrap().len(),
         1,
         "the author finds their own answer"
     );
 
     let alex = j
-        .store
-        .answer_prompt(ALEX, date, &note("Alex's answer."), OFFSET, &j.clock)
+        .by(ALEX)
+        .journal()
+        .answer_prompt(date, &note("Alex's answer."), OFFSET)
         .unwrap();
     assert_eq!(
         alex.partner_answer.as_ref().map(|e| e.id),
@@ -210,26 +226,21 @@ fn an_answer_is_hidden_everywhere_until_both_have_answered() {
         alex.my_answer.as_ref().map(|e| e.body.as_str()),
         Some("Alex's answer.")
     );
-    let sam = j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let sam = j.by(SAM).journal().prompt_of_the_day(date).unwrap();
     assert_eq!(
         sam.partner_answer.map(|e| e.body),
         Some("Alex's answer.".into()),
         "side by side for Sam too"
     );
     assert_eq!(
-        j.store.search(ALEX, word, 10).unwrap().len(),
+        j.by(ALEX).journal().search(word, 10).unwrap().len(),
         1,
         "and searchable"
     );
-    assert_eq!(j.store.entry_count(ALEX).unwrap(), 2);
-    j.store
-        .reply(
-            ALEX,
-            sam_answer.id,
-            "I loved reading this.",
-            OFFSET,
-            &j.clock,
-        )
+    assert_eq!(j.by(ALEX).entry_count_for_tests().unwrap(), 2);
+    j.by(ALEX)
+        .journal()
+        .reply(sam_answer.id, "I loved reading this.", OFFSET)
         .unwrap();
 }
 
@@ -238,36 +249,40 @@ fn each_partner_answers_a_day_once_and_answers_are_shared() {
     let mut j = Journal::new();
     let date = day(3);
     let err = j
-        .store
-        .answer_prompt(SAM, date, &note("early"), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .answer_prompt(date, &note("early"), OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::NotFound,
         "a day's prompt is shown before it is answered"
     );
-    j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    j.by(SAM).journal().prompt_of_the_day(date).unwrap();
     let private = EntryInput {
         body: "x".into(),
         visibility: Visibility::Private,
         ..Default::default()
     };
     assert_eq!(
-        j.store
-            .answer_prompt(SAM, date, &private, OFFSET, &j.clock)
+        j.by(SAM)
+            .journal()
+            .answer_prompt(date, &private, OFFSET)
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput,
         "answers are shared"
     );
     let first = j
-        .store
-        .answer_prompt(SAM, date, &note("one"), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .answer_prompt(date, &note("one"), OFFSET)
         .unwrap();
     let before = j.dump();
     let err = j
-        .store
-        .answer_prompt(SAM, date, &note("two"), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .answer_prompt(date, &note("two"), OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -277,8 +292,9 @@ fn each_partner_answers_a_day_once_and_answers_are_shared() {
     assert_eq!(j.dump(), before);
     let id = first.my_answer.unwrap().id;
     let edited = j
-        .store
-        .edit_entry(SAM, id, &note("one, better"), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .edit_entry(id, &note("one, better"), OFFSET)
         .unwrap();
     assert_eq!(
         edited.prompt_date,
@@ -286,14 +302,9 @@ fn each_partner_answers_a_day_once_and_answers_are_shared() {
         "an edited answer is still the answer of its day"
     );
     let err = j
-        .store
-        .edit_entry(
-            SAM,
-            id,
-            &hearth_tests::private_note("one"),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .journal()
+        .edit_entry(id, &hearth_tests::private_note("one"), OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -306,22 +317,18 @@ fn each_partner_answers_a_day_once_and_answers_are_shared() {
 fn couples_can_add_their_own_prompts() {
     let mut j = Journal::new();
     let p = j
-        .store
-        .add_prompt(
-            SAM,
-            "memories",
-            "  What was the best part of our first winter? ",
-            &j.clock,
-        )
+        .by(SAM)
+        .journal()
+        .add_prompt("memories", "  What was the best part of our first winter? ")
         .unwrap();
     assert!(p.custom && p.id.starts_with("custom-"));
     assert_eq!(p.text, "What was the best part of our first winter?");
     assert_eq!(p.added_by, Some(SAM));
     assert!(
-        j.store.prompts().unwrap().contains(&p),
+        j.hearth.journal().prompts().unwrap().contains(&p),
         "it joins the library"
     );
-    assert_eq!(j.store.prompt(&p.id).unwrap(), p);
+    assert_eq!(j.hearth.prompt_for_tests(&p.id).unwrap(), p);
     let e = j.write_with(
         ALEX,
         &EntryInput {
@@ -336,15 +343,17 @@ fn couples_can_add_their_own_prompts() {
         "an entry can be written from any prompt"
     );
     assert_eq!(
-        j.store
-            .add_prompt(SAM, "gossip", "x?", &j.clock)
+        j.by(SAM)
+            .journal()
+            .add_prompt("gossip", "x?")
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput
     );
     assert_eq!(
-        j.store
-            .add_prompt(SAM, "hopes", " ", &j.clock)
+        j.by(SAM)
+            .journal()
+            .add_prompt("hopes", " ")
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput
@@ -360,12 +369,11 @@ fn set_up_at() -> chrono::DateTime<chrono::Utc> {
 fn the_first_two_weeks_draw_only_from_gentle_categories() {
     let mut j = Journal::new();
     let hard = j
-        .store
+        .by(SAM)
+        .journal()
         .add_prompt(
-            SAM,
             "hard_conversations",
             "What is still hardest to say to your partner?",
-            &j.clock,
         )
         .unwrap();
     let first = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
@@ -374,14 +382,9 @@ fn the_first_two_weeks_draw_only_from_gentle_categories() {
         j.clock
             .set(set_up_at() + Duration::days(d) + Duration::hours(10));
         let date = first + Duration::days(d);
-        let mut shown = vec![
-            j.store
-                .prompt_of_the_day(SAM, date, &j.clock)
-                .unwrap()
-                .prompt,
-        ];
+        let mut shown = vec![j.by(SAM).journal().prompt_of_the_day(date).unwrap().prompt];
         for _ in 0..3 {
-            shown.push(j.store.skip_prompt(ALEX, date, &j.clock).unwrap().prompt);
+            shown.push(j.by(ALEX).journal().skip_prompt(date).unwrap().prompt);
         }
         for p in shown {
             assert!(
@@ -402,8 +405,9 @@ fn the_first_two_weeks_draw_only_from_gentle_categories() {
             .set(set_up_at() + Duration::days(d) + Duration::minutes(1));
         let date = first + Duration::days(d);
         categories.insert(
-            j.store
-                .prompt_of_the_day(SAM, date, &j.clock)
+            j.by(SAM)
+                .journal()
+                .prompt_of_the_day(date)
                 .unwrap()
                 .prompt
                 .category,
@@ -446,8 +450,9 @@ fn a_couple_who_brought_older_entries_is_not_new() {
     for d in 0..14 {
         let date = first + Duration::days(d);
         categories.insert(
-            j.store
-                .prompt_of_the_day(SAM, date, &j.clock)
+            j.by(SAM)
+                .journal()
+                .prompt_of_the_day(date)
                 .unwrap()
                 .prompt
                 .category,
@@ -497,23 +502,20 @@ fn an_answer_carries_its_question_in_the_timeline_the_thread_and_search() {
     let mut j = Journal::new();
     let date = day(22);
     let question = j
-        .store
-        .prompt_of_the_day(SAM, date, &j.clock)
+        .by(SAM)
+        .journal()
+        .prompt_of_the_day(date)
         .unwrap()
         .prompt
         .text;
-    j.store
-        .answer_prompt(SAM, date, &note("Sam's bluebellanswer."), OFFSET, &j.clock)
+    j.by(SAM)
+        .journal()
+        .answer_prompt(date, &note("Sam's bluebellanswer."), OFFSET)
         .unwrap();
     let daily = j
-        .store
-        .answer_prompt(
-            ALEX,
-            date,
-            &note("Alex's bluebellanswer."),
-            OFFSET,
-            &j.clock,
-        )
+        .by(ALEX)
+        .journal()
+        .answer_prompt(date, &note("Alex's bluebellanswer."), OFFSET)
         .unwrap();
     let with_question = |e: &hearth_core::journal::Entry, place: &str| {
         assert_eq!(
@@ -524,14 +526,18 @@ fn an_answer_carries_its_question_in_the_timeline_the_thread_and_search() {
     };
     with_question(daily.my_answer.as_ref().unwrap(), "the reveal, mine");
     with_question(daily.partner_answer.as_ref().unwrap(), "the reveal, theirs");
-    let page = j.store.timeline(SAM, &TimelineQuery::default()).unwrap();
+    let page = j
+        .by(SAM)
+        .journal()
+        .timeline(&TimelineQuery::default())
+        .unwrap();
     assert_eq!(page.entries.len(), 2);
     for e in &page.entries {
         with_question(e, "timeline");
-        with_question(&j.store.thread(SAM, e.id).unwrap().entry, "thread");
-        with_question(&j.store.entry(ALEX, e.id).unwrap(), "one entry");
+        with_question(&j.by(SAM).journal().thread(e.id).unwrap().entry, "thread");
+        with_question(&j.by(ALEX).journal().entry(e.id).unwrap(), "one entry");
     }
-    let hits = j.store.search(ALEX, "bluebellanswer", 10).unwrap();
+    let hits = j.by(ALEX).journal().search("bluebellanswer", 10).unwrap();
     assert_eq!(hits.len(), 2);
     for hit in &hits {
         with_question(&hit.entry, "search");
@@ -546,13 +552,9 @@ fn an_answer_carries_its_question_in_the_timeline_the_thread_and_search() {
     // An entry written from a couple's own prompt shows that prompt; one
     // written from none has no question.
     let own = j
-        .store
-        .add_prompt(
-            ALEX,
-            "memories",
-            "Which walk do you remember best?",
-            &j.clock,
-        )
+        .by(ALEX)
+        .journal()
+        .add_prompt("memories", "Which walk do you remember best?")
         .unwrap();
     let from_own = j.write_with(
         SAM,
@@ -585,40 +587,41 @@ fn the_other_answer_in_the_reveal_is_marked_read_by_seeing_it() {
     // it relies on.
     let mut j = Journal::new();
     let date = day(22);
-    j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    j.by(SAM).journal().prompt_of_the_day(date).unwrap();
     let sam = j
-        .store
-        .answer_prompt(SAM, date, &note("Sam first."), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .answer_prompt(date, &note("Sam first."), OFFSET)
         .unwrap()
         .my_answer
         .unwrap();
     assert_eq!(
-        j.store
-            .mark_read(ALEX, sam.id, OFFSET, &j.clock)
+        j.by(ALEX)
+            .journal()
+            .mark_read(sam.id, OFFSET)
             .unwrap_err()
             .kind(),
         ErrorKind::NotFound,
         "an answer still hidden can't be marked read"
     );
     let reveal = j
-        .store
-        .answer_prompt(ALEX, date, &note("Alex second."), OFFSET, &j.clock)
+        .by(ALEX)
+        .journal()
+        .answer_prompt(date, &note("Alex second."), OFFSET)
         .unwrap();
     let theirs = reveal.partner_answer.expect("both answered: the reveal");
     assert!(
         theirs.reads.is_empty(),
         "the reveal says the other's answer isn't marked read yet, so the page marks it"
     );
-    assert_eq!(j.store.unread_count(ALEX).unwrap(), 1);
-    j.store
-        .mark_read(ALEX, theirs.id, OFFSET, &j.clock)
-        .unwrap();
+    assert_eq!(j.by(ALEX).journal().unread_count().unwrap(), 1);
+    j.by(ALEX).journal().mark_read(theirs.id, OFFSET).unwrap();
     assert_eq!(
-        j.store.unread_count(ALEX).unwrap(),
+        j.by(ALEX).journal().unread_count().unwrap(),
         0,
         "seeing the reveal marks the other's answer read: Today counts it no more"
     );
-    let again = j.store.prompt_of_the_day(ALEX, date, &j.clock).unwrap();
+    let again = j.by(ALEX).journal().prompt_of_the_day(date).unwrap();
     assert!(
         again
             .partner_answer
@@ -629,10 +632,10 @@ fn the_other_answer_in_the_reveal_is_marked_read_by_seeing_it() {
         "the reveal then says it is read, so the page doesn't mark it twice"
     );
     // Sam sees the reveal later the same way.
-    let sams = j.store.prompt_of_the_day(SAM, date, &j.clock).unwrap();
+    let sams = j.by(SAM).journal().prompt_of_the_day(date).unwrap();
     let alexs = sams.partner_answer.unwrap();
     assert!(alexs.reads.is_empty());
-    assert_eq!(j.store.unread_count(SAM).unwrap(), 1);
-    j.store.mark_read(SAM, alexs.id, OFFSET, &j.clock).unwrap();
-    assert_eq!(j.store.unread_count(SAM).unwrap(), 0);
+    assert_eq!(j.by(SAM).journal().unread_count().unwrap(), 1);
+    j.by(SAM).journal().mark_read(alexs.id, OFFSET).unwrap();
+    assert_eq!(j.by(SAM).journal().unread_count().unwrap(), 0);
 }

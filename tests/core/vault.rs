@@ -32,16 +32,16 @@ fn reopen(home: &TempHearth, clock: &FixedClock) -> Hearth {
 fn sam_private_then_alex(hearth: &mut Hearth) -> String {
     let set = hearth.set_passphrase(SAMS, SAMS).unwrap();
     hearth
-        .as_writer(|s, w, c| s.create_entry(w, &private_note(SECRET), OFFSET, c))
+        .journal()
+        .create_entry(&private_note(SECRET), OFFSET)
         .unwrap();
     hearth.set_writer(ALEX).unwrap();
     set.recovery_key.expose().to_string()
 }
 
 fn timeline_text(hearth: &mut Hearth) -> hearth_core::Result<String> {
-    hearth.as_writer(|s, w, _| {
-        Ok(serde_json::to_string(&s.timeline(w, &TimelineQuery::default())?).unwrap())
-    })
+    let page = hearth.journal().timeline(&TimelineQuery::default())?;
+    Ok(serde_json::to_string(&page).unwrap())
 }
 
 fn slots_and_files(home: &TempHearth) -> (String, Vec<u8>, Vec<u8>) {
@@ -98,7 +98,8 @@ fn after_a_restart_or_lock_the_writer_with_a_passphrase_is_locked_until_it_is_ty
     let (mut hearth, clock) = couple(&home);
     hearth.set_passphrase(SAMS, SAMS).unwrap();
     hearth
-        .as_writer(|s, w, c| s.create_entry(w, &private_note(SECRET), OFFSET, c))
+        .journal()
+        .create_entry(&private_note(SECRET), OFFSET)
         .unwrap();
     drop(hearth);
 

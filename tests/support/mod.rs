@@ -69,23 +69,33 @@ pub const ALEX: hearth_core::PartnerId = hearth_core::PartnerId(2);
 /// The writers' UTC offset in these tests (CET, an hour east of UTC).
 pub const OFFSET: i32 = 60;
 
-/// A set-up couple's store on a fixed clock that tests move by hand.
+/// A set-up couple's journal, opened through the door on a fixed clock that
+/// tests move by hand (the door holds a clone: they share one time).
 pub struct Journal {
     pub home: TempHearth,
-    pub store: hearth_core::Store,
+    pub hearth: Hearth,
     pub clock: FixedClock,
 }
 
 impl Journal {
     pub fn new() -> Self {
         let home = TempHearth::new();
-        drop(home.couple());
-        let store = hearth_core::Store::open(home.database()).expect("opening the store");
+        let clock = clock();
+        let mut hearth = Hearth::open(home.path(), Box::new(clock.clone()));
+        hearth
+            .setup_couple([input("Sam"), input("Alex")])
+            .expect("setting up Sam and Alex");
         Journal {
             home,
-            store,
-            clock: clock(),
+            hearth,
+            clock,
         }
+    }
+
+    /// Closes the door and opens it again on the same file and clock, as
+    /// when Hearth quits and starts.
+    pub fn reopen(&mut self) {
+        self.hearth = Hearth::open(self.home.path(), Box::new(self.clock.clone()));
     }
 
     /// A minute later, `author` writes a shared entry with this body.
@@ -104,14 +114,21 @@ impl Journal {
         input: &hearth_core::journal::EntryInput,
     ) -> hearth_core::journal::Entry {
         self.clock.advance(chrono::Duration::minutes(1));
-        self.store
-            .create_entry(author, input, OFFSET, &self.clock)
+        self.by(author)
+            .journal()
+            .create_entry(input, OFFSET)
             .expect("saving an entry")
     }
 
     /// Every table's rows, in a stable order, to prove nothing changed.
     pub fn dump(&self) -> String {
         dump(&self.home.database())
+    }
+}
+
+impl By for Journal {
+    fn by(&mut self, who: hearth_core::PartnerId) -> &mut Hearth {
+        self.hearth.by(who)
     }
 }
 
@@ -139,7 +156,12 @@ pub fn private_note(body: &str) -> hearth_core::journal::EntryInput {
 }
 
 /// The schema version and every row of every table (FTS tables included),
-/// read through a second connection.
+/// read through a second connection. One row is left out: the setting of
+/// who is writing now, which the tests switch (`By`) to act as either
+/// partner, since the door always acts as the stored writer.
+/// The settings key of the partner writing now.
+const WRITER_SETTING: &str = "current_writer";
+
 pub fn dump(database: &Path) -> String {
     let conn = rusqlite::Connection::open(database).expect("a second connection");
     let version: i64 = conn
@@ -154,7 +176,12 @@ pub fn dump(database: &Path) -> String {
         .map(Result::unwrap)
         .collect();
     for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let select = if table == "settings" {
+            format!("SELECT * FROM settings WHERE key <> '{WRITER_SETTING}'")
+        } else {
+            format!("SELECT * FROM \"{table}\"")
+        };
+        let mut stmt = conn.prepare(&select).unwrap();
         let columns = stmt.column_count();
         let mut rows: Vec<String> = stmt
             .query_map([], |r| {
@@ -176,7 +203,27 @@ pub fn dump(database: &Path) -> String {
     out
 }
 
+pub mod door;
 pub mod reminders;
+
+pub use door::{By, Exchange};
 pub mod rituals;
 
 pub mod safety;
+
+/// How many rows `table` holds, read through a second connection.
+pub fn rows(database: &Path, table: &str) -> i64 {
+    rusqlite::Connection::open(database)
+        .expect("a second connection")
+        .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+            r.get(0)
+        })
+        .expect("counting rows")
+}
+
+/// The passphrases of the Lock Hearth tests (tests/core/lock_hearth.rs and
+/// the process it kills, tests/bin/lock_converter.rs).
+pub mod lock {
+    pub const SAMS: &str = "the lighthouse at dawn";
+    pub const ALEXS: &str = "a kettle on the stove";
+}

@@ -5,11 +5,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use hearth_core::reminders::{Notice, Notifier, Scheduler, TICK_SECONDS};
+use hearth_core::reminders::{Notice, Notifier, TICK_SECONDS};
 use hearth_core::rituals::{Ritual, RitualInput};
-use hearth_core::{Error, FixedClock, Result, Store};
+use hearth_core::{Error, FixedClock, Hearth, Result};
 
-use crate::{TempHearth, SAM};
+use crate::{By, TempHearth, SAM};
 
 /// What the desktop was shown, and when.
 #[derive(Debug, Clone)]
@@ -77,13 +77,12 @@ impl Recorder {
     }
 }
 
-/// A set-up couple, their store, a fake wall clock, the scheduler the app
-/// runs and what it showed.
+/// A set-up couple's Hearth on a fake wall clock, its reminder plan in the
+/// person's zone, and what it showed.
 pub struct Laptop {
     pub home: TempHearth,
-    pub store: Store,
+    pub hearth: Hearth,
     pub clock: FixedClock,
-    pub scheduler: Scheduler,
     pub shown: Recorder,
     pub zone: String,
 }
@@ -93,12 +92,12 @@ impl Laptop {
     pub fn new(zone: &str, start: DateTime<Utc>) -> Laptop {
         let home = TempHearth::new();
         drop(home.couple());
-        let store = Store::open(home.database()).expect("opening the store");
+        let clock = FixedClock::at(start);
+        let hearth = open(&home, &clock, zone);
         Laptop {
             home,
-            store,
-            clock: FixedClock::at(start),
-            scheduler: Scheduler::new(zone).expect("a known zone"),
+            hearth,
+            clock,
             shown: Recorder::default(),
             zone: zone.into(),
         }
@@ -109,20 +108,18 @@ impl Laptop {
         self.clock.now()
     }
 
+    /// Sam adds a ritual (the door wakes the plan).
     pub fn add(&mut self, input: &RitualInput) -> Ritual {
-        let r = self
-            .store
-            .create_ritual(SAM, input, &self.clock)
-            .expect("adding a ritual");
-        self.scheduler.replan();
-        r
+        self.by(SAM)
+            .rituals()
+            .create(input)
+            .expect("adding a ritual")
     }
 
     /// One tick at the clock's time.
     pub fn tick(&mut self) -> Result<usize> {
         *self.shown.now.borrow_mut() = Some(self.now());
-        let now = self.now();
-        self.scheduler.run(&mut self.store, now, &self.shown)
+        self.hearth.reminders().run(&self.shown)
     }
 
     /// Ticks every 30 seconds (the app's longest tick) until `until`.
@@ -139,9 +136,21 @@ impl Laptop {
         self.tick().expect("the tick on waking");
     }
 
-    /// Hearth quits and starts again: a new store handle and a new scheduler.
+    /// Hearth quits and starts again: a new door, a new reminder plan.
     pub fn restart(&mut self) {
-        self.store = Store::open(self.home.database()).expect("reopening the store");
-        self.scheduler = Scheduler::new(&self.zone).expect("a known zone");
+        self.hearth = open(&self.home, &self.clock, &self.zone);
     }
+}
+
+impl By for Laptop {
+    fn by(&mut self, who: hearth_core::PartnerId) -> &mut Hearth {
+        self.hearth.by(who)
+    }
+}
+
+/// The door on `home`, on `clock`, its reminder plan started in `zone`.
+fn open(home: &TempHearth, clock: &FixedClock, zone: &str) -> Hearth {
+    let mut hearth = Hearth::open(home.path(), Box::new(clock.clone()));
+    hearth.reminders().start_in_zone(zone);
+    hearth
 }

@@ -88,6 +88,9 @@ pub enum Error {
     /// a wrong passphrase so nobody doubts what they typed.
     #[error("{0}")]
     DamagedKey(String),
+    /// "Lock Hearth" is on and nobody has opened the journal yet.
+    #[error("Hearth is locked. Please choose who you are and type your passphrase.")]
+    Locked,
     #[error("Hearth can't use the folder where it keeps your journal: {reason}.")]
     DataDir { path: PathBuf, reason: String },
     #[error("Hearth couldn't save or read your journal just now ({0}). Nothing was lost; please try again.")]
@@ -103,7 +106,7 @@ impl Error {
         match self {
             Error::InvalidInput(_) => ErrorKind::InvalidInput,
             Error::NotFound(_) => ErrorKind::NotFound,
-            Error::NotAllowed(_) => ErrorKind::NotAllowed,
+            Error::NotAllowed(_) | Error::Locked => ErrorKind::NotAllowed,
             Error::NotSetUp => ErrorKind::NotSetUp,
             Error::NewerDatabase { .. } => ErrorKind::NewerDatabase,
             Error::NotADatabase { .. } => ErrorKind::NotADatabase,
@@ -207,6 +210,7 @@ mod tests {
                 detail: "a page is damaged".into(),
             },
             Error::DamagedKey("Sam's passphrase lock is damaged.".into()),
+            Error::Locked,
             Error::DataDir {
                 path: "/x".into(),
                 reason: "it is read-only".into(),
@@ -230,6 +234,7 @@ mod tests {
                 | Error::DamagedDatabase { .. }
                 | Error::DamagedBackup { .. }
                 | Error::DamagedKey(_)
+                | Error::Locked
                 | Error::DataDir { .. }
                 | Error::Storage(_)
                 | Error::Desktop(_) => {}

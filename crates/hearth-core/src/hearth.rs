@@ -7,9 +7,11 @@
 //! file is damaged and a good snapshot exists, the problem says so, and
 //! [`Hearth::recover_from_newest_backup`] brings it back (see `backups.rs`).
 
+mod at_rest;
 mod backups;
 mod checkins;
 mod commitments;
+mod conversion;
 mod exchange;
 mod first_screen;
 mod journal;
@@ -20,6 +22,7 @@ mod recovery_file;
 mod reminders;
 mod rituals;
 mod sealing;
+mod test_hooks;
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +36,7 @@ use crate::store::{Backup, Store, DATABASE_FILE};
 pub use backups::{BackupsHandle, Recoverable, RestoreReport};
 pub use checkins::CheckinsHandle;
 pub use commitments::CommitmentsHandle;
+pub use conversion::{Conversion, ConversionHook, LockHearthState};
 pub use exchange::{ExchangeHandle, SaveTo};
 pub use first_screen::{answer_draft_key, FirstScreen, Today, TodayLimits};
 pub use journal::JournalHandle;
@@ -109,6 +113,12 @@ pub struct Hearth {
     vault: crate::vault::Vault,
     /// When the window was last used, for the idle lock (`locking.rs`).
     idle: locking::Idle,
+    /// With "Lock Hearth" on: the key file (`at_rest.rs`).
+    at_rest: Option<crate::vault::data_key::KeyFile>,
+    /// With "Lock Hearth" on and the journal open: its data key.
+    cipher: Option<crate::vault::SecretKey>,
+    /// The tests' hook at each step of a conversion (`conversion.rs`).
+    conversion_hook: Option<ConversionHook>,
 }
 
 impl Hearth {
@@ -116,18 +126,20 @@ impl Hearth {
     /// Never fails: a problem is kept and reported through [`Hearth::state`].
     pub fn open(data_dir: impl Into<PathBuf>, clock: Box<dyn Clock>) -> Hearth {
         let data_dir = data_dir.into();
-        let store = prepare_dir(&data_dir)
-            .and_then(|()| Store::open_at(data_dir.join(DATABASE_FILE), clock.as_ref()));
         let mut hearth = Hearth {
             data_dir,
-            store,
+            store: Err(Error::Locked),
             clock,
             recoverable: None,
             plan: Plan::new(),
             export_dir: None,
             vault: Default::default(),
             idle: Default::default(),
+            at_rest: None,
+            cipher: None,
+            conversion_hook: None,
         };
+        hearth.open_store();
         hearth.find_recoverable();
         hearth
     }
@@ -236,6 +248,23 @@ impl Hearth {
     fn state_now(&self) -> Result<AppState> {
         let data_dir = self.data_dir.display().to_string();
         let database_path = self.database_path().display().to_string();
+        if let (Some(keys), Err(Error::Locked)) = (&self.at_rest, &self.store) {
+            // Lock Hearth: the lock screen, from the key file alone.
+            return Ok(AppState {
+                phase: Phase::Ready,
+                partners: keys.partners.clone(),
+                writer_id: None,
+                data_dir,
+                database_path,
+                problem: None,
+                privacy: Privacy {
+                    with_passphrase: keys.partners.iter().map(|p| p.id).collect(),
+                    unlocked: None,
+                    locked: true,
+                    lock_hearth: true,
+                },
+            });
+        }
         let store = match &self.store {
             Ok(store) => store,
             Err(err) => {
@@ -261,10 +290,12 @@ impl Hearth {
         let partners = store.partners()?;
         let ready = partners.len() == 2;
         let writer_id = if ready { store.writer()? } else { None };
+        let mut privacy = privacy::describe(store, &self.vault, writer_id)?;
+        privacy.lock_hearth = self.at_rest.is_some();
         Ok(AppState {
             phase: if ready { Phase::Ready } else { Phase::Setup },
             writer_id,
-            privacy: privacy::describe(store, &self.vault, writer_id)?,
+            privacy,
             partners,
             data_dir,
             database_path,
@@ -277,10 +308,8 @@ impl Hearth {
     /// freed space, fixed a permission or put a file back) and says what the
     /// page should show now. A journal that is open is left as it is.
     pub fn try_again(&mut self) -> Result<AppState> {
-        if self.store.is_err() {
-            self.store = prepare_dir(&self.data_dir).and_then(|()| {
-                Store::open_at(self.data_dir.join(DATABASE_FILE), self.clock.as_ref())
-            });
+        if self.store.is_err() && !self.closed_at_rest() {
+            self.open_store();
             self.find_recoverable();
         }
         self.state()
@@ -303,6 +332,7 @@ impl Hearth {
 
     pub fn update_partner(&mut self, id: PartnerId, input: &PartnerInput) -> Result<AppState> {
         self.store()?.update_partner(id, input)?;
+        self.partners_changed()?;
         self.state()
     }
 }
@@ -340,6 +370,8 @@ fn reopen_error(err: &Error) -> Error {
             supported: *supported,
         },
         Error::NotADatabase { path } => Error::NotADatabase { path: path.clone() },
+        Error::Locked => Error::Locked,
+        Error::DamagedKey(message) => Error::DamagedKey(message.clone()),
         Error::DamagedDatabase { path } => Error::DamagedDatabase { path: path.clone() },
         Error::DataDir { path, reason } => Error::DataDir {
             path: path.clone(),

@@ -22,6 +22,8 @@ pub mod rituals;
 pub mod schedule;
 mod stamp;
 pub mod store;
+#[cfg(test)]
+mod store_rules;
 mod text;
 pub mod vault;
 

@@ -1,5 +1,7 @@
 //! "Export everything": imported into an empty Hearth it gives back every table, a second import adds nothing, merges go by uid, the other partner's private pages never leave, and a bad file changes nothing.
 
+use hearth_tests::By;
+use hearth_tests::Exchange;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -7,9 +9,10 @@ use chrono::Duration;
 use hearth_core::checkins::CheckinInput;
 use hearth_core::commitments::CommitmentInput;
 use hearth_core::exchange::{ExportFile, ExportOptions, Progress, Stage, IMPORT_MAX_BYTES};
+use hearth_core::hearth::SaveTo;
 use hearth_core::journal::{EntryInput, Visibility};
 use hearth_core::reminders::{NotificationAction, PauseFor};
-use hearth_core::{Clock, ErrorKind, PartnerId, Store};
+use hearth_core::{Clock, ErrorKind, Hearth, PartnerId};
 use hearth_tests::reminders::Laptop;
 use hearth_tests::rituals::{d, ritual, utc, with, BERLIN};
 use hearth_tests::{note, private_note, TempHearth, ALEX, OFFSET, SAM};
@@ -27,45 +30,64 @@ const ALL: ExportOptions = ExportOptions {
 /// ended one, drafts by both, and reminder settings.
 fn lived_in() -> Laptop {
     let mut lap = Laptop::new(BERLIN, utc(2026, 11, 30, 5, 0));
-    let s = &mut lap.store;
-    let c = &lap.clock;
-    let shared = s
-        .create_entry(SAM, &note("Our first week."), OFFSET, c)
+    let shared = lap
+        .by(SAM)
+        .journal()
+        .create_entry(&note("Our first week."), OFFSET)
         .unwrap();
-    s.create_entry(SAM, &private_note("Sam alone: SAM-PRIVATE"), OFFSET, c)
+    lap.by(SAM)
+        .journal()
+        .create_entry(&private_note("Sam alone: SAM-PRIVATE"), OFFSET)
         .unwrap();
-    let alex_private = s
-        .create_entry(ALEX, &private_note("Alex alone: ALEX-PRIVATE"), OFFSET, c)
+    let alex_private = lap
+        .by(ALEX)
+        .journal()
+        .create_entry(&private_note("Alex alone: ALEX-PRIVATE"), OFFSET)
         .unwrap();
-    let gone = s
-        .create_entry(SAM, &note("Removed later."), OFFSET, c)
+    let gone = lap
+        .by(SAM)
+        .journal()
+        .create_entry(&note("Removed later."), OFFSET)
         .unwrap();
-    s.delete_entry(SAM, gone.id, c).unwrap();
-    s.empty_trash(SAM).unwrap();
-    s.create_entry(
-        ALEX,
-        &EntryInput {
-            title: Some("Walk".into()),
-            body: "We walked by the river.".into(),
-            tags: vec!["walks".into()],
-            feeling: Some("hopeful".into()),
-            ..Default::default()
-        },
-        OFFSET,
-        c,
-    )
-    .unwrap();
-    s.reply(ALEX, shared.id, "It was a good one.", OFFSET, c)
+    lap.by(SAM).journal().delete_entry(gone.id).unwrap();
+    lap.by(SAM).journal().empty_trash().unwrap();
+    lap.by(ALEX)
+        .journal()
+        .create_entry(
+            &EntryInput {
+                title: Some("Walk".into()),
+                body: "We walked by the river.".into(),
+                tags: vec!["walks".into()],
+                feeling: Some("hopeful".into()),
+                ..Default::default()
+            },
+            OFFSET,
+        )
         .unwrap();
-    s.mark_read(ALEX, shared.id, OFFSET, c).unwrap();
-    s.add_prompt(SAM, "appreciation", "What made you smile?", c)
+    lap.by(ALEX)
+        .journal()
+        .reply(shared.id, "It was a good one.", OFFSET)
         .unwrap();
-    s.appreciate(ALEX, "Thank you for the coffee.", OFFSET, c)
+    lap.by(ALEX).journal().mark_read(shared.id, OFFSET).unwrap();
+    lap.by(SAM)
+        .journal()
+        .add_prompt("appreciation", "What made you smile?")
         .unwrap();
-    s.prompt_of_the_day(SAM, d(2026, 11, 30), c).unwrap();
-    s.answer_prompt(SAM, d(2026, 11, 30), &note("Sam's answer."), OFFSET, c)
+    lap.by(ALEX)
+        .journal()
+        .appreciate("Thank you for the coffee.", OFFSET)
         .unwrap();
-    s.answer_prompt(ALEX, d(2026, 11, 30), &note("Alex's answer."), OFFSET, c)
+    lap.by(SAM)
+        .journal()
+        .prompt_of_the_day(d(2026, 11, 30))
+        .unwrap();
+    lap.by(SAM)
+        .journal()
+        .answer_prompt(d(2026, 11, 30), &note("Sam's answer."), OFFSET)
+        .unwrap();
+    lap.by(ALEX)
+        .journal()
+        .answer_prompt(d(2026, 11, 30), &note("Alex's answer."), OFFSET)
         .unwrap();
 
     let coffee = lap.add(&ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 30)));
@@ -75,8 +97,7 @@ fn lived_in() -> Laptop {
     ));
     let old = lap.add(&ritual("Old idea", "FREQ=DAILY", "21:00", d(2026, 11, 30)));
     lap.run_until(utc(2026, 12, 2, 18, 0));
-    let now = lap.now();
-    let delivered = lap.store.reminder_log(50).unwrap();
+    let delivered = lap.hearth.reminder_log_for_tests(50).unwrap();
     // Alex answers one from its notification; another is snoozed.
     let answered = delivered
         .iter()
@@ -84,14 +105,9 @@ fn lived_in() -> Laptop {
         .expect("the coffee reminder of 2 December was shown")
         .key
         .clone();
-    lap.scheduler
-        .answer_from_notification(
-            &mut lap.store,
-            ALEX,
-            &answered,
-            NotificationAction::Skip,
-            &lap.clock,
-        )
+    lap.by(ALEX)
+        .reminders()
+        .answer_from_notification(&answered, NotificationAction::Skip)
         .unwrap();
     let key = delivered
         .iter()
@@ -99,39 +115,45 @@ fn lived_in() -> Laptop {
         .expect("another reminder was shown")
         .key
         .clone();
-    lap.scheduler.snooze(&mut lap.store, &key, 10, now).unwrap();
-    let s = &mut lap.store;
-    let c = &lap.clock;
-    s.mark_ritual_done_to_journal(
-        SAM,
-        coffee.id,
-        d(2026, 11, 30),
-        Some("Slow and warm."),
-        Some(Visibility::Private),
-        OFFSET,
-        c,
-    )
-    .unwrap();
-    s.mark_ritual_done_to_journal(
-        ALEX,
-        coffee.id,
-        d(2026, 12, 1),
-        Some("ALEX-NOTE"),
-        Some(Visibility::Private),
-        OFFSET,
-        c,
-    )
-    .unwrap();
-    s.skip_ritual(ALEX, coffee.id, d(2026, 12, 2), Some("Early train."), c)
+    lap.hearth.reminders().snooze(&key, 10).unwrap();
+    lap.by(SAM)
+        .rituals()
+        .mark_done(
+            coffee.id,
+            d(2026, 11, 30),
+            Some("Slow and warm."),
+            Some(Visibility::Private),
+            OFFSET,
+        )
         .unwrap();
-    s.mark_ritual_done(SAM, walk.id, d(2026, 12, 1), None, c)
+    lap.by(ALEX)
+        .rituals()
+        .mark_done(
+            coffee.id,
+            d(2026, 12, 1),
+            Some("ALEX-NOTE"),
+            Some(Visibility::Private),
+            OFFSET,
+        )
         .unwrap();
-    s.undo_ritual_outcome(SAM, walk.id, d(2026, 12, 1), c)
+    lap.by(ALEX)
+        .rituals()
+        .skip(coffee.id, d(2026, 12, 2), Some("Early train."))
         .unwrap();
-    s.mark_ritual_done(ALEX, walk.id, d(2026, 12, 1), None, c)
+    lap.by(SAM)
+        .rituals()
+        .mark_done(walk.id, d(2026, 12, 1), None, None, OFFSET)
         .unwrap();
-    s.set_ritual_active(SAM, walk.id, false, c).unwrap();
-    s.archive_ritual(SAM, old.id, c).unwrap();
+    lap.by(SAM)
+        .rituals()
+        .undo_outcome(walk.id, d(2026, 12, 1))
+        .unwrap();
+    lap.by(ALEX)
+        .rituals()
+        .mark_done(walk.id, d(2026, 12, 1), None, None, OFFSET)
+        .unwrap();
+    lap.by(SAM).rituals().set_active(walk.id, false).unwrap();
+    lap.by(SAM).rituals().archive(old.id).unwrap();
 
     let checkin = |trust| CheckinInput {
         trust,
@@ -142,9 +164,13 @@ fn lived_in() -> Laptop {
         was_hard: None,
         need_from_you: Some("Patience.".into()),
     };
-    s.submit_checkin(SAM, d(2026, 12, 2), &checkin(6), OFFSET, c)
+    lap.by(SAM)
+        .checkins()
+        .submit(d(2026, 12, 2), &checkin(6), OFFSET)
         .unwrap();
-    s.submit_checkin(ALEX, d(2026, 12, 2), &checkin(7), OFFSET, c)
+    lap.by(ALEX)
+        .checkins()
+        .submit(d(2026, 12, 2), &checkin(7), OFFSET)
         .unwrap();
     let promise = |title: &str, owner, cadence: Option<&str>| CommitmentInput {
         title: title.into(),
@@ -155,55 +181,72 @@ fn lived_in() -> Laptop {
         zone: BERLIN.into(),
         review_on: Some(d(2026, 12, 28)),
     };
-    let phone = s
-        .create_commitment(
-            SAM,
-            &promise("Phone on the table", Some(SAM), Some("FREQ=DAILY")),
-            c,
+    let phone = lap
+        .by(SAM)
+        .commitments()
+        .create(&promise(
+            "Phone on the table",
+            Some(SAM),
+            Some("FREQ=DAILY"),
+        ))
+        .unwrap();
+    lap.by(SAM)
+        .commitments()
+        .check_off(phone.id, d(2026, 12, 1), Some("Kept it."))
+        .unwrap();
+    lap.by(SAM)
+        .commitments()
+        .create(&promise("Text when leaving work", Some(ALEX), None))
+        .unwrap();
+    let ended = lap
+        .by(ALEX)
+        .commitments()
+        .create(&promise("Sunday planning", None, None))
+        .unwrap();
+    lap.by(ALEX)
+        .commitments()
+        .set_ended(ended.id, true)
+        .unwrap();
+    lap.by(SAM)
+        .journal()
+        .save_draft("new", &serde_json::json!({"body": "Half a thought"}))
+        .unwrap();
+    lap.by(SAM)
+        .journal()
+        .save_draft(
+            &format!("reply:{}", shared.id),
+            &serde_json::json!({"body": "Me too"}),
         )
         .unwrap();
-    s.check_off_commitment(SAM, phone.id, d(2026, 12, 1), Some("Kept it."), c)
+    lap.by(ALEX)
+        .journal()
+        .save_draft("new", &serde_json::json!({"body": "ALEX-DRAFT"}))
         .unwrap();
-    s.create_commitment(SAM, &promise("Text when leaving work", Some(ALEX), None), c)
+    lap.hearth
+        .reminders()
+        .set_quiet_hours(Some("22:00"), Some("07:00"))
         .unwrap();
-    let ended = s
-        .create_commitment(ALEX, &promise("Sunday planning", None, None), c)
-        .unwrap();
-    s.set_commitment_ended(ALEX, ended.id, true, c).unwrap();
-    s.save_draft(
-        SAM,
-        "new",
-        &serde_json::json!({"body": "Half a thought"}),
-        c,
-    )
-    .unwrap();
-    s.save_draft(
-        SAM,
-        &format!("reply:{}", shared.id),
-        &serde_json::json!({"body": "Me too"}),
-        c,
-    )
-    .unwrap();
-    s.save_draft(ALEX, "new", &serde_json::json!({"body": "ALEX-DRAFT"}), c)
-        .unwrap();
-    let now = lap.now();
-    lap.scheduler
-        .set_quiet_hours(&mut lap.store, Some(("22:00", "07:00")), now)
-        .unwrap();
-    lap.scheduler.set_grace(&mut lap.store, 60, now).unwrap();
-    lap.scheduler
-        .pause(&mut lap.store, PauseFor::Minutes { minutes: 60 }, now)
+    lap.hearth.reminders().set_grace(60).unwrap();
+    lap.hearth
+        .reminders()
+        .pause(PauseFor::Minutes { minutes: 60 })
         .unwrap();
 
     // A week later: Alex has checked in, Sam not yet (Alex's stays hidden
     // from Sam), and Alex answered a prompt Sam hasn't (hidden too).
     lap.clock.advance(Duration::days(7));
-    let (s, c) = (&mut lap.store, &lap.clock);
-    s.submit_checkin(ALEX, d(2026, 12, 9), &checkin(8), OFFSET, c)
+    lap.by(ALEX)
+        .checkins()
+        .submit(d(2026, 12, 9), &checkin(8), OFFSET)
         .unwrap();
-    s.prompt_of_the_day(ALEX, d(2026, 12, 9), c).unwrap();
-    s.skip_prompt(ALEX, d(2026, 12, 9), c).unwrap();
-    s.answer_prompt(ALEX, d(2026, 12, 9), &note("ALEX-UNREVEALED"), OFFSET, c)
+    lap.by(ALEX)
+        .journal()
+        .prompt_of_the_day(d(2026, 12, 9))
+        .unwrap();
+    lap.by(ALEX).journal().skip_prompt(d(2026, 12, 9)).unwrap();
+    lap.by(ALEX)
+        .journal()
+        .answer_prompt(d(2026, 12, 9), &note("ALEX-UNREVEALED"), OFFSET)
         .unwrap();
     assert!(alex_private.id > 0);
     lap
@@ -261,24 +304,26 @@ fn tables(database: &Path) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-fn export(lap: &Laptop, viewer: PartnerId, options: &ExportOptions) -> String {
-    let file = lap.store.export_file(viewer, options, &lap.clock).unwrap();
+fn export(lap: &mut Laptop, viewer: PartnerId, options: &ExportOptions) -> String {
+    let file = lap.by(viewer).export_file(options).unwrap();
     serde_json::to_string(&file).unwrap()
 }
 
-fn fresh(home: &TempHearth) -> Store {
-    Store::open(home.database()).unwrap()
+/// A Hearth on `home`, on the laptop's clock.
+fn fresh(home: &TempHearth, lap: &Laptop) -> Hearth {
+    Hearth::open(home.path(), Box::new(lap.clock.clone()))
 }
 
 #[test]
 fn both_partners_exports_imported_into_an_empty_hearth_give_back_every_table() {
-    let lap = lived_in();
+    let mut lap = lived_in();
     let home = TempHearth::new();
-    let mut copy = fresh(&home);
+    let mut copy = fresh(&home, &lap);
     for viewer in [SAM, ALEX] {
-        copy.import_json(&export(&lap, viewer, &ALL), &lap.clock)
-            .unwrap();
+        copy.import_text(&export(&mut lap, viewer, &ALL)).unwrap();
     }
+    // Sam writing again, as before the exports (an import keeps who writes).
+    lap.by(SAM);
     let (original, imported) = (tables(&lap.home.database()), tables(&home.database()));
     assert_eq!(
         original.keys().collect::<Vec<_>>(),
@@ -301,8 +346,8 @@ fn both_partners_exports_imported_into_an_empty_hearth_give_back_every_table() {
 
 #[test]
 fn one_partners_export_gives_back_everything_but_the_other_partners_private_pages() {
-    let lap = lived_in();
-    let text = export(&lap, SAM, &ALL);
+    let mut lap = lived_in();
+    let text = export(&mut lap, SAM, &ALL);
     for secret in ["ALEX-PRIVATE", "ALEX-DRAFT", "ALEX-UNREVEALED"] {
         assert!(
             !text.contains(secret),
@@ -336,8 +381,8 @@ fn one_partners_export_gives_back_everything_but_the_other_partners_private_page
         "Sam's own private pages go with Sam"
     );
     let home = TempHearth::new();
-    let mut copy = fresh(&home);
-    copy.import_json(&text, &lap.clock).unwrap();
+    let mut copy = fresh(&home, &lap);
+    copy.import_text(&text).unwrap();
     let (original, imported) = (tables(&lap.home.database()), tables(&home.database()));
     // Alex's pages Sam may not see: two private entries, an unrevealed
     // answer and a draft; their ids, to recognise their tags and index rows.
@@ -378,14 +423,14 @@ fn one_partners_export_gives_back_everything_but_the_other_partners_private_page
 
 #[test]
 fn importing_it_twice_adds_nothing() {
-    let lap = lived_in();
-    let text = export(&lap, SAM, &ALL);
+    let mut lap = lived_in();
+    let text = export(&mut lap, SAM, &ALL);
     let home = TempHearth::new();
-    let mut copy = fresh(&home);
-    let first = copy.import_json(&text, &lap.clock).unwrap();
+    let mut copy = fresh(&home, &lap);
+    let first = copy.import_text(&text).unwrap();
     assert!(first.everything.rituals_added == 3 && first.everything.outcomes_added > 0);
     let before = hearth_tests::dump(&home.database());
-    let again = copy.import_json(&text, &lap.clock).unwrap();
+    let again = copy.import_text(&text).unwrap();
     assert_eq!(
         (
             again.entries_added,
@@ -411,37 +456,31 @@ fn a_hearth_that_has_some_of_it_merges_by_uid_without_duplicates() {
     let mut lap = lived_in();
     let home = TempHearth::new();
     drop(home.couple());
-    let mut copy = fresh(&home);
+    let mut copy = fresh(&home, &lap);
     // The other laptop has its own ritual and entry, on ids 1 and up.
     let own = copy
-        .create_ritual(
-            ALEX,
-            &ritual("Tea", "FREQ=DAILY", "16:00", d(2026, 12, 1)),
-            &lap.clock,
-        )
+        .by(ALEX)
+        .rituals()
+        .create(&ritual("Tea", "FREQ=DAILY", "16:00", d(2026, 12, 1)))
         .unwrap();
-    copy.create_entry(
-        ALEX,
-        &note("Written on the other laptop."),
-        OFFSET,
-        &lap.clock,
-    )
-    .unwrap();
-    copy.import_json(&export(&lap, SAM, &ALL), &lap.clock)
+    copy.by(ALEX)
+        .journal()
+        .create_entry(&note("Written on the other laptop."), OFFSET)
         .unwrap();
+    copy.import_text(&export(&mut lap, SAM, &ALL)).unwrap();
     // Later, the first laptop goes on: a new day marked, a new entry.
     lap.clock.advance(Duration::hours(1));
-    let coffee = lap.store.rituals_now(false, &lap.clock).unwrap();
+    let coffee = lap.hearth.rituals().list(false).unwrap();
     let coffee = coffee.iter().find(|r| r.title == "Coffee").unwrap();
-    lap.store
-        .mark_ritual_done(SAM, coffee.id, d(2026, 12, 8), None, &lap.clock)
+    lap.by(SAM)
+        .rituals()
+        .mark_done(coffee.id, d(2026, 12, 8), None, None, OFFSET)
         .unwrap();
-    lap.store
-        .create_entry(SAM, &note("A week on."), OFFSET, &lap.clock)
+    lap.by(SAM)
+        .journal()
+        .create_entry(&note("A week on."), OFFSET)
         .unwrap();
-    let report = copy
-        .import_json(&export(&lap, SAM, &ALL), &lap.clock)
-        .unwrap();
+    let report = copy.import_text(&export(&mut lap, SAM, &ALL)).unwrap();
     assert_eq!(
         (
             report.entries_added,
@@ -462,31 +501,32 @@ fn a_hearth_that_has_some_of_it_merges_by_uid_without_duplicates() {
         count("rituals", &lap.home.database()) + 1,
         "every ritual once, and the other laptop's own"
     );
-    let here = copy.ritual_now(own.id, &lap.clock).unwrap();
+    let here = copy.rituals().get(own.id).unwrap();
     assert_eq!(here.uid, own.uid, "a ritual already here keeps its id");
     let coffee_here = copy
-        .rituals_now(false, &lap.clock)
+        .rituals()
+        .list(false)
         .unwrap()
         .into_iter()
         .find(|r| r.uid == coffee.uid)
         .unwrap();
     assert_ne!(coffee_here.id, coffee.id, "an id taken here is not reused");
-    let days = |store: &Store, id: i64| {
-        store
-            .ritual_history(id, d(2026, 11, 30), d(2026, 12, 8), &lap.clock)
+    let days = |hearth: &mut Hearth, id: i64| {
+        hearth
+            .rituals()
+            .history(id, d(2026, 11, 30), d(2026, 12, 8))
             .unwrap()
             .into_iter()
             .map(|o| (o.date, format!("{:?}", o.state)))
             .collect::<Vec<_>>()
     };
     assert_eq!(
-        days(&copy, coffee_here.id),
-        days(&lap.store, coffee.id),
+        days(&mut copy, coffee_here.id),
+        days(&mut lap.hearth, coffee.id),
         "each day's mark lands on its own ritual, found by uid"
     );
     let before = hearth_tests::dump(&home.database());
-    copy.import_json(&export(&lap, SAM, &ALL), &lap.clock)
-        .unwrap();
+    copy.import_text(&export(&mut lap, SAM, &ALL)).unwrap();
     assert_eq!(
         hearth_tests::dump(&home.database()),
         before,
@@ -497,7 +537,7 @@ fn a_hearth_that_has_some_of_it_merges_by_uid_without_duplicates() {
 #[test]
 fn a_damaged_foreign_newer_or_huge_file_changes_nothing() {
     let mut lap = lived_in();
-    let good: serde_json::Value = serde_json::from_str(&export(&lap, SAM, &ALL)).unwrap();
+    let good: serde_json::Value = serde_json::from_str(&export(&mut lap, SAM, &ALL)).unwrap();
     let with = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v = good.clone();
         f(&mut v);
@@ -560,10 +600,10 @@ fn a_damaged_foreign_newer_or_huge_file_changes_nothing() {
             with(&|v| v["rituals"][0] = "Coffee".into()),
         ),
     ];
-    let before = lap.store.export_file(SAM, &ALL, &lap.clock).unwrap();
+    let before = lap.by(SAM).export_file(&ALL).unwrap();
     let dump = hearth_tests::dump(&lap.home.database());
     for (what, text) in cases {
-        let err = lap.store.import_json(&text, &lap.clock).unwrap_err();
+        let err = lap.hearth.import_text(&text).unwrap_err();
         assert_eq!(
             err.kind(),
             ErrorKind::InvalidInput,
@@ -579,10 +619,7 @@ fn a_damaged_foreign_newer_or_huge_file_changes_nothing() {
             "{what}: no row changed"
         );
     }
-    assert_eq!(
-        lap.store.export_file(SAM, &ALL, &lap.clock).unwrap(),
-        before
-    );
+    assert_eq!(lap.by(SAM).export_file(&ALL).unwrap(), before);
 
     // Through Hearth, as the app calls it: the size cap before reading, and
     // bytes that aren't text.
@@ -613,8 +650,8 @@ fn a_damaged_foreign_newer_or_huge_file_changes_nothing() {
 
 #[test]
 fn an_old_journal_only_file_still_imports() {
-    let lap = lived_in();
-    let mut v: serde_json::Value = serde_json::from_str(&export(&lap, SAM, &ALL)).unwrap();
+    let mut lap = lived_in();
+    let mut v: serde_json::Value = serde_json::from_str(&export(&mut lap, SAM, &ALL)).unwrap();
     // Exactly what version 1 wrote: no ids, no partner dates, no other lists.
     v["version"] = 1.into();
     for list in [
@@ -663,12 +700,17 @@ fn an_old_journal_only_file_still_imports() {
 
 #[test]
 fn a_long_export_and_import_say_how_far_they_have_come() {
-    let lap = lived_in();
+    let mut lap = lived_in();
     let mut seen: Vec<Progress> = Vec::new();
-    let file = lap
-        .store
-        .export_file_with(SAM, &ALL, &lap.clock, &mut |p| seen.push(p))
+    let folder = tempfile::tempdir().unwrap();
+    let to = SaveTo::Chosen(folder.path().join("export.json"));
+    let saved = lap
+        .by(SAM)
+        .exchange()
+        .export_everything(&ALL, d(2026, 12, 9), &to, &mut |p| seen.push(p))
         .unwrap();
+    let file: hearth_core::exchange::ExportFile =
+        serde_json::from_str(&std::fs::read_to_string(saved).unwrap()).unwrap();
     let last = seen.last().unwrap();
     assert_eq!((last.stage, last.done), (Stage::Reading, last.total));
     assert!(
@@ -714,12 +756,12 @@ fn schema() -> jsonschema::Validator {
 
 #[test]
 fn a_real_export_follows_the_json_schema_in_docs() {
-    let lap = lived_in();
+    let mut lap = lived_in();
     let validator = schema();
     for viewer in [SAM, ALEX] {
         for options in [ALL, ExportOptions::default()] {
             let file: serde_json::Value =
-                serde_json::from_str(&export(&lap, viewer, &options)).unwrap();
+                serde_json::from_str(&export(&mut lap, viewer, &options)).unwrap();
             for list in [
                 "entries",
                 "rituals",
@@ -745,10 +787,10 @@ fn a_real_export_follows_the_json_schema_in_docs() {
     }
     // The schema is strict enough to mean something: a field it doesn't
     // know, or a wrong value, is refused.
-    let mut file: serde_json::Value = serde_json::from_str(&export(&lap, SAM, &ALL)).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&export(&mut lap, SAM, &ALL)).unwrap();
     file["rituals"][0]["colour"] = "blue".into();
     assert!(!validator.is_valid(&file), "an unknown field is refused");
-    let mut file: serde_json::Value = serde_json::from_str(&export(&lap, SAM, &ALL)).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&export(&mut lap, SAM, &ALL)).unwrap();
     file["checkins"][0]["trust"] = 11.into();
     assert!(!validator.is_valid(&file), "a rating of 11 is refused");
 }

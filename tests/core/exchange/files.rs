@@ -3,7 +3,9 @@
 use chrono::{Duration, NaiveDate};
 use hearth_core::exchange::{ExportFile, ExportOptions};
 use hearth_core::journal::{EntryInput, RepairInput, TimelineQuery, Visibility};
-use hearth_core::{ErrorKind, PartnerId, Store};
+use hearth_core::{ErrorKind, Hearth, PartnerId};
+use hearth_tests::By;
+use hearth_tests::Exchange;
 use hearth_tests::{note, private_note, Journal, TempHearth, ALEX, OFFSET, SAM};
 
 const ALL: ExportOptions = ExportOptions {
@@ -30,17 +32,18 @@ fn rich() -> Journal {
         },
     );
     tick(&mut j);
-    j.store
-        .reply(ALEX, first.id, "I noticed that too.", -300, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .reply(first.id, "I noticed that too.", -300)
         .unwrap();
     tick(&mut j);
-    j.store.mark_read(ALEX, first.id, -300, &j.clock).unwrap();
+    j.by(ALEX).journal().mark_read(first.id, -300).unwrap();
     j.write_with(ALEX, &private_note("Alex's private page."));
     j.write_with(SAM, &private_note("Sam's private page."));
     tick(&mut j);
-    j.store
+    j.by(SAM)
+        .journal()
         .create_repair(
-            SAM,
             &RepairInput {
                 title: Some("About the phone".into()),
                 what_i_did: "I hid my phone.".into(),
@@ -52,24 +55,20 @@ fn rich() -> Journal {
                 visibility: Visibility::Shared,
             },
             OFFSET,
-            &j.clock,
         )
         .unwrap();
     let edited = j.write(ALEX, "Before editing.");
     tick(&mut j);
-    j.store
-        .edit_entry(ALEX, edited.id, &note("After editing."), 120, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .edit_entry(edited.id, &note("After editing."), 120)
         .unwrap();
     let trashed = j.write(SAM, "Changed my mind.");
-    j.store.delete_entry(SAM, trashed.id, &j.clock).unwrap();
+    j.by(SAM).journal().delete_entry(trashed.id).unwrap();
     let custom = j
-        .store
-        .add_prompt(
-            ALEX,
-            "hopes",
-            "What would our perfect Saturday be?",
-            &j.clock,
-        )
+        .by(ALEX)
+        .journal()
+        .add_prompt("hopes", "What would our perfect Saturday be?")
         .unwrap();
     j.write_with(
         SAM,
@@ -82,9 +81,9 @@ fn rich() -> Journal {
 
     for d in [20, 21, 22] {
         tick(&mut j);
-        j.store.prompt_of_the_day(SAM, day(d), &j.clock).unwrap();
+        j.by(SAM).journal().prompt_of_the_day(day(d)).unwrap();
     }
-    j.store.skip_prompt(ALEX, day(21), &j.clock).unwrap();
+    j.by(ALEX).journal().skip_prompt(day(21)).unwrap();
     for (who, d, body) in [
         (SAM, 20, "Sam on the 20th."),
         (ALEX, 20, "Alex on the 20th."),
@@ -92,37 +91,42 @@ fn rich() -> Journal {
         (ALEX, 22, "Alex alone on the 22nd."),
     ] {
         tick(&mut j);
-        j.store
-            .answer_prompt(who, day(d), &note(body), OFFSET, &j.clock)
+        j.by(who)
+            .journal()
+            .answer_prompt(day(d), &note(body), OFFSET)
             .unwrap();
     }
     tick(&mut j);
     let thanks = j
-        .store
-        .appreciate(SAM, "Thank you for the tea.", OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .appreciate("Thank you for the tea.", OFFSET)
         .unwrap();
     tick(&mut j);
-    j.store
-        .mark_appreciation_read(ALEX, thanks.id, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .mark_appreciation_read(thanks.id)
         .unwrap();
-    j.store
-        .appreciate(ALEX, "Thanks for listening.", -300, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .appreciate("Thanks for listening.", -300)
         .unwrap();
     j
 }
 
-fn empty_store(home: &TempHearth) -> Store {
-    Store::open(home.database()).unwrap()
+/// A Hearth on a new, empty data folder, on `j`'s clock.
+fn empty(home: &TempHearth, j: &Journal) -> Hearth {
+    Hearth::open(home.path(), Box::new(j.clock.clone()))
 }
 
-fn export(store: &Store, viewer: PartnerId, j: &Journal) -> ExportFile {
-    store.export_file(viewer, &ALL, &j.clock).unwrap()
+fn export(hearth: &mut Hearth, viewer: PartnerId) -> ExportFile {
+    hearth.by(viewer).export_file(&ALL).unwrap()
 }
 
 #[test]
 fn an_export_read_back_reproduces_every_field() {
-    let j = rich();
-    let text = j.store.export_json(SAM, &ALL, &j.clock).unwrap();
+    let mut j = rich();
+    let text = j.by(SAM).export_text(&ALL).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         (json["format"].as_str(), json["version"].as_u64()),
@@ -131,31 +135,30 @@ fn an_export_read_back_reproduces_every_field() {
     );
 
     let home = TempHearth::new();
-    let mut copy = empty_store(&home);
-    let report = copy.import_json(&text, &j.clock).unwrap();
+    let mut copy = empty(&home, &j);
+    let report = copy.import_text(&text).unwrap();
     assert!(
         report.couple_set_up,
         "an empty journal takes the couple from the file"
     );
     assert_eq!(
-        copy.partners().unwrap(),
-        j.store.partners().unwrap(),
+        copy.state().unwrap().partners,
+        j.hearth.state().unwrap().partners,
         "names and colours come along"
     );
     assert_eq!(
-        export(&copy, SAM, &j),
-        export(&j.store, SAM, &j),
+        export(&mut copy, SAM),
+        export(&mut j.hearth, SAM),
         "a round trip reproduces every exported field"
     );
-    let strip = |store: &Store| -> Vec<serde_json::Value> {
-        let page = store
-            .timeline(
-                SAM,
-                &TimelineQuery {
-                    limit: Some(100),
-                    ..Default::default()
-                },
-            )
+    let strip = |hearth: &mut Hearth| -> Vec<serde_json::Value> {
+        let page = hearth
+            .by(SAM)
+            .journal()
+            .timeline(&TimelineQuery {
+                limit: Some(100),
+                ..Default::default()
+            })
             .unwrap();
         page.entries
             .iter()
@@ -167,12 +170,12 @@ fn an_export_read_back_reproduces_every_field() {
             .collect()
     };
     assert_eq!(
-        strip(&copy),
-        strip(&j.store),
+        strip(&mut copy),
+        strip(&mut j.hearth),
         "the timeline reads the same after import"
     );
     assert_eq!(
-        copy.trash(SAM).unwrap().len(),
+        copy.by(SAM).journal().trash().unwrap().len(),
         1,
         "the exporter's trash comes along"
     );
@@ -188,10 +191,7 @@ fn an_export_read_back_reproduces_every_field() {
         !text.contains("Alex alone on the 22nd."),
         "nor their answers the exporter may not see yet"
     );
-    let plain = j
-        .store
-        .export_json(SAM, &ExportOptions::default(), &j.clock)
-        .unwrap();
+    let plain = j.by(SAM).export_text(&ExportOptions::default()).unwrap();
     assert!(
         !plain.contains("Sam's private page."),
         "by default no private entries are exported"
@@ -200,13 +200,13 @@ fn an_export_read_back_reproduces_every_field() {
 
 #[test]
 fn importing_the_same_file_twice_adds_nothing() {
-    let j = rich();
-    let text = j.store.export_json(SAM, &ALL, &j.clock).unwrap();
+    let mut j = rich();
+    let text = j.by(SAM).export_text(&ALL).unwrap();
     let home = TempHearth::new();
-    let mut copy = empty_store(&home);
-    copy.import_json(&text, &j.clock).unwrap();
+    let mut copy = empty(&home, &j);
+    copy.import_text(&text).unwrap();
     let before = hearth_tests::dump(&home.database());
-    let again = copy.import_json(&text, &j.clock).unwrap();
+    let again = copy.import_text(&text).unwrap();
     assert_eq!(
         (
             again.entries_added,
@@ -227,7 +227,7 @@ fn importing_the_same_file_twice_adds_nothing() {
 
     let mut original = j;
     let before = original.dump();
-    original.store.import_json(&text, &original.clock).unwrap();
+    original.hearth.import_text(&text).unwrap();
     assert_eq!(
         original.dump(),
         before,
@@ -237,21 +237,17 @@ fn importing_the_same_file_twice_adds_nothing() {
 
 #[test]
 fn both_partners_exports_merge_into_the_whole_journal() {
-    let j = rich();
+    let mut j = rich();
     let home = TempHearth::new();
-    let mut merged = empty_store(&home);
+    let mut merged = empty(&home, &j);
     for viewer in [SAM, ALEX] {
-        merged
-            .import_json(
-                &j.store.export_json(viewer, &ALL, &j.clock).unwrap(),
-                &j.clock,
-            )
-            .unwrap();
+        let text = j.by(viewer).export_text(&ALL).unwrap();
+        merged.import_text(&text).unwrap();
     }
     for viewer in [SAM, ALEX] {
         assert_eq!(
-            export(&merged, viewer, &j),
-            export(&j.store, viewer, &j),
+            export(&mut merged, viewer),
+            export(&mut j.hearth, viewer),
             "partner {} sees the same journal",
             viewer.0
         );
@@ -260,20 +256,21 @@ fn both_partners_exports_merge_into_the_whole_journal() {
 
 #[test]
 fn partners_are_matched_by_id_and_names_here_are_kept() {
-    let j = rich();
-    let text = j.store.export_json(SAM, &ALL, &j.clock).unwrap();
+    let mut j = rich();
+    let text = j.by(SAM).export_text(&ALL).unwrap();
     let home = TempHearth::new();
     let mut hearth = home.open();
     hearth
         .setup_couple([hearth_tests::input("Robin"), hearth_tests::input("Kai")])
         .unwrap();
     drop(hearth);
-    let mut other = empty_store(&home);
-    let report = other.import_json(&text, &j.clock).unwrap();
+    let mut other = empty(&home, &j);
+    let report = other.import_text(&text).unwrap();
     assert!(!report.couple_set_up);
     let names: Vec<_> = other
-        .partners()
+        .state()
         .unwrap()
+        .partners
         .into_iter()
         .map(|p| p.name)
         .collect();
@@ -283,17 +280,16 @@ fn partners_are_matched_by_id_and_names_here_are_kept() {
         "an import never renames the couple"
     );
     let page = other
-        .timeline(
-            SAM,
-            &TimelineQuery {
-                filter: hearth_core::journal::TimelineFilter {
-                    author: Some(SAM),
-                    ..Default::default()
-                },
-                limit: Some(100),
+        .by(SAM)
+        .journal()
+        .timeline(&TimelineQuery {
+            filter: hearth_core::journal::TimelineFilter {
+                author: Some(SAM),
                 ..Default::default()
             },
-        )
+            limit: Some(100),
+            ..Default::default()
+        })
         .unwrap();
     assert!(
         page.entries.iter().any(|e| e.body == "Sam's private page."),
@@ -305,7 +301,7 @@ fn partners_are_matched_by_id_and_names_here_are_kept() {
 fn a_malformed_foreign_or_newer_file_is_refused_and_changes_nothing() {
     let mut j = rich();
     let good: serde_json::Value =
-        serde_json::from_str(&j.store.export_json(SAM, &ALL, &j.clock).unwrap()).unwrap();
+        serde_json::from_str(&j.by(SAM).export_text(&ALL).unwrap()).unwrap();
     let with = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v = good.clone();
         f(&mut v);
@@ -380,7 +376,7 @@ fn a_malformed_foreign_or_newer_file_is_refused_and_changes_nothing() {
     ];
     let before = j.dump();
     for (what, text) in cases {
-        let err = j.store.import_json(&text, &j.clock).unwrap_err();
+        let err = j.hearth.import_text(&text).unwrap_err();
         assert_eq!(
             err.kind(),
             ErrorKind::InvalidInput,
@@ -393,16 +389,16 @@ fn a_malformed_foreign_or_newer_file_is_refused_and_changes_nothing() {
         assert_eq!(j.dump(), before, "{what}: the database is unchanged");
     }
     let newer = with(&|v| v["version"] = 3.into());
-    let err = j.store.import_json(&newer, &j.clock).unwrap_err();
+    let err = j.hearth.import_text(&newer).unwrap_err();
     assert!(
         err.to_string().contains("newer version of Hearth"),
         "a newer file says so: {err}"
     );
     let home = TempHearth::new();
-    let mut fresh = empty_store(&home);
+    let mut fresh = empty(&home, &j);
     let before = hearth_tests::dump(&home.database());
     fresh
-        .import_json(&with(&|v| v["entries"][last]["body"] = "".into()), &j.clock)
+        .import_text(&with(&|v| v["entries"][last]["body"] = "".into()))
         .unwrap_err();
     assert_eq!(
         hearth_tests::dump(&home.database()),
@@ -414,11 +410,8 @@ fn a_malformed_foreign_or_newer_file_is_refused_and_changes_nothing() {
 
 #[test]
 fn the_memory_book_is_grouped_by_month_in_both_voices_and_keeps_privacy() {
-    let j = rich();
-    let book = j
-        .store
-        .export_markdown(SAM, &ExportOptions::default(), &j.clock)
-        .unwrap();
+    let mut j = rich();
+    let book = j.by(SAM).memory_book(&ExportOptions::default()).unwrap();
     assert!(book.starts_with("# Our journal: Sam and Alex"), "{book}");
     assert!(book.contains("## November 2026"), "grouped by month");
     assert!(
@@ -452,13 +445,13 @@ fn the_memory_book_is_grouped_by_month_in_both_voices_and_keeps_privacy() {
         "the exporter's own private entries only when asked"
     );
     assert!(!book.contains("Changed my mind."), "the trash is left out");
-    let with_private = j.store.export_markdown(SAM, &ALL, &j.clock).unwrap();
+    let with_private = j.by(SAM).memory_book(&ALL).unwrap();
     assert!(
         with_private.contains("Sam's private page."),
         "asked for, they are included"
     );
     assert!(!with_private.contains("Alex's private page."));
-    let alex = j.store.export_markdown(ALEX, &ALL, &j.clock).unwrap();
+    let alex = j.by(ALEX).memory_book(&ALL).unwrap();
     assert!(
         !alex.contains("Sam's private page."),
         "Alex's book never has Sam's private entries"
@@ -507,20 +500,18 @@ fn the_memory_book_shows_markdown_characters_as_written() {
             ..Default::default()
         },
     );
-    j.store
-        .reply(ALEX, e.id, "## still *text*\n1. as typed", OFFSET, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .reply(e.id, "## still *text*\n1. as typed", OFFSET)
         .unwrap();
-    let book = j
-        .store
-        .export_markdown(SAM, &ExportOptions::default(), &j.clock)
-        .unwrap();
+    let book = j.by(SAM).memory_book(&ExportOptions::default()).unwrap();
     let (structure, text) = parse_book(&book);
     assert_eq!(
         structure,
         ["H1", "H2", "H3"],
         "only the book's own headings: no list, code, HTML, emphasis, link or table from what was written\n{book}"
     );
-    let stored = j.store.entry(SAM, e.id).unwrap().body;
+    let stored = j.by(SAM).journal().entry(e.id).unwrap().body;
     assert!(
         text.contains(&format!("\n\n{title}\n\n")),
         "the title reads as typed\n{text}"

@@ -6,6 +6,7 @@
 //! The files in `tests/fixtures/journals/` are written by hand from the
 //! apps' public descriptions of their formats, with made-up words.
 
+use hearth_tests::Exchange;
 use std::io::{Cursor, Write};
 
 use chrono::{DateTime, Utc};
@@ -54,14 +55,8 @@ fn day_one_zip(journal: &str) -> Vec<u8> {
 /// Every entry the viewer can see, oldest first, with every field.
 fn entries(hearth: &mut Hearth) -> Vec<ExportEntry> {
     hearth
-        .as_writer(|s, w, c| {
-            s.export_file(
-                w,
-                &ExportOptions {
-                    include_private: true,
-                },
-                c,
-            )
+        .export_file(&ExportOptions {
+            include_private: true,
         })
         .unwrap()
         .entries
@@ -462,8 +457,7 @@ fn files_that_cant_be_used_change_nothing_and_say_why() {
     let hearth_backup = {
         let other = TempHearth::new();
         let mut h = other.couple();
-        h.as_writer(|s, w, c| s.export_json(w, &ExportOptions::default(), c))
-            .unwrap()
+        h.export_text(&ExportOptions::default()).unwrap()
     };
     let too_many = json!({"tags": {}, "entries": (0..=JOURNAL_ENTRIES_MAX)
         .map(|i| json!({"title": format!("Day {i}."), "body": "", "date": "2024-01-01", "time": "08:00"}))

@@ -2,6 +2,7 @@
 
 use hearth_core::journal::{EntryInput, TimelineQuery};
 use hearth_core::{ErrorKind, Result};
+use hearth_tests::By;
 use hearth_tests::{note, private_note, Journal, ALEX, OFFSET, SAM};
 
 fn refused<T: std::fmt::Debug>(
@@ -38,7 +39,6 @@ fn bad_entries_are_refused_and_change_nothing() {
     j.write_with(ALEX, &private_note("Alex's private entry."));
     let before = j.dump();
     let db = j.home.database();
-    let c = j.clock.clone();
     use ErrorKind::*;
 
     let cases: Vec<(&str, ErrorKind, EntryInput)> = vec![
@@ -110,19 +110,20 @@ fn bad_entries_are_refused_and_change_nothing() {
             &before,
             what,
             *kind,
-            j.store.create_entry(SAM, input, OFFSET, &c),
+            j.by(SAM).journal().create_entry(input, OFFSET),
         );
         refused(
             &db,
             &before,
             &format!("editing with {what}"),
             *kind,
-            j.store.edit_entry(SAM, sams.id, input, OFFSET, &c),
+            j.by(SAM).journal().edit_entry(sams.id, input, OFFSET),
         );
     }
     assert!(
-        j.store
-            .create_entry(SAM, &with(|i| i.body = "a".repeat(100_000)), OFFSET, &c)
+        j.by(SAM)
+            .journal()
+            .create_entry(&with(|i| i.body = "a".repeat(100_000)), OFFSET)
             .is_ok(),
         "100,000 characters fit"
     );
@@ -134,10 +135,9 @@ fn bad_requests_are_refused_and_change_nothing() {
     let sams = j.write(SAM, "Sam's entry.");
     let alex_private = j.write_with(ALEX, &private_note("Alex's private entry."));
     let trashed = j.write(ALEX, "Alex's trashed entry.");
-    j.store.delete_entry(ALEX, trashed.id, &j.clock).unwrap();
+    j.by(ALEX).journal().delete_entry(trashed.id).unwrap();
     let before = j.dump();
     let db = j.home.database();
-    let c = j.clock.clone();
     use ErrorKind::*;
 
     for offset in [-1081, 1081, i32::MIN, i32::MAX] {
@@ -147,28 +147,28 @@ fn bad_requests_are_refused_and_change_nothing() {
             &before,
             &what,
             InvalidInput,
-            j.store.create_entry(SAM, &note("x"), offset, &c),
+            j.by(SAM).journal().create_entry(&note("x"), offset),
         );
         refused(
             &db,
             &before,
             &what,
             InvalidInput,
-            j.store.reply(ALEX, sams.id, "x", offset, &c),
+            j.by(ALEX).journal().reply(sams.id, "x", offset),
         );
         refused(
             &db,
             &before,
             &what,
             InvalidInput,
-            j.store.mark_read(ALEX, sams.id, offset, &c),
+            j.by(ALEX).journal().mark_read(sams.id, offset),
         );
         refused(
             &db,
             &before,
             &what,
             InvalidInput,
-            j.store.appreciate(SAM, "x", offset, &c),
+            j.by(SAM).journal().appreciate("x", offset),
         );
     }
     refused(
@@ -176,182 +176,178 @@ fn bad_requests_are_refused_and_change_nothing() {
         &before,
         "an unknown entry",
         NotFound,
-        j.store.entry(SAM, 9999),
+        j.by(SAM).journal().entry(9999),
     );
     refused(
         &db,
         &before,
         "editing an unknown entry",
         NotFound,
-        j.store.edit_entry(SAM, 9999, &note("x"), OFFSET, &c),
+        j.by(SAM).journal().edit_entry(9999, &note("x"), OFFSET),
     );
     refused(
         &db,
         &before,
         "replying to an unknown entry",
         NotFound,
-        j.store.reply(SAM, 9999, "x", OFFSET, &c),
+        j.by(SAM).journal().reply(9999, "x", OFFSET),
     );
     refused(
         &db,
         &before,
         "editing someone else's entry",
         NotAllowed,
-        j.store.edit_entry(ALEX, sams.id, &note("x"), OFFSET, &c),
+        j.by(ALEX).journal().edit_entry(sams.id, &note("x"), OFFSET),
     );
     refused(
         &db,
         &before,
         "deleting someone else's entry",
         NotAllowed,
-        j.store.delete_entry(ALEX, sams.id, &c),
+        j.by(ALEX).journal().delete_entry(sams.id),
     );
     refused(
         &db,
         &before,
         "replying to a private entry of the other",
         NotFound,
-        j.store.reply(SAM, alex_private.id, "x", OFFSET, &c),
+        j.by(SAM).journal().reply(alex_private.id, "x", OFFSET),
     );
     refused(
         &db,
         &before,
         "replying to one's own private entry",
         InvalidInput,
-        j.store.reply(ALEX, alex_private.id, "x", OFFSET, &c),
+        j.by(ALEX).journal().reply(alex_private.id, "x", OFFSET),
     );
     refused(
         &db,
         &before,
         "replying to a trashed entry",
         NotFound,
-        j.store.reply(SAM, trashed.id, "x", OFFSET, &c),
+        j.by(SAM).journal().reply(trashed.id, "x", OFFSET),
     );
     refused(
         &db,
         &before,
         "replying to one's own trashed entry",
         NotFound,
-        j.store.reply(ALEX, trashed.id, "x", OFFSET, &c),
+        j.by(ALEX).journal().reply(trashed.id, "x", OFFSET),
     );
     refused(
         &db,
         &before,
         "editing a trashed entry",
         NotFound,
-        j.store.edit_entry(ALEX, trashed.id, &note("x"), OFFSET, &c),
+        j.by(ALEX)
+            .journal()
+            .edit_entry(trashed.id, &note("x"), OFFSET),
     );
     refused(
         &db,
         &before,
         "an empty reply",
         InvalidInput,
-        j.store.reply(ALEX, sams.id, "  ", OFFSET, &c),
+        j.by(ALEX).journal().reply(sams.id, "  ", OFFSET),
     );
     refused(
         &db,
         &before,
         "a reply of 100,001 characters",
         InvalidInput,
-        j.store
-            .reply(ALEX, sams.id, &"a".repeat(100_001), OFFSET, &c),
+        j.by(ALEX)
+            .journal()
+            .reply(sams.id, &"a".repeat(100_001), OFFSET),
     );
     refused(
         &db,
         &before,
         "marking one's own entry read",
         InvalidInput,
-        j.store.mark_read(SAM, sams.id, OFFSET, &c),
+        j.by(SAM).journal().mark_read(sams.id, OFFSET),
     );
     refused(
         &db,
         &before,
         "restoring what isn't trashed",
         NotFound,
-        j.store.restore_entry(SAM, sams.id),
+        j.by(SAM).journal().restore_entry(sams.id),
     );
     refused(
         &db,
         &before,
         "an unknown partner",
         NotFound,
-        j.store
-            .create_entry(hearth_core::PartnerId(3), &note("x"), OFFSET, &c),
+        // Through the door a partner writes only as the writer, and no one
+        // outside the couple can become it.
+        j.hearth.set_writer(hearth_core::PartnerId(3)),
     );
     refused(
         &db,
         &before,
         "an unknown appreciation",
         NotFound,
-        j.store.mark_appreciation_read(ALEX, 42, &c),
+        j.by(ALEX).journal().mark_appreciation_read(42),
     );
     refused(
         &db,
         &before,
         "a page of 0",
         InvalidInput,
-        j.store.timeline(
-            SAM,
-            &TimelineQuery {
-                limit: Some(0),
-                ..Default::default()
-            },
-        ),
+        j.by(SAM).journal().timeline(&TimelineQuery {
+            limit: Some(0),
+            ..Default::default()
+        }),
     );
     refused(
         &db,
         &before,
         "a page of 101",
         InvalidInput,
-        j.store.timeline(
-            SAM,
-            &TimelineQuery {
-                limit: Some(101),
-                ..Default::default()
-            },
-        ),
+        j.by(SAM).journal().timeline(&TimelineQuery {
+            limit: Some(101),
+            ..Default::default()
+        }),
     );
     refused(
         &db,
         &before,
         "a forged cursor",
         InvalidInput,
-        j.store.timeline(
-            SAM,
-            &TimelineQuery {
-                cursor: Some("1 OR 1=1".into()),
-                ..Default::default()
-            },
-        ),
+        j.by(SAM).journal().timeline(&TimelineQuery {
+            cursor: Some("1 OR 1=1".into()),
+            ..Default::default()
+        }),
     );
     refused(
         &db,
         &before,
         "an empty search",
         InvalidInput,
-        j.store.search(SAM, "", 10),
+        j.by(SAM).journal().search("", 10),
     );
     refused(
         &db,
         &before,
         "an unknown prompt",
         NotFound,
-        j.store.prompt("nope"),
+        j.hearth.prompt_for_tests("nope"),
     );
 }
 
 #[test]
 fn nothing_can_be_written_before_the_couple_is_set_up() {
     let home = hearth_tests::TempHearth::new();
-    let mut store = hearth_core::Store::open(home.database()).unwrap();
-    let clock = hearth_tests::clock();
-    let err = store
-        .create_entry(SAM, &note("x"), OFFSET, &clock)
+    let mut hearth = home.open();
+    let err = hearth
+        .journal()
+        .create_entry(&note("x"), OFFSET)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotSetUp, "{err}");
     assert_eq!(
-        store
-            .timeline(SAM, &TimelineQuery::default())
+        hearth
+            .journal()
+            .timeline(&TimelineQuery::default())
             .unwrap_err()
             .kind(),
         ErrorKind::NotSetUp

@@ -5,11 +5,13 @@ use hearth_core::journal::{
     cursor_at_date, EntryInput, EntryKind, Feeling, TimelineFilter, TimelineQuery, Visibility,
 };
 use hearth_core::{Clock, ErrorKind};
+use hearth_tests::By;
 use hearth_tests::{note, Journal, ALEX, OFFSET, SAM};
 
-fn page(j: &Journal, viewer: hearth_core::PartnerId, query: TimelineQuery) -> Vec<String> {
-    j.store
-        .timeline(viewer, &query)
+fn page(j: &mut Journal, viewer: hearth_core::PartnerId, query: TimelineQuery) -> Vec<String> {
+    j.by(viewer)
+        .journal()
+        .timeline(&query)
         .unwrap()
         .entries
         .into_iter()
@@ -77,7 +79,7 @@ fn an_entry_keeps_what_was_written_and_when() {
     );
     assert_eq!(json["visibility"], "shared");
     assert_eq!(
-        j.store.entry(ALEX, e.id).unwrap(),
+        j.by(ALEX).journal().entry(e.id).unwrap(),
         e,
         "a shared entry reads the same for both"
     );
@@ -89,8 +91,9 @@ fn only_the_author_edits_and_an_edit_keeps_the_creation_time() {
     let e = j.write(SAM, "First draft of a thought.");
     let before = j.dump();
     let err = j
-        .store
-        .edit_entry(ALEX, e.id, &note("Alex's words"), OFFSET, &j.clock)
+        .by(ALEX)
+        .journal()
+        .edit_entry(e.id, &note("Alex's words"), OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -101,8 +104,9 @@ fn only_the_author_edits_and_an_edit_keeps_the_creation_time() {
 
     j.clock.advance(Duration::hours(2));
     let same = j
-        .store
-        .edit_entry(SAM, e.id, &note("First draft of a thought."), 120, &j.clock)
+        .by(SAM)
+        .journal()
+        .edit_entry(e.id, &note("First draft of a thought."), 120)
         .unwrap();
     assert!(
         !same.edited,
@@ -110,8 +114,9 @@ fn only_the_author_edits_and_an_edit_keeps_the_creation_time() {
     );
 
     let edited = j
-        .store
-        .edit_entry(SAM, e.id, &note("A clearer thought."), 120, &j.clock)
+        .by(SAM)
+        .journal()
+        .edit_entry(e.id, &note("A clearer thought."), 120)
         .unwrap();
     assert_eq!(edited.body, "A clearer thought.");
     assert_eq!(
@@ -137,15 +142,17 @@ fn replies_read_oldest_first_and_reading_is_said_once() {
     let mut j = Journal::new();
     let e = j.write(SAM, "I'm sorry about Saturday.");
     j.clock.advance(Duration::minutes(5));
-    j.store
-        .reply(ALEX, e.id, "Thank you for writing this.", OFFSET, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .reply(e.id, "Thank you for writing this.", OFFSET)
         .unwrap();
     j.clock.advance(Duration::minutes(5));
-    j.store
-        .reply(SAM, e.id, "I mean it.", OFFSET, &j.clock)
+    j.by(SAM)
+        .journal()
+        .reply(e.id, "I mean it.", OFFSET)
         .unwrap();
 
-    let thread = j.store.thread(ALEX, e.id).unwrap();
+    let thread = j.by(ALEX).journal().thread(e.id).unwrap();
     let bodies: Vec<_> = thread.replies.iter().map(|r| r.body.as_str()).collect();
     assert_eq!(
         bodies,
@@ -154,26 +161,26 @@ fn replies_read_oldest_first_and_reading_is_said_once() {
     );
     assert_eq!(thread.entry.reply_count, 2);
     assert_eq!(
-        j.store.thread(SAM, e.id).unwrap().replies.len(),
+        j.by(SAM).journal().thread(e.id).unwrap().replies.len(),
         2,
         "both partners see the thread"
     );
 
-    let err = j.store.mark_read(SAM, e.id, OFFSET, &j.clock).unwrap_err();
+    let err = j.by(SAM).journal().mark_read(e.id, OFFSET).unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::InvalidInput,
         "the author doesn't mark their own entry read"
     );
     let read_at = j.clock.now();
-    let first = j.store.mark_read(ALEX, e.id, OFFSET, &j.clock).unwrap();
+    let first = j.by(ALEX).journal().mark_read(e.id, OFFSET).unwrap();
     j.clock.advance(Duration::hours(1));
-    let again = j.store.mark_read(ALEX, e.id, OFFSET, &j.clock).unwrap();
+    let again = j.by(ALEX).journal().mark_read(e.id, OFFSET).unwrap();
     assert_eq!(
         first.reads, again.reads,
         "saying \"I read this\" twice keeps the first time"
     );
-    let seen_by_author = j.store.entry(SAM, e.id).unwrap();
+    let seen_by_author = j.by(SAM).journal().entry(e.id).unwrap();
     assert_eq!(seen_by_author.reads.len(), 1, "the author sees who read it");
     assert_eq!(
         (
@@ -188,35 +195,41 @@ fn replies_read_oldest_first_and_reading_is_said_once() {
 fn a_deleted_entry_waits_in_the_trash_and_comes_back_whole() {
     let mut j = Journal::new();
     let e = j.write(SAM, "Something I may regret writing.");
-    j.store
-        .reply(ALEX, e.id, "I'm glad you did.", OFFSET, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .reply(e.id, "I'm glad you did.", OFFSET)
         .unwrap();
     let alex_keeps = j.write(ALEX, "Alex's own trashed entry.");
-    j.store.delete_entry(ALEX, alex_keeps.id, &j.clock).unwrap();
+    j.by(ALEX).journal().delete_entry(alex_keeps.id).unwrap();
 
-    let err = j.store.delete_entry(ALEX, e.id, &j.clock).unwrap_err();
+    let err = j.by(ALEX).journal().delete_entry(e.id).unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::NotAllowed,
         "only the author deletes: {err}"
     );
-    let trashed = j.store.delete_entry(SAM, e.id, &j.clock).unwrap();
+    let trashed = j.by(SAM).journal().delete_entry(e.id).unwrap();
     assert!(trashed.deleted_at.is_some());
     for viewer in [SAM, ALEX] {
         assert_eq!(
-            j.store.entry(viewer, e.id).unwrap_err().kind(),
+            j.by(viewer).journal().entry(e.id).unwrap_err().kind(),
             ErrorKind::NotFound,
             "a trashed entry isn't shown"
         );
         assert!(
-            page(&j, viewer, TimelineQuery::default()).is_empty(),
+            page(&mut j, viewer, TimelineQuery::default()).is_empty(),
             "nor listed"
         );
-        assert_eq!(j.store.entry_count(viewer).unwrap(), 0, "nor counted");
+        assert_eq!(
+            j.by(viewer).entry_count_for_tests().unwrap(),
+            0,
+            "nor counted"
+        );
     }
     let err = j
-        .store
-        .reply(ALEX, e.id, "Hello?", OFFSET, &j.clock)
+        .by(ALEX)
+        .journal()
+        .reply(e.id, "Hello?", OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -224,8 +237,9 @@ fn a_deleted_entry_waits_in_the_trash_and_comes_back_whole() {
         "a trashed entry takes no replies"
     );
     assert_eq!(
-        j.store
-            .trash(SAM)
+        j.by(SAM)
+            .journal()
+            .trash()
             .unwrap()
             .iter()
             .map(|e| e.id)
@@ -233,27 +247,31 @@ fn a_deleted_entry_waits_in_the_trash_and_comes_back_whole() {
         [e.id],
         "the author sees their own trash"
     );
-    assert_eq!(j.store.trash(ALEX).unwrap().len(), 1, "and only their own");
+    assert_eq!(
+        j.by(ALEX).journal().trash().unwrap().len(),
+        1,
+        "and only their own"
+    );
 
-    let back = j.store.restore_entry(SAM, e.id).unwrap();
+    let back = j.by(SAM).journal().restore_entry(e.id).unwrap();
     assert_eq!(back.deleted_at, None);
     assert_eq!(back.reply_count, 1, "restoring brings the replies back too");
     assert_eq!(back.created_at, e.created_at);
 
-    j.store.delete_entry(SAM, e.id, &j.clock).unwrap();
+    j.by(SAM).journal().delete_entry(e.id).unwrap();
     assert_eq!(
-        j.store.empty_trash(SAM).unwrap(),
+        j.by(SAM).journal().empty_trash().unwrap(),
         1,
         "emptying removes the viewer's trashed entries"
     );
-    assert!(j.store.trash(SAM).unwrap().is_empty());
+    assert!(j.by(SAM).journal().trash().unwrap().is_empty());
     assert_eq!(
-        j.store.trash(ALEX).unwrap().len(),
+        j.by(ALEX).journal().trash().unwrap().len(),
         1,
         "the other partner's trash is left alone"
     );
     assert_eq!(
-        j.store.restore_entry(SAM, e.id).unwrap_err().kind(),
+        j.by(SAM).journal().restore_entry(e.id).unwrap_err().kind(),
         ErrorKind::NotFound,
         "emptied is gone for good"
     );
@@ -269,15 +287,13 @@ fn the_timeline_pages_newest_first_without_gaps_or_repeats() {
     let mut cursor = None;
     loop {
         let page = j
-            .store
-            .timeline(
-                ALEX,
-                &TimelineQuery {
-                    cursor: cursor.clone(),
-                    limit: Some(10),
-                    ..Default::default()
-                },
-            )
+            .by(ALEX)
+            .journal()
+            .timeline(&TimelineQuery {
+                cursor: cursor.clone(),
+                limit: Some(10),
+                ..Default::default()
+            })
             .unwrap();
         if seen.is_empty() {
             // Something written while reading doesn't shift the pages.
@@ -330,7 +346,7 @@ fn the_timeline_filters_by_author_feeling_tag_and_prompt_and_jumps_to_a_date() {
     };
     assert_eq!(
         page(
-            &j,
+            &mut j,
             ALEX,
             q(TimelineFilter {
                 author: Some(SAM),
@@ -341,7 +357,7 @@ fn the_timeline_filters_by_author_feeling_tag_and_prompt_and_jumps_to_a_date() {
     );
     assert_eq!(
         page(
-            &j,
+            &mut j,
             ALEX,
             q(TimelineFilter {
                 feeling: Some("calm".into()),
@@ -352,7 +368,7 @@ fn the_timeline_filters_by_author_feeling_tag_and_prompt_and_jumps_to_a_date() {
     );
     assert_eq!(
         page(
-            &j,
+            &mut j,
             ALEX,
             q(TimelineFilter {
                 tag: Some("WORK".into()),
@@ -364,7 +380,7 @@ fn the_timeline_filters_by_author_feeling_tag_and_prompt_and_jumps_to_a_date() {
     );
     assert_eq!(
         page(
-            &j,
+            &mut j,
             ALEX,
             q(TimelineFilter {
                 prompt_id: Some("hope-03".into()),
@@ -374,14 +390,12 @@ fn the_timeline_filters_by_author_feeling_tag_and_prompt_and_jumps_to_a_date() {
         ["calm one"]
     );
     let err = j
-        .store
-        .timeline(
-            ALEX,
-            &q(TimelineFilter {
-                feeling: Some("furious".into()),
-                ..Default::default()
-            }),
-        )
+        .by(ALEX)
+        .journal()
+        .timeline(&q(TimelineFilter {
+            feeling: Some("furious".into()),
+            ..Default::default()
+        }))
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -395,7 +409,7 @@ fn the_timeline_filters_by_author_feeling_tag_and_prompt_and_jumps_to_a_date() {
         ..Default::default()
     };
     assert_eq!(
-        page(&j, SAM, jump),
+        page(&mut j, SAM, jump),
         ["calm one", "sad one"],
         "jumping to a date starts at the end of that day"
     );
@@ -405,7 +419,7 @@ fn the_timeline_filters_by_author_feeling_tag_and_prompt_and_jumps_to_a_date() {
 fn commands_read_and_write_as_the_stored_writer() {
     let home = hearth_tests::TempHearth::new();
     let mut hearth = home.open();
-    let err = hearth.as_writer(|_, _, _| Ok(())).unwrap_err();
+    let err = hearth.journal().trash().unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::NotSetUp,
@@ -415,23 +429,21 @@ fn commands_read_and_write_as_the_stored_writer() {
         .setup_couple([hearth_tests::input("Sam"), hearth_tests::input("Alex")])
         .unwrap();
     let e = hearth
-        .as_writer(|store, me, clock| store.create_entry(me, &note("From Sam"), OFFSET, clock))
+        .journal()
+        .create_entry(&note("From Sam"), OFFSET)
         .unwrap();
     assert_eq!(e.author, SAM, "the first partner writes after setup");
     hearth.set_writer(ALEX).unwrap();
     let mine = hearth
-        .as_writer(|store, me, clock| {
-            store.create_entry(me, &hearth_tests::private_note("Alex only"), OFFSET, clock)
-        })
+        .journal()
+        .create_entry(&hearth_tests::private_note("Alex only"), OFFSET)
         .unwrap();
     assert_eq!(
         mine.author, ALEX,
         "switching the writer changes whose voice it is"
     );
     hearth.set_writer(SAM).unwrap();
-    let err = hearth
-        .as_writer(|store, me, _| store.entry(me, mine.id))
-        .unwrap_err();
+    let err = hearth.journal().entry(mine.id).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound, "and whose eyes read");
 }
 
@@ -456,9 +468,9 @@ fn a_tag_page_walks_in_timeline_order_after_edits_too() {
         ids.push(e.id);
     }
     // Entry 4 gets the tag later, by an edit: it keeps its place in time.
-    j.store
+    j.by(SAM)
+        .journal()
         .edit_entry(
-            SAM,
             ids[4],
             &EntryInput {
                 body: "entry 4".into(),
@@ -466,25 +478,22 @@ fn a_tag_page_walks_in_timeline_order_after_edits_too() {
                 ..Default::default()
             },
             OFFSET,
-            &j.clock,
         )
         .unwrap();
     let mut seen = Vec::new();
     let mut cursor = None;
     loop {
         let page = j
-            .store
-            .timeline(
-                ALEX,
-                &TimelineQuery {
-                    filter: TimelineFilter {
-                        tag: Some("US".into()),
-                        ..Default::default()
-                    },
-                    cursor: cursor.clone(),
-                    limit: Some(7),
+            .by(ALEX)
+            .journal()
+            .timeline(&TimelineQuery {
+                filter: TimelineFilter {
+                    tag: Some("US".into()),
+                    ..Default::default()
                 },
-            )
+                cursor: cursor.clone(),
+                limit: Some(7),
+            })
             .unwrap();
         seen.extend(page.entries.into_iter().map(|e| e.body));
         cursor = page.next_cursor;
@@ -512,20 +521,20 @@ fn the_unread_count_stops_at_its_cap_and_counts_down_below_it() {
         .map(|i| j.write(SAM, &format!("entry {i}")))
         .collect();
     assert_eq!(
-        j.store.unread_count(ALEX).unwrap(),
+        j.by(ALEX).journal().unread_count().unwrap(),
         UNREAD_COUNT_CAP,
         "past the cap, Today's count says the cap (the page reads it as 'at least')"
     );
     for e in &written[..10] {
-        j.store.mark_read(ALEX, e.id, OFFSET, &j.clock).unwrap();
+        j.by(ALEX).journal().mark_read(e.id, OFFSET).unwrap();
     }
     assert_eq!(
-        j.store.unread_count(ALEX).unwrap(),
+        j.by(ALEX).journal().unread_count().unwrap(),
         UNREAD_COUNT_CAP - 5,
         "below the cap, every unread entry is counted"
     );
     assert_eq!(
-        j.store.unread_count(SAM).unwrap(),
+        j.by(SAM).journal().unread_count().unwrap(),
         0,
         "the author's own entries are never unread for them"
     );

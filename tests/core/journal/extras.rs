@@ -2,7 +2,8 @@
 
 use chrono::Duration;
 use hearth_core::journal::{EntryKind, RepairInput, REPAIR_PARTS};
-use hearth_core::{ErrorKind, Store};
+use hearth_core::ErrorKind;
+use hearth_tests::By;
 use hearth_tests::{note, Journal, ALEX, OFFSET, SAM};
 use serde_json::json;
 
@@ -10,64 +11,62 @@ use serde_json::json;
 fn a_draft_belongs_to_its_author_and_editor_and_survives_a_restart() {
     let mut j = Journal::new();
     let text = json!({"title": "Half a thought", "body": "I wanted to say"});
-    j.store.save_draft(SAM, "new", &text, &j.clock).unwrap();
-    j.store
-        .save_draft(SAM, "reply:7", &json!({"body": "a reply"}), &j.clock)
+    j.by(SAM).journal().save_draft("new", &text).unwrap();
+    j.by(SAM)
+        .journal()
+        .save_draft("reply:7", &json!({"body": "a reply"}))
         .unwrap();
     assert_eq!(
-        j.store.draft(ALEX, "new").unwrap(),
+        j.by(ALEX).journal().draft("new").unwrap(),
         None,
         "a draft is private to its author"
     );
     assert_eq!(
-        j.store.drafts(ALEX).unwrap(),
+        j.by(ALEX).drafts_for_tests().unwrap(),
         [],
         "the other partner has none"
     );
 
     // As if the app had crashed.
-    let path = j.home.database();
-    drop(std::mem::replace(&mut j.store, Store::open(&path).unwrap()));
+    j.reopen();
     let kept = j
-        .store
-        .draft(SAM, "new")
+        .by(SAM)
+        .journal()
+        .draft("new")
         .unwrap()
         .expect("the draft is still there");
     assert_eq!(kept.content, text, "a draft survives a restart exactly");
     assert_eq!(
-        j.store.drafts(SAM).unwrap().len(),
+        j.by(SAM).drafts_for_tests().unwrap().len(),
         2,
         "one draft per editor"
     );
 
     j.clock.advance(Duration::minutes(1));
-    j.store
-        .save_draft(
-            SAM,
-            "new",
-            &json!({"body": "I wanted to say thank you"}),
-            &j.clock,
-        )
+    j.by(SAM)
+        .journal()
+        .save_draft("new", &json!({"body": "I wanted to say thank you"}))
         .unwrap();
     assert_eq!(
-        j.store.draft(SAM, "new").unwrap().unwrap().content["body"],
+        j.by(SAM).journal().draft("new").unwrap().unwrap().content["body"],
         "I wanted to say thank you",
         "saving again replaces"
     );
-    j.store.clear_draft(SAM, "new").unwrap();
+    j.by(SAM).journal().clear_draft("new").unwrap();
     assert_eq!(
-        j.store.draft(SAM, "new").unwrap(),
+        j.by(SAM).journal().draft("new").unwrap(),
         None,
         "a cleared draft is gone"
     );
     assert!(
-        j.store.draft(SAM, "reply:7").unwrap().is_some(),
+        j.by(SAM).journal().draft("reply:7").unwrap().is_some(),
         "other editors' drafts stay"
     );
     for bad in ["", "New Entry", "a/b", &"k".repeat(65)] {
         assert_eq!(
-            j.store
-                .save_draft(SAM, bad, &json!({}), &j.clock)
+            j.by(SAM)
+                .journal()
+                .save_draft(bad, &json!({}))
                 .unwrap_err()
                 .kind(),
             ErrorKind::InvalidInput,
@@ -76,8 +75,9 @@ fn a_draft_belongs_to_its_author_and_editor_and_survives_a_restart() {
     }
     let huge = json!({"body": "a".repeat(1_000_001)});
     assert_eq!(
-        j.store
-            .save_draft(SAM, "new", &huge, &j.clock)
+        j.by(SAM)
+            .journal()
+            .save_draft("new", &huge)
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput
@@ -88,62 +88,64 @@ fn a_draft_belongs_to_its_author_and_editor_and_survives_a_restart() {
 fn an_appreciation_waits_for_its_reader_until_marked_read() {
     let mut j = Journal::new();
     let a = j
-        .store
-        .appreciate(SAM, "  Thank you for making dinner. ", OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .appreciate("  Thank you for making dinner. ", OFFSET)
         .unwrap();
     assert_eq!(
         (a.from, a.to, a.text.as_str()),
         (SAM, ALEX, "Thank you for making dinner.")
     );
     j.clock.advance(Duration::minutes(1));
-    j.store
-        .appreciate(SAM, "And for the walk.", OFFSET, &j.clock)
+    j.by(SAM)
+        .journal()
+        .appreciate("And for the walk.", OFFSET)
         .unwrap();
     assert_eq!(
-        j.store.unread_appreciations(ALEX).unwrap().len(),
+        j.by(ALEX).journal().unread_appreciations().unwrap().len(),
         2,
         "unread thank-yous are listed for the one they are to"
     );
     assert!(
-        j.store.unread_appreciations(SAM).unwrap().is_empty(),
+        j.by(SAM)
+            .journal()
+            .unread_appreciations()
+            .unwrap()
+            .is_empty(),
         "not for the one who wrote them"
     );
     let err = j
-        .store
-        .mark_appreciation_read(SAM, a.id, &j.clock)
+        .by(SAM)
+        .journal()
+        .mark_appreciation_read(a.id)
         .unwrap_err();
     assert_eq!(
         err.kind(),
         ErrorKind::NotAllowed,
         "only the recipient marks it read"
     );
-    let read = j
-        .store
-        .mark_appreciation_read(ALEX, a.id, &j.clock)
-        .unwrap();
+    let read = j.by(ALEX).journal().mark_appreciation_read(a.id).unwrap();
     assert!(read.read_at.is_some());
-    let again = j
-        .store
-        .mark_appreciation_read(ALEX, a.id, &j.clock)
-        .unwrap();
+    let again = j.by(ALEX).journal().mark_appreciation_read(a.id).unwrap();
     assert_eq!(
         again.read_at, read.read_at,
         "marking twice keeps the first time"
     );
-    let unread = j.store.unread_appreciations(ALEX).unwrap();
+    let unread = j.by(ALEX).journal().unread_appreciations().unwrap();
     assert_eq!(
         unread.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
         ["And for the walk."]
     );
     assert_eq!(
-        j.store.appreciations(SAM, 10).unwrap().len(),
+        j.by(SAM).appreciations_for_tests(10).unwrap().len(),
         2,
         "both can look back over them"
     );
     for bad in ["", "   ", &"a".repeat(281), "two\nlines"] {
         assert_eq!(
-            j.store
-                .appreciate(SAM, bad, OFFSET, &j.clock)
+            j.by(SAM)
+                .journal()
+                .appreciate(bad, OFFSET)
                 .unwrap_err()
                 .kind(),
             ErrorKind::InvalidInput,
@@ -151,8 +153,9 @@ fn an_appreciation_waits_for_its_reader_until_marked_read() {
         );
     }
     assert!(
-        j.store
-            .appreciate(SAM, &"é".repeat(280), OFFSET, &j.clock)
+        j.by(SAM)
+            .journal()
+            .appreciate(&"é".repeat(280), OFFSET)
             .is_ok(),
         "280 characters fit"
     );
@@ -179,8 +182,9 @@ fn a_repair_entry_keeps_its_four_parts_and_can_be_answered() {
         );
     }
     let e = j
-        .store
-        .create_repair(SAM, &repair(), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .create_repair(&repair(), OFFSET)
         .unwrap();
     assert_eq!(e.kind, EntryKind::Repair);
     let parts = e.repair.clone().expect("the parts are kept as sections");
@@ -193,21 +197,20 @@ fn a_repair_entry_keeps_its_four_parts_and_can_be_answered() {
         "the body holds every part"
     );
     assert_eq!(
-        j.store.search(ALEX, "awkward", 5).unwrap().len(),
+        j.by(ALEX).journal().search("awkward", 5).unwrap().len(),
         1,
         "repair parts are searchable"
     );
-    j.store
+    j.by(ALEX)
+        .journal()
         .reply(
-            ALEX,
             e.id,
             "Thank you. I'd like to talk about it tonight.",
             OFFSET,
-            &j.clock,
         )
         .unwrap();
     assert_eq!(
-        j.store.entry(SAM, e.id).unwrap().reply_count,
+        j.by(SAM).journal().entry(e.id).unwrap().reply_count,
         1,
         "a repair entry can be replied to"
     );
@@ -216,14 +219,16 @@ fn a_repair_entry_keeps_its_four_parts_and_can_be_answered() {
     let mut changed = repair();
     changed.what_i_feel = "Ashamed.".into();
     let edited = j
-        .store
-        .edit_repair(SAM, e.id, &changed, OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .edit_repair(e.id, &changed, OFFSET)
         .unwrap();
     assert_eq!(edited.repair.unwrap().what_i_feel, "Ashamed.");
     assert!(edited.edited);
     let err = j
-        .store
-        .edit_entry(SAM, e.id, &note("plain"), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .edit_entry(e.id, &note("plain"), OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -231,8 +236,9 @@ fn a_repair_entry_keeps_its_four_parts_and_can_be_answered() {
         "a repair entry is changed part by part"
     );
     let err = j
-        .store
-        .edit_repair(ALEX, e.id, &repair(), OFFSET, &j.clock)
+        .by(ALEX)
+        .journal()
+        .edit_repair(e.id, &repair(), OFFSET)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotAllowed);
 
@@ -240,8 +246,9 @@ fn a_repair_entry_keeps_its_four_parts_and_can_be_answered() {
     let mut missing = repair();
     missing.how_it_affected_you = "  ".into();
     let err = j
-        .store
-        .create_repair(SAM, &missing, OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .create_repair(&missing, OFFSET)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(

@@ -3,6 +3,8 @@
 use hearth_core::exchange::ExportOptions;
 use hearth_core::journal::{EntryInput, RepairInput, TimelineFilter, TimelineQuery, Visibility};
 use hearth_core::{ErrorKind, PartnerId};
+use hearth_tests::By;
+use hearth_tests::Exchange;
 use hearth_tests::{note, Journal, ALEX, OFFSET, SAM};
 
 const SECRET: &str = "zephyrsecret";
@@ -30,41 +32,35 @@ fn everything_alex_can_get(j: &mut Journal) -> String {
     ];
     for filter in filters {
         let page = j
-            .store
-            .timeline(
-                ALEX,
-                &TimelineQuery {
-                    filter,
-                    limit: Some(100),
-                    ..Default::default()
-                },
-            )
+            .by(ALEX)
+            .journal()
+            .timeline(&TimelineQuery {
+                filter,
+                limit: Some(100),
+                ..Default::default()
+            })
             .unwrap();
         seen.push_str(&serde_json::to_string(&page).unwrap());
     }
-    seen.push_str(&serde_json::to_string(&j.store.search(ALEX, SECRET, 100).unwrap()).unwrap());
-    seen.push_str(&serde_json::to_string(&j.store.search(ALEX, "secret", 100).unwrap()).unwrap());
-    seen.push_str(&serde_json::to_string(&j.store.trash(ALEX).unwrap()).unwrap());
     seen.push_str(
-        &j.store
-            .export_markdown(
-                ALEX,
-                &ExportOptions {
-                    include_private: true,
-                },
-                &j.clock,
-            )
+        &serde_json::to_string(&j.by(ALEX).journal().search(SECRET, 100).unwrap()).unwrap(),
+    );
+    seen.push_str(
+        &serde_json::to_string(&j.by(ALEX).journal().search("secret", 100).unwrap()).unwrap(),
+    );
+    seen.push_str(&serde_json::to_string(&j.by(ALEX).journal().trash().unwrap()).unwrap());
+    seen.push_str(
+        &j.by(ALEX)
+            .memory_book(&ExportOptions {
+                include_private: true,
+            })
             .unwrap(),
     );
     seen.push_str(
-        &j.store
-            .export_json(
-                ALEX,
-                &ExportOptions {
-                    include_private: true,
-                },
-                &j.clock,
-            )
+        &j.by(ALEX)
+            .export_text(&ExportOptions {
+                include_private: true,
+            })
             .unwrap(),
     );
     seen
@@ -75,8 +71,8 @@ fn a_private_entry_is_never_returned_for_the_other_partner() {
     let mut j = Journal::new();
     j.write(ALEX, "Alex's shared entry.");
     let shared = j.write(SAM, "Sam's shared entry.");
-    let count_before = j.store.entry_count(ALEX).unwrap();
-    let unread_before = j.store.unread_count(ALEX).unwrap();
+    let count_before = j.by(ALEX).entry_count_for_tests().unwrap();
+    let unread_before = j.by(ALEX).journal().unread_count().unwrap();
 
     let private = j.write_with(
         SAM,
@@ -90,9 +86,9 @@ fn a_private_entry_is_never_returned_for_the_other_partner() {
         },
     );
     let repair = j
-        .store
+        .by(SAM)
+        .journal()
         .create_repair(
-            SAM,
             &RepairInput {
                 what_i_did: format!("did {SECRET}"),
                 how_it_affected_you: "affected".into(),
@@ -102,18 +98,20 @@ fn a_private_entry_is_never_returned_for_the_other_partner() {
                 ..Default::default()
             },
             OFFSET,
-            &j.clock,
         )
         .unwrap();
 
     // The author sees both, everywhere.
-    assert_eq!(j.store.entry(SAM, private.id).unwrap().body, private.body);
     assert_eq!(
-        j.store.search(SAM, SECRET, 10).unwrap().len(),
+        j.by(SAM).journal().entry(private.id).unwrap().body,
+        private.body
+    );
+    assert_eq!(
+        j.by(SAM).journal().search(SECRET, 10).unwrap().len(),
         2,
         "the author finds their private entries"
     );
-    assert_eq!(j.store.entry_count(SAM).unwrap(), 4);
+    assert_eq!(j.by(SAM).entry_count_for_tests().unwrap(), 4);
 
     for id in [private.id, repair.id] {
         let not_found = |r: hearth_core::Result<_>, what: &str| {
@@ -125,33 +123,34 @@ fn a_private_entry_is_never_returned_for_the_other_partner() {
             );
             assert!(!err.to_string().contains(SECRET));
         };
-        not_found(j.store.entry(ALEX, id).map(drop), "entry");
-        not_found(j.store.thread(ALEX, id).map(drop), "thread");
-        not_found(j.store.replies(ALEX, id).map(drop), "replies");
+        not_found(j.by(ALEX).journal().entry(id).map(drop), "entry");
+        not_found(j.by(ALEX).journal().thread(id).map(drop), "thread");
+        not_found(j.by(ALEX).replies_for_tests(id).map(drop), "replies");
         not_found(
-            j.store.reply(ALEX, id, "hi", OFFSET, &j.clock).map(drop),
+            j.by(ALEX).journal().reply(id, "hi", OFFSET).map(drop),
             "reply",
         );
         not_found(
-            j.store.mark_read(ALEX, id, OFFSET, &j.clock).map(drop),
+            j.by(ALEX).journal().mark_read(id, OFFSET).map(drop),
             "mark read",
         );
         not_found(
-            j.store
-                .edit_entry(ALEX, id, &note("x"), OFFSET, &j.clock)
+            j.by(ALEX)
+                .journal()
+                .edit_entry(id, &note("x"), OFFSET)
                 .map(drop),
             "edit",
         );
-        not_found(j.store.delete_entry(ALEX, id, &j.clock).map(drop), "delete");
-        not_found(j.store.restore_entry(ALEX, id).map(drop), "restore");
+        not_found(j.by(ALEX).journal().delete_entry(id).map(drop), "delete");
+        not_found(j.by(ALEX).journal().restore_entry(id).map(drop), "restore");
     }
     assert_eq!(
-        j.store.entry_count(ALEX).unwrap(),
+        j.by(ALEX).entry_count_for_tests().unwrap(),
         count_before,
         "private entries aren't counted for the other partner"
     );
     assert_eq!(
-        j.store.unread_count(ALEX).unwrap(),
+        j.by(ALEX).journal().unread_count().unwrap(),
         unread_before,
         "nor as unread"
     );
@@ -170,10 +169,10 @@ fn a_private_entry_is_never_returned_for_the_other_partner() {
     );
 
     // Still nothing once it is in the trash, or after it has replies of its own author.
-    j.store.delete_entry(SAM, private.id, &j.clock).unwrap();
+    j.by(SAM).journal().delete_entry(private.id).unwrap();
     let seen = everything_alex_can_get(&mut j);
     assert!(!seen.contains(SECRET));
-    assert_eq!(j.store.trash(SAM).unwrap().len(), 1);
+    assert_eq!(j.by(SAM).journal().trash().unwrap().len(), 1);
     let _ = shared;
 }
 
@@ -182,8 +181,9 @@ fn the_author_cannot_reply_under_a_private_entry_or_hide_the_other_partners_word
     let mut j = Journal::new();
     let private = j.write_with(SAM, &hearth_tests::private_note("mine"));
     let err = j
-        .store
-        .reply(SAM, private.id, "note to self", OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .reply(private.id, "note to self", OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -192,19 +192,15 @@ fn the_author_cannot_reply_under_a_private_entry_or_hide_the_other_partners_word
     );
 
     let shared = j.write(SAM, "ours");
-    j.store
-        .reply(ALEX, shared.id, "Alex's reply", OFFSET, &j.clock)
+    j.by(ALEX)
+        .journal()
+        .reply(shared.id, "Alex's reply", OFFSET)
         .unwrap();
     let before = j.dump();
     let err = j
-        .store
-        .edit_entry(
-            SAM,
-            shared.id,
-            &hearth_tests::private_note("ours"),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .journal()
+        .edit_entry(shared.id, &hearth_tests::private_note("ours"), OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -215,13 +211,12 @@ fn the_author_cannot_reply_under_a_private_entry_or_hide_the_other_partners_word
 
     let alone = j.write(SAM, "not answered yet");
     let hidden = j
-        .store
+        .by(SAM)
+        .journal()
         .edit_entry(
-            SAM,
             alone.id,
             &hearth_tests::private_note("not answered yet"),
             OFFSET,
-            &j.clock,
         )
         .unwrap();
     assert_eq!(
@@ -230,19 +225,18 @@ fn the_author_cannot_reply_under_a_private_entry_or_hide_the_other_partners_word
         "an entry without replies can be made private"
     );
     assert_eq!(
-        j.store.entry(ALEX, alone.id).unwrap_err().kind(),
+        j.by(ALEX).journal().entry(alone.id).unwrap_err().kind(),
         ErrorKind::NotFound
     );
 }
 
 #[test]
 fn reads_need_a_partner_of_this_couple() {
-    let j = Journal::new();
+    let mut j = Journal::new();
     for viewer in [PartnerId(0), PartnerId(3), PartnerId(-1)] {
-        let err = j
-            .store
-            .timeline(viewer, &TimelineQuery::default())
-            .unwrap_err();
+        // Through the door everyone reads as the writer, and an unknown
+        // partner can't become it.
+        let err = j.hearth.set_writer(viewer).unwrap_err();
         assert_eq!(
             err.kind(),
             ErrorKind::NotFound,

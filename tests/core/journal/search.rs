@@ -2,12 +2,14 @@
 
 use hearth_core::journal::{search_terms, EntryInput, RepairInput, Segment};
 use hearth_core::{ErrorKind, PartnerId};
+use hearth_tests::By;
 use hearth_tests::{Journal, ALEX, OFFSET, SAM};
 use proptest::prelude::*;
 
-fn found(j: &Journal, viewer: PartnerId, query: &str) -> Vec<String> {
-    j.store
-        .search(viewer, query, 50)
+fn found(j: &mut Journal, viewer: PartnerId, query: &str) -> Vec<String> {
+    j.by(viewer)
+        .journal()
+        .search(query, 50)
         .unwrap_or_else(|e| panic!("searching {query:?}: {e}"))
         .into_iter()
         .map(|h| h.entry.body)
@@ -34,18 +36,13 @@ fn search_finds_words_in_titles_bodies_replies_and_repair_parts() {
         },
     );
     let walk = j.write(ALEX, "The evening walk by the canal was lovely.");
-    j.store
-        .reply(
-            SAM,
-            walk.id,
-            "Let's go again, maybe with a thermos.",
-            OFFSET,
-            &j.clock,
-        )
+    j.by(SAM)
+        .journal()
+        .reply(walk.id, "Let's go again, maybe with a thermos.", OFFSET)
         .unwrap();
-    j.store
+    j.by(SAM)
+        .journal()
         .create_repair(
-            SAM,
             &RepairInput {
                 what_i_did: "I forgot the appointment.".into(),
                 how_it_affected_you: "You waited alone at the clinic.".into(),
@@ -54,22 +51,21 @@ fn search_finds_words_in_titles_bodies_replies_and_repair_parts() {
                 ..Default::default()
             },
             OFFSET,
-            &j.clock,
         )
         .unwrap();
     j.write(SAM, "Walking helps me think.");
 
     assert_eq!(
-        found(&j, ALEX, "lighthouse"),
+        found(&mut j, ALEX, "lighthouse"),
         ["We drove north."],
         "titles are searched"
     );
     assert_eq!(
-        found(&j, ALEX, "CANAL"),
+        found(&mut j, ALEX, "CANAL"),
         [walk.body.as_str()],
         "bodies are searched, any case"
     );
-    let hits = j.store.search(SAM, "thermos", 10).unwrap();
+    let hits = j.by(SAM).journal().search("thermos", 10).unwrap();
     assert_eq!(hits.len(), 1, "replies are searched");
     assert_eq!(hits[0].entry.id, walk.id, "a reply leads to its entry");
     assert_eq!(
@@ -78,17 +74,17 @@ fn search_finds_words_in_titles_bodies_replies_and_repair_parts() {
         "the snippet marks the word in the reply"
     );
     assert_eq!(
-        found(&j, ALEX, "clinic").len(),
+        found(&mut j, ALEX, "clinic").len(),
         1,
         "repair parts are searched"
     );
     assert_eq!(
-        found(&j, ALEX, "evening walk").len(),
+        found(&mut j, ALEX, "evening walk").len(),
         1,
         "every word must be there"
     );
-    assert!(found(&j, ALEX, "walk lighthouse").is_empty());
-    assert_eq!(found(&j, ALEX, "café").len(), 0);
+    assert!(found(&mut j, ALEX, "walk lighthouse").is_empty());
+    assert_eq!(found(&mut j, ALEX, "café").len(), 0);
 }
 
 #[test]
@@ -103,22 +99,22 @@ fn search_ranks_and_skips_the_trash() {
             ..Default::default()
         },
     );
-    j.store.delete_entry(SAM, gone.id, &j.clock).unwrap();
+    j.by(SAM).journal().delete_entry(gone.id).unwrap();
     for viewer in [SAM, ALEX] {
         assert_eq!(
-            found(&j, viewer, "garden"),
+            found(&mut j, viewer, "garden"),
             ["Tomatoes this year."],
             "nothing from the trash is found"
         );
     }
-    j.store.restore_entry(SAM, gone.id).unwrap();
+    j.by(SAM).journal().restore_entry(gone.id).unwrap();
     assert_eq!(
-        found(&j, ALEX, "garden").len(),
+        found(&mut j, ALEX, "garden").len(),
         2,
         "restored entries are found again"
     );
     assert_eq!(
-        found(&j, ALEX, "garden")[0],
+        found(&mut j, ALEX, "garden")[0],
         "Tomatoes this year.",
         "a title hit ranks first"
     );
@@ -168,7 +164,7 @@ fn fts_syntax_typed_in_search_is_only_words_and_changes_nothing() {
         "[sea]",
     ];
     for q in queries {
-        let result = j.store.search(ALEX, q, 10);
+        let result = j.by(ALEX).journal().search(q, 10);
         if let Err(err) = &result {
             assert_eq!(
                 err.kind(),
@@ -177,21 +173,28 @@ fn fts_syntax_typed_in_search_is_only_words_and_changes_nothing() {
             );
         }
     }
-    assert_eq!(found(&j, ALEX, "AND").len(), 1, "AND is a word to look for");
     assert_eq!(
-        found(&j, ALEX, "NEAR(the").len(),
+        found(&mut j, ALEX, "AND").len(),
+        1,
+        "AND is a word to look for"
+    );
+    assert_eq!(
+        found(&mut j, ALEX, "NEAR(the").len(),
         1,
         "NEAR( is a word to look for"
     );
     assert_eq!(
-        found(&j, ALEX, "\"quoted\"").len(),
+        found(&mut j, ALEX, "\"quoted\"").len(),
         1,
         "quotes are just characters"
     );
-    assert_eq!(found(&j, ALEX, "(really)").len(), 1);
-    assert!(found(&j, ALEX, "*").is_empty(), "a * alone is no wildcard");
+    assert_eq!(found(&mut j, ALEX, "(really)").len(), 1);
     assert!(
-        found(&j, ALEX, "x*").is_empty(),
+        found(&mut j, ALEX, "*").is_empty(),
+        "a * alone is no wildcard"
+    );
+    assert!(
+        found(&mut j, ALEX, "x*").is_empty(),
         "a * ends a word's beginning, nothing more"
     );
     assert_eq!(j.dump(), before, "searching changes nothing");
@@ -199,9 +202,9 @@ fn fts_syntax_typed_in_search_is_only_words_and_changes_nothing() {
 
 #[test]
 fn an_empty_search_is_a_clear_error() {
-    let j = Journal::new();
+    let mut j = Journal::new();
     for q in ["", "   ", "\n\t"] {
-        let err = j.store.search(SAM, q, 10).unwrap_err();
+        let err = j.by(SAM).journal().search(q, 10).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{q:?}");
         assert!(
             err.to_string().contains("search"),
@@ -216,11 +219,11 @@ fn markup_is_kept_as_exact_text_in_bodies_and_snippets() {
     let body = "<img src=x onerror=alert(1)> and <script>alert('hi')</script> & &amp; done";
     let e = j.write(SAM, body);
     assert_eq!(
-        j.store.entry(ALEX, e.id).unwrap().body,
+        j.by(ALEX).journal().entry(e.id).unwrap().body,
         body,
         "bodies come back byte for byte"
     );
-    let hits = j.store.search(ALEX, "onerror", 10).unwrap();
+    let hits = j.by(ALEX).journal().search("onerror", 10).unwrap();
     let snippet: String = hits[0].snippet.iter().map(|s| s.text.as_str()).collect();
     assert!(
         snippet.contains("<img src=x onerror=alert(1)>"),
@@ -309,8 +312,8 @@ proptest! {
         "[\"*()\\-:^+{}NEARNDOT ab]{0,20}",
         "(NEAR|AND|OR|NOT|\\(|\\)|\"|\\*|-|:|\\^| |a|b){0,12}",
     ]) {
-        let j = shared_journal().lock().unwrap();
-        let result = j.store.search(ALEX, &raw, 10);
+        let mut j = shared_journal().lock().unwrap();
+        let result = j.by(ALEX).journal().search(&raw, 10);
         if let Err(err) = result {
             prop_assert_eq!(err.kind(), ErrorKind::InvalidInput, "{:?} gave {}", raw, err);
         }
@@ -326,24 +329,24 @@ fn lanternfish() -> Journal {
 
 #[test]
 fn quotes_mean_a_phrase() {
-    let j = lanternfish();
+    let mut j = lanternfish();
     assert_eq!(
-        found(&j, ALEX, "\"glow lanternfish\""),
+        found(&mut j, ALEX, "\"glow lanternfish\""),
         ["We watched the glow, lanternfish everywhere."],
         "a quoted phrase finds its words side by side, in that order"
     );
     assert_eq!(
-        found(&j, ALEX, "\"lanternfish glow\""),
+        found(&mut j, ALEX, "\"lanternfish glow\""),
         ["The lanternfish glow at night."],
         "the same words the other way round are another phrase"
     );
     assert_eq!(
-        found(&j, ALEX, "glow lanternfish").len(),
+        found(&mut j, ALEX, "glow lanternfish").len(),
         2,
         "without quotes the words may be anywhere"
     );
     assert_eq!(
-        found(&j, ALEX, "night \"glow lanternfish\"").len(),
+        found(&mut j, ALEX, "night \"glow lanternfish\"").len(),
         0,
         "a phrase and a word are both required"
     );
@@ -351,46 +354,46 @@ fn quotes_mean_a_phrase() {
 
 #[test]
 fn a_trailing_star_and_the_last_word_typed_match_the_beginning_of_words() {
-    let j = lanternfish();
+    let mut j = lanternfish();
     assert_eq!(
-        found(&j, ALEX, "lantern*").len(),
+        found(&mut j, ALEX, "lantern*").len(),
         2,
         "lantern* finds lanternfish"
     );
     assert_eq!(
-        found(&j, ALEX, "lantern* night").len(),
+        found(&mut j, ALEX, "lantern* night").len(),
         1,
         "a * works on any word"
     );
     assert_eq!(
-        found(&j, ALEX, "lantern").len(),
+        found(&mut j, ALEX, "lantern").len(),
         2,
         "while typing, the last word matches as a beginning"
     );
     assert_eq!(
-        found(&j, ALEX, "glow lant").len(),
+        found(&mut j, ALEX, "glow lant").len(),
         2,
         "the last word is a beginning after other words too"
     );
     assert!(
-        found(&j, ALEX, "lant glow").is_empty(),
+        found(&mut j, ALEX, "lant glow").is_empty(),
         "a word before the last one, without *, must be whole"
     );
     assert!(
-        found(&j, ALEX, "glow la").is_empty() && found(&j, ALEX, "la*").is_empty(),
+        found(&mut j, ALEX, "glow la").is_empty() && found(&mut j, ALEX, "la*").is_empty(),
         "a beginning is three letters or more; shorter ones are whole words"
     );
     assert!(
-        found(&j, ALEX, "\"lanternfish glo\"").is_empty(),
+        found(&mut j, ALEX, "\"lanternfish glo\"").is_empty(),
         "a closed phrase is whole words"
     );
     assert_eq!(
-        found(&j, ALEX, "\"lanternfish glo\"*"),
+        found(&mut j, ALEX, "\"lanternfish glo\"*"),
         ["The lanternfish glow at night."],
         "a * after a phrase makes its last word a beginning"
     );
     assert_eq!(
-        found(&j, ALEX, "\"lanternfish glo"),
+        found(&mut j, ALEX, "\"lanternfish glo"),
         ["The lanternfish glow at night."],
         "a phrase still being typed (no closing quote) ends in a beginning"
     );
@@ -402,14 +405,14 @@ fn words_in_any_script_can_be_searched_by_their_beginning() {
     j.write(SAM, "Café au lait on the balcony.");
     j.write(ALEX, "東京タワー の 夜景 was beautiful.");
     j.write(SAM, "Ελπίδα: hope, in Greek.");
-    assert_eq!(found(&j, ALEX, "cafe").len(), 1, "accents are optional");
-    assert_eq!(found(&j, ALEX, "caf* lait").len(), 1);
+    assert_eq!(found(&mut j, ALEX, "cafe").len(), 1, "accents are optional");
+    assert_eq!(found(&mut j, ALEX, "caf* lait").len(), 1);
     assert_eq!(
-        found(&j, ALEX, "東京タ").len(),
+        found(&mut j, ALEX, "東京タ").len(),
         1,
         "a word's beginning, in any script"
     );
-    assert_eq!(found(&j, ALEX, "ελπ").len(), 1, "in any case");
+    assert_eq!(found(&mut j, ALEX, "ελπ").len(), 1, "in any case");
 }
 
 #[test]
@@ -454,7 +457,7 @@ fn no_typed_text_reaches_sqlite_as_syntax() {
         "x' OR '1'='1",
     ];
     for q in hostile {
-        match j.store.search(ALEX, q, 10) {
+        match j.by(ALEX).journal().search(q, 10) {
             Ok(_) => {}
             Err(err) => assert_eq!(
                 err.kind(),
@@ -464,32 +467,32 @@ fn no_typed_text_reaches_sqlite_as_syntax() {
         }
     }
     assert_eq!(
-        found(&j, ALEX, "NOT sea").len(),
+        found(&mut j, ALEX, "NOT sea").len(),
         1,
         "NOT is a word to look for, not an operator"
     );
     assert_eq!(
-        found(&j, ALEX, "sea OR zebra").len(),
+        found(&mut j, ALEX, "sea OR zebra").len(),
         0,
         "OR is a word to look for: every word must be there"
     );
     assert_eq!(
-        found(&j, ALEX, "NEAR(sea said)").len(),
+        found(&mut j, ALEX, "NEAR(sea said)").len(),
         1,
         "NEAR( is text: near, sea and said are looked for"
     );
     assert_eq!(
-        found(&j, ALEX, "sea -said").len(),
+        found(&mut j, ALEX, "sea -said").len(),
         1,
         "a - doesn't leave a word out"
     );
     let long = "sea ".repeat(1000);
     assert_eq!(
-        found(&j, ALEX, &long).len(),
+        found(&mut j, ALEX, &long).len(),
         1,
         "a very long query looks for its first words"
     );
     let long_phrase = format!("\"{}\"", "sea ".repeat(1000));
-    assert!(j.store.search(ALEX, &long_phrase, 10).is_ok());
+    assert!(j.by(ALEX).journal().search(&long_phrase, 10).is_ok());
     assert_eq!(j.dump(), before, "searching changes nothing");
 }

@@ -8,6 +8,7 @@ use hearth_core::rituals::{OutcomeStatus, RitualInput};
 use hearth_core::ErrorKind;
 use hearth_tests::reminders::Laptop;
 use hearth_tests::rituals::{d, ritual, BERLIN};
+use hearth_tests::By;
 use hearth_tests::{ALEX, SAM};
 
 use NotificationAction::{Done, Open, Skip, Snooze};
@@ -47,16 +48,16 @@ fn press(
     let Response::Answer { key, action } = notice.respond(action.key()) else {
         panic!("{action:?} on this notice is an answer");
     };
-    let by = laptop.store.writer().unwrap().expect("someone is writing");
     laptop
-        .scheduler
-        .answer_from_notification(&mut laptop.store, by, &key, action, &laptop.clock)
+        .hearth
+        .reminders()
+        .answer_from_notification(&key, action)
 }
 
-fn outcome(laptop: &Laptop, ritual_id: i64) -> Option<(OutcomeStatus, hearth_core::PartnerId)> {
+fn outcome(laptop: &mut Laptop, ritual_id: i64) -> Option<(OutcomeStatus, hearth_core::PartnerId)> {
     laptop
-        .store
-        .ritual_occurrence(ritual_id, day(), &laptop.clock)
+        .hearth
+        .occurrence_for_tests(ritual_id, day())
         .unwrap()
         .outcome
         .map(|o| (o.status, o.by))
@@ -203,11 +204,7 @@ fn review_reminded() -> (Laptop, Notice) {
         zone: BERLIN.into(),
         review_on: Some(review),
     };
-    laptop
-        .store
-        .create_commitment(SAM, &input, &laptop.clock)
-        .unwrap();
-    laptop.scheduler.replan();
+    laptop.by(SAM).commitments().create(&input).unwrap();
     laptop.run_until(at(review, 9, 1));
     let notice = laptop.shown.last().notice;
     assert_eq!(notice.title, "Time to look at: Shared calendars");
@@ -220,12 +217,12 @@ mod only_the_first_answer_counts {
     #[test]
     fn we_did_it_records_the_day_as_done_by_the_partner_writing_now() {
         let (mut laptop, id, notice) = walk_reminded();
-        laptop.store.set_writer(ALEX).unwrap();
+        laptop.by(ALEX);
         let answered = press(&mut laptop, &notice, Done).unwrap();
         assert!(answered.recorded);
         assert_eq!(answered.said, "Marked “Morning walk” done.");
         assert_eq!(
-            outcome(&laptop, id),
+            outcome(&mut laptop, id),
             Some((OutcomeStatus::Done, ALEX)),
             "done for the day the reminder was for, by whoever is writing"
         );
@@ -248,7 +245,7 @@ mod only_the_first_answer_counts {
             );
         }
         assert_eq!(
-            outcome(&laptop, id),
+            outcome(&mut laptop, id),
             Some((OutcomeStatus::Done, SAM)),
             "still done, as first answered"
         );
@@ -261,14 +258,11 @@ mod only_the_first_answer_counts {
         let (mut laptop, id, notice) = walk_reminded();
         let key = notice.items[0].key.clone();
         // The banner's Skip, in the window.
-        laptop
-            .store
-            .answer_reminder(SAM, &key, true, &laptop.clock)
-            .unwrap();
+        laptop.by(SAM).reminders().answer(&key, true).unwrap();
         let answered = press(&mut laptop, &notice, Done).unwrap();
         assert!(!answered.recorded, "the window answered first");
         assert_eq!(
-            outcome(&laptop, id).map(|o| o.0),
+            outcome(&mut laptop, id).map(|o| o.0),
             Some(OutcomeStatus::Skipped),
             "the window's answer stands"
         );
@@ -278,11 +272,7 @@ mod only_the_first_answer_counts {
     fn a_snooze_in_the_window_is_an_answer_too() {
         let (mut laptop, _, notice) = walk_reminded();
         let key = notice.items[0].key.clone();
-        let now = laptop.now();
-        laptop
-            .scheduler
-            .snooze(&mut laptop.store, &key, 30, now)
-            .unwrap();
+        laptop.hearth.reminders().snooze(&key, 30).unwrap();
         let answered = press(&mut laptop, &notice, Snooze).unwrap();
         assert!(!answered.recorded, "already snoozed from the banner");
         laptop.run_until(at(day(), 7, 40));
@@ -320,7 +310,7 @@ mod only_the_first_answer_counts {
             "the notification that came back takes its own answer"
         );
         assert_eq!(
-            outcome(&laptop, id).map(|o| o.0),
+            outcome(&mut laptop, id).map(|o| o.0),
             Some(OutcomeStatus::Done),
             "for the day of the first reminder"
         );
@@ -336,7 +326,7 @@ mod only_the_first_answer_counts {
             "a notification still on screen after a restart takes no second answer"
         );
         assert_eq!(
-            outcome(&laptop, id).map(|o| o.0),
+            outcome(&mut laptop, id).map(|o| o.0),
             Some(OutcomeStatus::Skipped)
         );
     }
@@ -348,15 +338,15 @@ mod refused {
     #[test]
     fn a_ritual_deleted_since_records_nothing_and_says_so() {
         let (mut laptop, id, notice) = walk_reminded();
-        laptop.store.archive_ritual(SAM, id, &laptop.clock).unwrap();
+        laptop.by(SAM).rituals().archive(id).unwrap();
         let err = press(&mut laptop, &notice, Done).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
         assert!(
             err.to_string().contains("“Morning walk” is deleted"),
             "the message names the ritual and why: {err}"
         );
-        laptop.store.restore_ritual(SAM, id, &laptop.clock).unwrap();
-        assert_eq!(outcome(&laptop, id), None, "nothing was recorded");
+        laptop.by(SAM).rituals().restore(id).unwrap();
+        assert_eq!(outcome(&mut laptop, id), None, "nothing was recorded");
         assert!(
             press(&mut laptop, &notice, Done).unwrap().recorded,
             "a refused answer was not counted as the answer"
@@ -370,16 +360,14 @@ mod refused {
         let mut sundays = walk();
         sundays.schedule = "FREQ=WEEKLY;BYDAY=SU".into();
         sundays.start_date = d(2026, 11, 29);
-        laptop
-            .store
-            .update_ritual(SAM, id, &sundays, &laptop.clock)
-            .unwrap();
+        laptop.by(SAM).rituals().update(id, &sundays).unwrap();
         let err = press(&mut laptop, &notice, Skip).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
         assert!(
             laptop
-                .store
-                .ritual_history(id, day(), day(), &laptop.clock)
+                .hearth
+                .rituals()
+                .history(id, day(), day())
                 .unwrap()
                 .is_empty(),
             "nothing recorded for a day it no longer has"
@@ -390,21 +378,17 @@ mod refused {
     fn a_reminder_never_shown_or_opening_is_not_an_answer() {
         let (mut laptop, _, _) = walk_reminded();
         let err = laptop
-            .scheduler
-            .answer_from_notification(
-                &mut laptop.store,
-                SAM,
-                "ritual:nothing:2026-11-23",
-                Done,
-                &laptop.clock,
-            )
+            .by(SAM)
+            .reminders()
+            .answer_from_notification("ritual:nothing:2026-11-23", Done)
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::NotFound);
         let (mut laptop, _, notice) = walk_reminded();
         let key = notice.items[0].key.clone();
         let err = laptop
-            .scheduler
-            .answer_from_notification(&mut laptop.store, SAM, &key, Open, &laptop.clock)
+            .by(SAM)
+            .reminders()
+            .answer_from_notification(&key, Open)
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
     }

@@ -42,14 +42,13 @@ fn snooze_takes_only_10_30_or_60_minutes_and_only_a_shown_reminder() {
     let key = l.shown.last().notice.items[0].key.clone();
     let db = l.home.database();
     let before = hearth_tests::dump(&db);
-    let now = l.now();
     for minutes in [0, -10, 5, 15, 61, i64::MAX, i64::MIN] {
         let m = refused(
             &db,
             &before,
             &format!("snooze {minutes}"),
             ErrorKind::InvalidInput,
-            l.scheduler.snooze(&mut l.store, &key, minutes, now),
+            l.hearth.reminders().snooze(&key, minutes),
         );
         assert!(m.contains("10, 30 or 60"), "{m}");
     }
@@ -58,8 +57,7 @@ fn snooze_takes_only_10_30_or_60_minutes_and_only_a_shown_reminder() {
         &before,
         "snooze an unknown reminder",
         ErrorKind::NotFound,
-        l.scheduler
-            .snooze(&mut l.store, "ritual:nope:2026-11-23", 10, now),
+        l.hearth.reminders().snooze("ritual:nope:2026-11-23", 10),
     );
 }
 
@@ -68,15 +66,13 @@ fn pause_refuses_lengths_out_of_range() {
     let mut l = laptop();
     let db = l.home.database();
     let before = hearth_tests::dump(&db);
-    let now = l.now();
     for minutes in [0, -60, 1441, i64::MAX, i64::MIN] {
         refused(
             &db,
             &before,
             &format!("pause {minutes} minutes"),
             ErrorKind::InvalidInput,
-            l.scheduler
-                .pause(&mut l.store, PauseFor::Minutes { minutes }, now),
+            l.hearth.reminders().pause(PauseFor::Minutes { minutes }),
         );
     }
     let parsed: std::result::Result<PauseFor, _> =
@@ -92,14 +88,14 @@ fn quiet_hours_that_start_and_end_together_or_are_not_times_are_refused() {
     let mut l = laptop();
     let db = l.home.database();
     let before = hearth_tests::dump(&db);
-    let now = l.now();
     let m = refused(
         &db,
         &before,
         "quiet 22:00 to 22:00",
         ErrorKind::InvalidInput,
-        l.scheduler
-            .set_quiet_hours(&mut l.store, Some(("22:00", "22:00")), now),
+        l.hearth
+            .reminders()
+            .set_quiet_hours(Some("22:00"), Some("22:00")),
     );
     assert!(m.contains("different times"), "{m}");
     for (start, end) in [
@@ -113,8 +109,7 @@ fn quiet_hours_that_start_and_end_together_or_are_not_times_are_refused() {
             &before,
             &format!("quiet {start:?} to {end:?}"),
             ErrorKind::InvalidInput,
-            l.scheduler
-                .set_quiet_hours(&mut l.store, Some((start, end)), now),
+            l.hearth.reminders().set_quiet_hours(Some(start), Some(end)),
         );
     }
 }
@@ -124,14 +119,13 @@ fn grace_and_check_in_settings_out_of_range_are_refused() {
     let mut l = laptop();
     let db = l.home.database();
     let before = hearth_tests::dump(&db);
-    let now = l.now();
     for minutes in [-1, 721, i64::MAX] {
         refused(
             &db,
             &before,
             &format!("grace {minutes}"),
             ErrorKind::InvalidInput,
-            l.scheduler.set_grace(&mut l.store, minutes, now),
+            l.hearth.reminders().set_grace(minutes),
         );
     }
     for day in [0, 8, -1] {
@@ -140,8 +134,9 @@ fn grace_and_check_in_settings_out_of_range_are_refused() {
             &before,
             &format!("check-in on day {day}"),
             ErrorKind::InvalidInput,
-            l.scheduler
-                .set_checkin_reminder(&mut l.store, true, day, "19:00", now),
+            l.hearth
+                .reminders()
+                .set_checkin_reminder(true, day, "19:00"),
         );
     }
     refused(
@@ -149,8 +144,7 @@ fn grace_and_check_in_settings_out_of_range_are_refused() {
         &before,
         "check-in at 19h",
         ErrorKind::InvalidInput,
-        l.scheduler
-            .set_checkin_reminder(&mut l.store, true, 7, "19h", now),
+        l.hearth.reminders().set_checkin_reminder(true, 7, "19h"),
     );
 }
 

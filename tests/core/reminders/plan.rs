@@ -8,6 +8,7 @@ use hearth_core::rituals::OutcomeStatus;
 use hearth_core::ErrorKind;
 use hearth_tests::reminders::Laptop;
 use hearth_tests::rituals::{d, ritual, with, BERLIN};
+use hearth_tests::By;
 use hearth_tests::{ALEX, OFFSET, SAM};
 
 /// Monday 23 November 2026.
@@ -30,8 +31,8 @@ fn laptop_at(h: u32, m: u32) -> Laptop {
     Laptop::new(BERLIN, at(day(), h, m))
 }
 
-fn status_of(laptop: &Laptop, title: &str) -> String {
-    let log = laptop.store.reminder_log(100).unwrap();
+fn status_of(laptop: &mut Laptop, title: &str) -> String {
+    let log = laptop.hearth.reminder_log_for_tests(100).unwrap();
     let row = log
         .iter()
         .find(|l| l.title == title && l.origin.is_none())
@@ -93,18 +94,10 @@ fn a_ritual_added_after_its_time_today_does_not_announce_itself_as_missed() {
 fn a_paused_ritual_sends_nothing_and_resuming_brings_the_next_one() {
     let mut laptop = laptop_at(6, 0);
     let r = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
-    laptop
-        .store
-        .set_ritual_active(SAM, r.id, false, &laptop.clock)
-        .unwrap();
-    laptop.scheduler.replan();
+    laptop.by(SAM).rituals().set_active(r.id, false).unwrap();
     laptop.run_until(at(day(), 12, 0));
     assert!(laptop.shown.is_empty(), "a paused ritual has no reminder");
-    laptop
-        .store
-        .set_ritual_active(SAM, r.id, true, &laptop.clock)
-        .unwrap();
-    laptop.scheduler.replan();
+    laptop.by(SAM).rituals().set_active(r.id, true).unwrap();
     laptop.run_until(at(day().succ_opt().unwrap(), 8, 0));
     assert_eq!(laptop.shown.len(), 1, "resumed: tomorrow's comes");
 }
@@ -116,8 +109,9 @@ fn the_banners_done_and_skip_record_the_day_the_reminder_was_for() {
     laptop.run_until(at(day(), 7, 1));
     let key = laptop.shown.last().notice.items[0].key.clone();
     let done = laptop
-        .store
-        .answer_reminder(ALEX, &key, false, &laptop.clock)
+        .by(ALEX)
+        .reminders()
+        .answer(&key, false)
         .unwrap()
         .expect("a ritual's reminder has an occurrence to answer");
     assert_eq!(
@@ -132,8 +126,9 @@ fn the_banners_done_and_skip_record_the_day_the_reminder_was_for() {
         "recorded as done, by the partner writing now"
     );
     let skipped = laptop
-        .store
-        .answer_reminder(ALEX, &key, true, &laptop.clock)
+        .by(ALEX)
+        .reminders()
+        .answer(&key, true)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -142,8 +137,9 @@ fn the_banners_done_and_skip_record_the_day_the_reminder_was_for() {
         "Skip on the same banner changes the day to skipped"
     );
     let unknown = laptop
-        .store
-        .answer_reminder(ALEX, "ritual:nothing:2026-11-23", false, &laptop.clock)
+        .by(ALEX)
+        .reminders()
+        .answer("ritual:nothing:2026-11-23", false)
         .unwrap_err();
     assert_eq!(
         unknown.kind(),
@@ -157,10 +153,7 @@ fn a_ritual_deleted_while_due_sends_nothing() {
     let mut laptop = laptop_at(6, 0);
     let r = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
     laptop.run_until(at(day(), 6, 59));
-    laptop
-        .store
-        .archive_ritual(SAM, r.id, &laptop.clock)
-        .unwrap();
+    laptop.by(SAM).rituals().archive(r.id).unwrap();
     // The app pokes the scheduler on every change; even if it didn't, the
     // tick at 07:00 looks at the store as it is then.
     laptop.run_until(at(day(), 9, 0));
@@ -175,10 +168,10 @@ fn a_done_or_skipped_occurrence_is_not_reminded() {
     let mut laptop = laptop_at(6, 0);
     let r = laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
     laptop
-        .store
-        .skip_ritual(ALEX, r.id, day(), Some("Travelling"), &laptop.clock)
+        .by(ALEX)
+        .rituals()
+        .skip(r.id, day(), Some("Travelling"))
         .unwrap();
-    laptop.scheduler.replan();
     laptop.run_until(at(day(), 9, 0));
     assert!(
         laptop.shown.is_empty(),
@@ -191,10 +184,10 @@ fn pausing_all_reminders_for_an_hour_holds_back_what_falls_in_it_and_not_later()
     let mut laptop = laptop_at(6, 30);
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
     laptop.add(&ritual("Coffee together", "FREQ=DAILY", "07:45", day()));
-    let now = laptop.now();
     let settings = laptop
-        .scheduler
-        .pause(&mut laptop.store, PauseFor::Minutes { minutes: 60 }, now)
+        .hearth
+        .reminders()
+        .pause(PauseFor::Minutes { minutes: 60 })
         .unwrap();
     assert!(settings.paused);
     assert_eq!(settings.paused_until, Some(at(day(), 7, 30)));
@@ -205,18 +198,14 @@ fn pausing_all_reminders_for_an_hour_holds_back_what_falls_in_it_and_not_later()
         ["Coffee together"],
         "07:00 fell in the pause and was not sent later; 07:45 came after it"
     );
-    assert_eq!(status_of(&laptop, "Morning walk"), "paused");
+    assert_eq!(status_of(&mut laptop, "Morning walk"), "paused");
 }
 
 #[test]
 fn pausing_for_today_lasts_until_midnight_and_survives_a_restart() {
     let mut laptop = laptop_at(6, 0);
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
-    let now = laptop.now();
-    let settings = laptop
-        .scheduler
-        .pause(&mut laptop.store, PauseFor::Today, now)
-        .unwrap();
+    let settings = laptop.hearth.reminders().pause(PauseFor::Today).unwrap();
     assert_eq!(
         settings.paused_until,
         Some(at(day().succ_opt().unwrap(), 0, 0)),
@@ -233,16 +222,15 @@ fn pausing_for_today_lasts_until_midnight_and_survives_a_restart() {
 fn pausing_until_resumed_lasts_until_resumed() {
     let mut laptop = laptop_at(6, 0);
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
-    let now = laptop.now();
     laptop
-        .scheduler
-        .pause(&mut laptop.store, PauseFor::UntilResumed, now)
+        .hearth
+        .reminders()
+        .pause(PauseFor::UntilResumed)
         .unwrap();
     let tomorrow = day().succ_opt().unwrap();
     laptop.run_until(at(tomorrow, 8, 0));
     assert!(laptop.shown.is_empty(), "two mornings, no reminder");
-    let now = laptop.now();
-    let settings = laptop.scheduler.resume(&mut laptop.store, now).unwrap();
+    let settings = laptop.hearth.reminders().resume().unwrap();
     assert!(!settings.paused);
     laptop.run_until(at(tomorrow.succ_opt().unwrap(), 7, 1));
     assert_eq!(laptop.shown.len(), 1, "resumed: the next morning's comes");
@@ -252,10 +240,10 @@ fn pausing_until_resumed_lasts_until_resumed() {
 fn quiet_hours_hold_a_reminder_until_they_end_then_show_it_once() {
     let mut laptop = laptop_at(5, 0);
     laptop.add(&ritual("Early stretch", "FREQ=DAILY", "06:30", day()));
-    let now = laptop.now();
     let settings = laptop
-        .scheduler
-        .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+        .hearth
+        .reminders()
+        .set_quiet_hours(Some("22:00"), Some("07:00"))
         .unwrap();
     assert_eq!(
         serde_json::to_value(settings.quiet_hours).unwrap(),
@@ -282,35 +270,36 @@ fn quiet_hours_hold_a_reminder_until_they_end_then_show_it_once() {
 fn a_reminder_held_by_quiet_hours_past_its_grace_is_not_shown() {
     let mut laptop = laptop_at(20, 0);
     laptop.add(&ritual("Goodnight note", "FREQ=DAILY", "23:00", day()));
-    let now = laptop.now();
     laptop
-        .scheduler
-        .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+        .hearth
+        .reminders()
+        .set_quiet_hours(Some("22:00"), Some("07:00"))
         .unwrap();
     laptop.run_until(at(day().succ_opt().unwrap(), 9, 0));
     assert!(
         laptop.shown.is_empty(),
         "23:00 is eight hours old at 07:00, past the two-hour grace"
     );
-    assert_eq!(status_of(&laptop, "Goodnight note"), "expired");
+    assert_eq!(status_of(&mut laptop, "Goodnight note"), "expired");
 }
 
 #[test]
 fn quiet_hours_are_off_by_default_and_can_be_turned_off() {
     let mut laptop = laptop_at(22, 0);
-    let now = laptop.now();
     assert_eq!(
-        laptop.store.reminder_settings(now).unwrap().quiet_hours,
+        laptop.hearth.reminders().settings().unwrap().quiet_hours,
         None
     );
     laptop.add(&ritual("Goodnight note", "FREQ=DAILY", "23:00", day()));
     laptop
-        .scheduler
-        .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+        .hearth
+        .reminders()
+        .set_quiet_hours(Some("22:00"), Some("07:00"))
         .unwrap();
     laptop
-        .scheduler
-        .set_quiet_hours(&mut laptop.store, None, now)
+        .hearth
+        .reminders()
+        .set_quiet_hours(None, None)
         .unwrap();
     laptop.run_until(at(day(), 23, 1));
     assert_eq!(laptop.shown.len(), 1, "off again: shown on time");
@@ -324,10 +313,7 @@ fn snooze_brings_a_reminder_back_once_after_10_30_or_60_minutes() {
         laptop.run_until(at(day(), 7, 0));
         let key = laptop.shown.last().notice.items[0].key.clone();
         let now = laptop.now();
-        let until = laptop
-            .scheduler
-            .snooze(&mut laptop.store, &key, minutes, now)
-            .unwrap();
+        let until = laptop.hearth.reminders().snooze(&key, minutes).unwrap();
         assert_eq!(until, now + Duration::minutes(minutes));
         laptop.run_until(until - Duration::seconds(30));
         assert_eq!(laptop.shown.len(), 1, "not back before {minutes} minutes");
@@ -345,20 +331,12 @@ fn a_snooze_survives_a_restart_and_can_be_snoozed_again() {
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
     laptop.run_until(at(day(), 7, 0));
     let key = laptop.shown.last().notice.items[0].key.clone();
-    let now = laptop.now();
-    laptop
-        .scheduler
-        .snooze(&mut laptop.store, &key, 30, now)
-        .unwrap();
+    laptop.hearth.reminders().snooze(&key, 30).unwrap();
     laptop.restart();
     laptop.run_until(at(day(), 7, 31));
     assert_eq!(laptop.shown.len(), 2, "back after the restart");
     let again = laptop.shown.last().notice.items[0].key.clone();
-    let now = laptop.now();
-    laptop
-        .scheduler
-        .snooze(&mut laptop.store, &again, 10, now)
-        .unwrap();
+    laptop.hearth.reminders().snooze(&again, 10).unwrap();
     laptop.run_until(at(day(), 9, 0));
     assert_eq!(
         laptop.shown.len(),
@@ -380,21 +358,15 @@ fn a_snoozed_reminder_does_not_come_back_once_done_or_deleted() {
         .iter()
         .map(|s| s.notice.items[0].key.clone())
         .collect();
-    let now = laptop.now();
     for key in &keys {
-        laptop
-            .scheduler
-            .snooze(&mut laptop.store, key, 10, now)
-            .unwrap();
+        laptop.hearth.reminders().snooze(key, 10).unwrap();
     }
     laptop
-        .store
-        .mark_ritual_done(SAM, walk.id, day(), None, &laptop.clock)
+        .by(SAM)
+        .rituals()
+        .mark_done(walk.id, day(), None, None, OFFSET)
         .unwrap();
-    laptop
-        .store
-        .archive_ritual(SAM, tea.id, &laptop.clock)
-        .unwrap();
+    laptop.by(SAM).rituals().archive(tea.id).unwrap();
     laptop.run_until(at(day(), 9, 0));
     assert_eq!(
         laptop.shown.len(),
@@ -446,8 +418,7 @@ fn the_weekly_check_in_is_reminded_on_sunday_evening_unless_both_checked_in() {
     // Sunday 29 November 2026, 19:00 by default.
     let sunday = d(2026, 11, 29);
     let mut laptop = Laptop::new(BERLIN, at(sunday, 18, 0));
-    let now = laptop.now();
-    let settings = laptop.store.reminder_settings(now).unwrap();
+    let settings = laptop.hearth.reminders().settings().unwrap();
     assert!(settings.checkin.enabled, "on by default");
     assert_eq!(settings.checkin.weekday, 7);
     laptop.run_until(at(sunday, 19, 1));
@@ -465,11 +436,11 @@ fn the_weekly_check_in_is_reminded_on_sunday_evening_unless_both_checked_in() {
     laptop.tick().unwrap();
     for who in [SAM, ALEX] {
         laptop
-            .store
-            .submit_checkin(who, d(2026, 12, 5), &input, OFFSET, &laptop.clock)
+            .by(who)
+            .checkins()
+            .submit(d(2026, 12, 5), &input, OFFSET)
             .unwrap();
     }
-    laptop.scheduler.replan();
     laptop.run_until(at(d(2026, 12, 6), 20, 0));
     assert_eq!(laptop.shown.len(), 1, "both checked in: no reminder");
 }
@@ -478,10 +449,10 @@ fn the_weekly_check_in_is_reminded_on_sunday_evening_unless_both_checked_in() {
 fn the_check_in_reminder_can_move_to_another_day_and_time_or_be_turned_off() {
     let wednesday = d(2026, 11, 25);
     let mut laptop = Laptop::new(BERLIN, at(wednesday, 12, 0));
-    let now = laptop.now();
     laptop
-        .scheduler
-        .set_checkin_reminder(&mut laptop.store, true, 3, "20:30", now)
+        .hearth
+        .reminders()
+        .set_checkin_reminder(true, 3, "20:30")
         .unwrap();
     laptop.run_until(at(wednesday, 20, 31));
     assert_eq!(
@@ -489,10 +460,10 @@ fn the_check_in_reminder_can_move_to_another_day_and_time_or_be_turned_off() {
         ["Your weekly check-in"],
         "Wednesday 20:30"
     );
-    let now = laptop.now();
     laptop
-        .scheduler
-        .set_checkin_reminder(&mut laptop.store, false, 3, "20:30", now)
+        .hearth
+        .reminders()
+        .set_checkin_reminder(false, 3, "20:30")
         .unwrap();
     laptop.run_until(at(d(2026, 12, 2), 21, 0));
     assert_eq!(laptop.shown.len(), 1, "turned off: not the next week");
@@ -501,18 +472,14 @@ fn the_check_in_reminder_can_move_to_another_day_and_time_or_be_turned_off() {
 #[test]
 fn the_grace_window_is_configurable_and_kept() {
     let mut laptop = laptop_at(6, 0);
-    let now = laptop.now();
     assert_eq!(
-        laptop.store.reminder_settings(now).unwrap().grace_minutes,
+        laptop.hearth.reminders().settings().unwrap().grace_minutes,
         120
     );
-    laptop
-        .scheduler
-        .set_grace(&mut laptop.store, 30, now)
-        .unwrap();
+    laptop.hearth.reminders().set_grace(30).unwrap();
     laptop.restart();
     assert_eq!(
-        laptop.store.reminder_settings(now).unwrap().grace_minutes,
+        laptop.hearth.reminders().settings().unwrap().grace_minutes,
         30
     );
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
@@ -529,14 +496,14 @@ fn an_idle_tick_does_not_touch_the_store_until_something_can_be_due() {
     let mut laptop = laptop_at(6, 0);
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day()));
     laptop.tick().unwrap();
-    let next = laptop.scheduler.next_look().expect("a plan");
+    let next = laptop.hearth.reminders().next_look().expect("a plan");
     assert!(
         next <= at(day(), 6, 15),
         "it looks again at least every 15 minutes: {next}"
     );
     laptop.run_until(at(day(), 6, 50));
     assert_eq!(
-        laptop.scheduler.next_look(),
+        laptop.hearth.reminders().next_look(),
         Some(at(day(), 7, 0)),
         "the next look is the ritual's time"
     );
@@ -567,19 +534,16 @@ mod the_laptops_zone {
                 r.zone = NEW_YORK.into();
             },
         ));
-        let now = laptop.now();
         laptop
-            .scheduler
-            .set_quiet_hours(&mut laptop.store, Some(("22:00", "07:00")), now)
+            .hearth
+            .reminders()
+            .set_quiet_hours(Some("22:00"), Some("07:00"))
             .unwrap();
         laptop.tick().unwrap();
         // The couple lands in New York; the system's zone changes.
-        let changed = laptop
-            .scheduler
-            .follow_zone(&laptop.store, NEW_YORK)
-            .unwrap();
+        let changed = laptop.hearth.reminders().follow_zone(NEW_YORK).unwrap();
         assert!(changed, "a new zone is noticed");
-        assert_eq!(laptop.scheduler.zone().name(), NEW_YORK);
+        assert_eq!(laptop.hearth.reminders().zone().name(), NEW_YORK);
         laptop.run_until(in_new_york(day(), 17, 1));
         assert_eq!(
             laptop.shown.titles(),
@@ -595,16 +559,9 @@ mod the_laptops_zone {
     #[test]
     fn pause_for_today_ends_at_midnight_where_the_laptop_is_now() {
         let mut laptop = laptop_at(9, 0);
-        let now = laptop.now();
-        laptop
-            .scheduler
-            .pause(&mut laptop.store, PauseFor::Today, now)
-            .unwrap();
-        laptop
-            .scheduler
-            .follow_zone(&laptop.store, NEW_YORK)
-            .unwrap();
-        let settings = laptop.store.reminder_settings(laptop.now()).unwrap();
+        laptop.hearth.reminders().pause(PauseFor::Today).unwrap();
+        laptop.hearth.reminders().follow_zone(NEW_YORK).unwrap();
+        let settings = laptop.hearth.reminders().settings().unwrap();
         assert_eq!(
             settings.paused_until,
             Some(in_new_york(day().succ_opt().unwrap(), 0, 0)),
@@ -615,16 +572,13 @@ mod the_laptops_zone {
     #[test]
     fn a_pause_for_an_hour_is_an_hour_in_any_zone() {
         let mut laptop = laptop_at(9, 0);
-        let now = laptop.now();
         let before = laptop
-            .scheduler
-            .pause(&mut laptop.store, PauseFor::Minutes { minutes: 60 }, now)
+            .hearth
+            .reminders()
+            .pause(PauseFor::Minutes { minutes: 60 })
             .unwrap();
-        laptop
-            .scheduler
-            .follow_zone(&laptop.store, NEW_YORK)
-            .unwrap();
-        let after = laptop.store.reminder_settings(laptop.now()).unwrap();
+        laptop.hearth.reminders().follow_zone(NEW_YORK).unwrap();
+        let after = laptop.hearth.reminders().settings().unwrap();
         assert_eq!(
             after.paused_until, before.paused_until,
             "an hour's pause is not moved by a change of zone"
@@ -637,10 +591,7 @@ mod the_laptops_zone {
         let sunday = d(2026, 11, 29);
         let mut laptop = Laptop::new(BERLIN, at(sunday, 12, 0));
         laptop.tick().unwrap();
-        laptop
-            .scheduler
-            .follow_zone(&laptop.store, NEW_YORK)
-            .unwrap();
+        laptop.hearth.reminders().follow_zone(NEW_YORK).unwrap();
         laptop.run_until(in_new_york(sunday, 18, 59));
         assert!(
             laptop.shown.is_empty(),
@@ -659,12 +610,13 @@ mod the_laptops_zone {
     fn a_name_that_is_not_a_zone_changes_nothing() {
         let mut laptop = laptop_at(9, 0);
         let changed = laptop
-            .scheduler
-            .follow_zone(&laptop.store, "Nowhere/Special")
+            .hearth
+            .reminders()
+            .follow_zone("Nowhere/Special")
             .unwrap();
         assert!(!changed, "an unknown zone is ignored");
         assert_eq!(
-            laptop.scheduler.zone().name(),
+            laptop.hearth.reminders().zone().name(),
             BERLIN,
             "the last good zone stays"
         );

@@ -114,11 +114,7 @@ fn a_laptop_asleep_from_six_to_half_past_nine_gets_one_missed_notice_and_nothing
     laptop.add(&ritual("Early stretch", "FREQ=DAILY", "06:15", day));
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day));
     laptop.add(&ritual("Coffee together", "FREQ=DAILY", "08:00", day));
-    let now = laptop.now();
-    laptop
-        .scheduler
-        .set_grace(&mut laptop.store, 180, now)
-        .unwrap();
+    laptop.hearth.reminders().set_grace(180).unwrap();
     laptop.run_until(local(BERLIN, day, 6, 0));
     assert!(laptop.shown.is_empty(), "nothing was due before 06:00");
 
@@ -144,7 +140,7 @@ fn a_laptop_asleep_from_six_to_half_past_nine_gets_one_missed_notice_and_nothing
 
     laptop.run_until(local(BERLIN, day, 12, 0));
     assert_eq!(laptop.shown.len(), 1, "and nothing more that morning");
-    let log = laptop.store.reminder_log(10).unwrap();
+    let log = laptop.hearth.reminder_log_for_tests(10).unwrap();
     let stretch = log.iter().find(|l| l.title == "Early stretch").unwrap();
     assert_eq!(
         serde_json::to_value(stretch.status).unwrap(),
@@ -245,8 +241,7 @@ fn a_crash_between_recording_and_showing_loses_at_most_that_notice_never_repeats
     laptop.add(&ritual("Morning walk", "FREQ=DAILY", "07:00", day));
     laptop.tick().unwrap();
     laptop.clock.set(local(BERLIN, day, 7, 0));
-    let now = laptop.now();
-    let decided = laptop.scheduler.tick(&mut laptop.store, now).unwrap();
+    let decided = laptop.hearth.reminders().tick().unwrap();
     assert_eq!(decided.len(), 1, "the tick decided to show it");
     // The process dies before the notice reaches the desktop.
     drop(decided);

@@ -6,6 +6,7 @@ use hearth_core::rituals::RitualInput;
 use hearth_core::schedule::Schedule;
 use hearth_core::{ErrorKind, PartnerId, Result};
 use hearth_tests::rituals::{d, ritual, with, BERLIN};
+use hearth_tests::By;
 use hearth_tests::{Journal, OFFSET, SAM};
 
 fn refused<T: std::fmt::Debug>(
@@ -37,7 +38,7 @@ fn base() -> RitualInput {
 #[test]
 fn bad_rituals_are_refused_and_change_nothing() {
     let mut j = Journal::new();
-    let existing = j.store.create_ritual(SAM, &base(), &j.clock).unwrap();
+    let existing = j.by(SAM).rituals().create(&base()).unwrap();
     let before = j.dump();
     let db = j.home.database();
     use ErrorKind::*;
@@ -206,13 +207,7 @@ fn bad_rituals_are_refused_and_change_nothing() {
         ),
     ];
     for (what, kind, input, says) in &cases {
-        let message = refused(
-            &db,
-            &before,
-            what,
-            *kind,
-            j.store.create_ritual(SAM, input, &j.clock),
-        );
+        let message = refused(&db, &before, what, *kind, j.by(SAM).rituals().create(input));
         assert!(
             message.contains(says),
             "{what}: the message says what is wrong: {message}"
@@ -222,7 +217,7 @@ fn bad_rituals_are_refused_and_change_nothing() {
             &before,
             what,
             *kind,
-            j.store.update_ritual(SAM, existing.id, input, &j.clock),
+            j.by(SAM).rituals().update(existing.id, input),
         );
         assert!(message.contains(says), "{what} (changing): {message}");
     }
@@ -231,59 +226,62 @@ fn bad_rituals_are_refused_and_change_nothing() {
         &before,
         "changing an unknown ritual",
         NotFound,
-        j.store.update_ritual(SAM, 999, &base(), &j.clock),
+        j.by(SAM).rituals().update(999, &base()),
     );
     refused(
         &db,
         &before,
         "pausing an unknown ritual",
         NotFound,
-        j.store.set_ritual_active(SAM, 999, false, &j.clock),
+        j.by(SAM).rituals().set_active(999, false),
     );
     refused(
         &db,
         &before,
         "deleting an unknown ritual",
         NotFound,
-        j.store.archive_ritual(SAM, 999, &j.clock),
+        j.by(SAM).rituals().archive(999),
     );
     refused(
         &db,
         &before,
         "an unknown idea",
         NotFound,
-        j.store
-            .create_from_template(SAM, "nope", BERLIN, d(2026, 11, 22), &j.clock),
+        j.by(SAM)
+            .rituals()
+            .create_from_template("nope", BERLIN, d(2026, 11, 22)),
     );
     refused(
         &db,
         &before,
         "an idea in an unknown zone",
         InvalidInput,
-        j.store
-            .create_from_template(SAM, "morning-coffee", "Nowhere", d(2026, 11, 22), &j.clock),
+        j.by(SAM)
+            .rituals()
+            .create_from_template("morning-coffee", "Nowhere", d(2026, 11, 22)),
     );
     refused(
         &db,
         &before,
         "an agenda of 0 days",
         InvalidInput,
-        j.store.agenda(d(2026, 11, 22), 0, BERLIN, &j.clock),
+        j.hearth.rituals().agenda(d(2026, 11, 22), 0, BERLIN),
     );
     refused(
         &db,
         &before,
         "an agenda of 32 days",
         InvalidInput,
-        j.store.agenda(d(2026, 11, 22), 32, BERLIN, &j.clock),
+        j.hearth.rituals().agenda(d(2026, 11, 22), 32, BERLIN),
     );
     refused(
         &db,
         &before,
         "a history ending before it starts",
         InvalidInput,
-        j.store
-            .ritual_history(existing.id, d(2026, 11, 22), d(2026, 11, 1), &j.clock),
+        j.hearth
+            .rituals()
+            .history(existing.id, d(2026, 11, 22), d(2026, 11, 1)),
     );
 }
 
@@ -296,21 +294,19 @@ fn the_31st_means_the_last_day_of_shorter_months() {
         "day 31 is written as the last day"
     );
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual(
-                "Look back",
-                "FREQ=MONTHLY;BYMONTHDAY=-1",
-                "20:00",
-                d(2026, 4, 1),
-            ),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual(
+            "Look back",
+            "FREQ=MONTHLY;BYMONTHDAY=-1",
+            "20:00",
+            d(2026, 4, 1),
+        ))
         .unwrap();
     let dates: Vec<_> = j
-        .store
-        .ritual_history(r.id, d(2026, 4, 1), d(2026, 7, 31), &j.clock)
+        .hearth
+        .rituals()
+        .history(r.id, d(2026, 4, 1), d(2026, 7, 31))
         .unwrap()
         .into_iter()
         .map(|o| o.date)
@@ -332,15 +328,18 @@ fn the_31st_means_the_last_day_of_shorter_months() {
 fn bad_outcomes_are_refused_and_change_nothing() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Date", "FREQ=WEEKLY;BYDAY=MO", "19:00", d(2026, 11, 2)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual(
+            "Date",
+            "FREQ=WEEKLY;BYDAY=MO",
+            "19:00",
+            d(2026, 11, 2),
+        ))
         .unwrap();
-    j.store
-        .mark_ritual_done(SAM, r.id, d(2026, 11, 9), None, &j.clock)
+    j.by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 9), None, None, OFFSET)
         .unwrap();
     let before = j.dump();
     let db = j.home.database();
@@ -350,75 +349,67 @@ fn bad_outcomes_are_refused_and_change_nothing() {
         &before,
         "a day it doesn't fall on",
         InvalidInput,
-        j.store
-            .mark_ritual_done(SAM, r.id, d(2026, 11, 10), None, &j.clock),
+        j.by(SAM)
+            .rituals()
+            .mark_done(r.id, d(2026, 11, 10), None, None, OFFSET),
     );
     refused(
         &db,
         &before,
         "a skip on a day it doesn't fall on",
         InvalidInput,
-        j.store
-            .skip_ritual(SAM, r.id, d(2026, 11, 11), None, &j.clock),
+        j.by(SAM).rituals().skip(r.id, d(2026, 11, 11), None),
     );
     refused(
         &db,
         &before,
         "done ahead of time",
         InvalidInput,
-        j.store
-            .mark_ritual_done(SAM, r.id, d(2026, 11, 23), None, &j.clock),
+        j.by(SAM)
+            .rituals()
+            .mark_done(r.id, d(2026, 11, 23), None, None, OFFSET),
     );
     refused(
         &db,
         &before,
         "an unknown ritual",
         NotFound,
-        j.store
-            .mark_ritual_done(SAM, 42, d(2026, 11, 9), None, &j.clock),
+        j.by(SAM)
+            .rituals()
+            .mark_done(42, d(2026, 11, 9), None, None, OFFSET),
     );
     refused(
         &db,
         &before,
         "an unknown partner",
         NotFound,
-        j.store
-            .mark_ritual_done(PartnerId(7), r.id, d(2026, 11, 16), None, &j.clock),
+        // Through the door, a partner acts only as the writer, and no one
+        // outside the couple can become it.
+        j.hearth.set_writer(PartnerId(7)),
     );
     refused(
         &db,
         &before,
         "a note of 2,001 characters",
         InvalidInput,
-        j.store.mark_ritual_done(
-            SAM,
-            r.id,
-            d(2026, 11, 16),
-            Some(&"n".repeat(2001)),
-            &j.clock,
-        ),
+        j.by(SAM)
+            .rituals()
+            .mark_done(r.id, d(2026, 11, 16), Some(&"n".repeat(2001)), None, OFFSET),
     );
     refused(
         &db,
         &before,
         "undoing nothing",
         NotFound,
-        j.store
-            .undo_ritual_outcome(SAM, r.id, d(2026, 11, 16), &j.clock),
+        j.by(SAM).rituals().undo_outcome(r.id, d(2026, 11, 16)),
     );
     refused(
         &db,
         &before,
         "a note to the journal without a note",
         InvalidInput,
-        j.store.note_to_journal(
-            SAM,
-            r.id,
-            d(2026, 11, 9),
-            Default::default(),
-            OFFSET,
-            &j.clock,
-        ),
+        j.by(SAM)
+            .note_to_journal_for_tests(r.id, d(2026, 11, 9), Default::default(), OFFSET),
     );
 }
 
@@ -456,8 +447,7 @@ fn bad_check_ins_and_commitments_are_refused_and_change_nothing() {
             &before,
             what,
             InvalidInput,
-            j.store
-                .submit_checkin(SAM, d(2026, 11, 22), &input, OFFSET, &j.clock),
+            j.by(SAM).checkins().submit(d(2026, 11, 22), &input, OFFSET),
         );
     }
     refused(
@@ -465,13 +455,7 @@ fn bad_check_ins_and_commitments_are_refused_and_change_nothing() {
         &before,
         "a check-in by a third partner",
         NotFound,
-        j.store.submit_checkin(
-            PartnerId(3),
-            d(2026, 11, 22),
-            &ratings(5, 5, 5, 5),
-            OFFSET,
-            &j.clock,
-        ),
+        j.hearth.set_writer(PartnerId(3)),
     );
 
     let good = CommitmentInput {
@@ -531,7 +515,7 @@ fn bad_check_ins_and_commitments_are_refused_and_change_nothing() {
             &before,
             what,
             *kind,
-            j.store.create_commitment(SAM, input, &j.clock),
+            j.by(SAM).commitments().create(input),
         );
     }
     refused(
@@ -539,7 +523,6 @@ fn bad_check_ins_and_commitments_are_refused_and_change_nothing() {
         &before,
         "checking off an unknown commitment",
         NotFound,
-        j.store
-            .check_off_commitment(SAM, 5, d(2026, 11, 20), None, &j.clock),
+        j.by(SAM).commitments().check_off(5, d(2026, 11, 20), None),
     );
 }

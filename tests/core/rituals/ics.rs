@@ -3,6 +3,8 @@
 use hearth_core::rituals::RitualInput;
 use hearth_core::schedule::Schedule;
 use hearth_tests::rituals::{d, ritual, utc, with};
+use hearth_tests::By;
+use hearth_tests::Exchange;
 use hearth_tests::{Journal, SAM};
 use icalendar::{Calendar, Component};
 
@@ -29,7 +31,7 @@ fn tricky() -> RitualInput {
 fn the_ics_export_parses_with_an_independent_parser() {
     let mut j = Journal::new();
     let input = tricky();
-    let r = j.store.create_ritual(SAM, &input, &j.clock).unwrap();
+    let r = j.by(SAM).rituals().create(&input).unwrap();
     let last_day = with(
         ritual(
             "Look back",
@@ -42,20 +44,15 @@ fn the_ics_export_parses_with_an_independent_parser() {
             i.intention = None;
         },
     );
-    let r2 = j.store.create_ritual(SAM, &last_day, &j.clock).unwrap();
+    let r2 = j.by(SAM).rituals().create(&last_day).unwrap();
     let paused = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Paused one", "FREQ=DAILY", "08:00", d(2026, 11, 1)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual("Paused one", "FREQ=DAILY", "08:00", d(2026, 11, 1)))
         .unwrap();
-    j.store
-        .set_ritual_active(SAM, paused.id, false, &j.clock)
-        .unwrap();
+    j.by(SAM).rituals().set_active(paused.id, false).unwrap();
 
-    let text = j.store.rituals_ics(None, &j.clock).unwrap();
+    let text = j.hearth.calendar(None).unwrap();
     for physical in text.split("\r\n") {
         assert!(
             physical.len() <= 75,
@@ -125,12 +122,7 @@ fn the_ics_export_parses_with_an_independent_parser() {
     assert_eq!(r2.id, r.id + 1);
 
     j.clock.set(utc(2026, 12, 1, 8, 0));
-    let again: Calendar = j
-        .store
-        .rituals_ics(Some(&[r.id]), &j.clock)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let again: Calendar = j.hearth.calendar(Some(&[r.id])).unwrap().parse().unwrap();
     let uids: Vec<_> = again
         .events()
         .map(|e| e.get_uid().unwrap().to_string())
@@ -178,13 +170,14 @@ fn yearly_and_every_few_days_or_months_export_so_calendar_apps_agree() {
         ),
     ];
     for (title, rrule, start, _, _) in rituals {
-        j.store
-            .create_ritual(SAM, &ritual(title, rrule, "19:00", start), &j.clock)
+        j.by(SAM)
+            .rituals()
+            .create(&ritual(title, rrule, "19:00", start))
             .unwrap();
     }
     let calendar: Calendar = j
-        .store
-        .rituals_ics(None, &j.clock)
+        .hearth
+        .calendar(None)
         .unwrap()
         .parse()
         .expect("the export parses");
@@ -442,7 +435,7 @@ fn each_zone_used_gets_a_vtimezone_that_lands_where_hearth_does() {
             ritual(&format!("Walk {i}"), "FREQ=DAILY", "07:30", d(2026, 11, 22)),
             |r| r.zone = zone.to_string(),
         );
-        j.store.create_ritual(SAM, &input, &j.clock).unwrap();
+        j.by(SAM).rituals().create(&input).unwrap();
     }
     // A second Berlin ritual that began in the spring: one zone, one block,
     // from the earliest event on.
@@ -455,9 +448,9 @@ fn each_zone_used_gets_a_vtimezone_that_lands_where_hearth_does() {
         ),
         |r| r.zone = "Europe/Berlin".into(),
     );
-    j.store.create_ritual(SAM, &spring, &j.clock).unwrap();
+    j.by(SAM).rituals().create(&spring).unwrap();
 
-    let text = j.store.rituals_ics(None, &j.clock).unwrap();
+    let text = j.hearth.calendar(None).unwrap();
     let calendar = read(&text);
     let zones = calendar.subs("VTIMEZONE");
     let mut tzids: Vec<&str> = zones.iter().map(|z| z.get("TZID").unwrap()).collect();
@@ -671,12 +664,12 @@ fn a_rituals_alarm_comes_at_its_reminder_lead() {
                 r.zone = zone.into();
             },
         );
-        made.push((j.store.create_ritual(SAM, &input, &j.clock).unwrap(), lead));
+        made.push((j.by(SAM).rituals().create(&input).unwrap(), lead));
     }
-    let calendar = read(&j.store.rituals_ics(None, &j.clock).unwrap());
+    let calendar = read(&j.hearth.calendar(None).unwrap());
     let reminders = j
-        .store
-        .upcoming_reminders(utc(2026, 11, 22, 0, 0), utc(2026, 12, 1, 0, 0))
+        .hearth
+        .upcoming_reminders_for_tests(utc(2026, 11, 22, 0, 0), utc(2026, 12, 1, 0, 0))
         .unwrap();
     for (r, lead) in made {
         let event = calendar
@@ -746,63 +739,43 @@ fn review_dates_of_open_accepted_commitments_are_all_day_events() {
     let mut j = Journal::new();
     // The clock: Sunday 22 November 2026.
     let kept = j
-        .store
-        .create_commitment(
-            SAM,
-            &review_promise("Text when I leave work", d(2026, 12, 14)),
-            &j.clock,
-        )
+        .by(SAM)
+        .commitments()
+        .create(&review_promise("Text when I leave work", d(2026, 12, 14)))
         .unwrap();
     let past = j
-        .store
-        .create_commitment(
-            SAM,
-            &review_promise("No phones at dinner", d(2026, 11, 1)),
-            &j.clock,
-        )
+        .by(SAM)
+        .commitments()
+        .create(&review_promise("No phones at dinner", d(2026, 11, 1)))
         .unwrap();
     let ended = j
-        .store
-        .create_commitment(
-            SAM,
-            &review_promise("Shared calendars", d(2027, 1, 10)),
-            &j.clock,
-        )
+        .by(SAM)
+        .commitments()
+        .create(&review_promise("Shared calendars", d(2027, 1, 10)))
         .unwrap();
-    j.store
-        .set_commitment_ended(SAM, ended.id, true, &j.clock)
-        .unwrap();
+    j.by(SAM).commitments().set_ended(ended.id, true).unwrap();
     // Alex proposes a promise in Sam's name: not yet a promise.
     let proposal = j
-        .store
-        .create_commitment(
-            ALEX,
-            &review_promise("Call when I'm late", d(2027, 2, 1)),
-            &j.clock,
-        )
+        .by(ALEX)
+        .commitments()
+        .create(&review_promise("Call when I'm late", d(2027, 2, 1)))
         .unwrap();
     assert!(!proposal.accepted);
     let no_review = j
-        .store
-        .create_commitment(
-            SAM,
-            &CommitmentInput {
-                review_on: None,
-                ..review_promise("Say goodnight", d(2027, 1, 1))
-            },
-            &j.clock,
-        )
+        .by(SAM)
+        .commitments()
+        .create(&CommitmentInput {
+            review_on: None,
+            ..review_promise("Say goodnight", d(2027, 1, 1))
+        })
         .unwrap();
     let walk = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 23)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 23)))
         .unwrap();
 
-    let calendar = read(&j.store.rituals_ics(None, &j.clock).unwrap());
+    let calendar = read(&j.hearth.calendar(None).unwrap());
     let reviews: Vec<&Node> = calendar
         .subs("VEVENT")
         .into_iter()
@@ -861,18 +834,15 @@ fn review_dates_of_open_accepted_commitments_are_all_day_events() {
 
     // Accepted, the proposal is a promise and its review comes in; a changed
     // review date keeps the event's UID, so a re-import moves it.
-    j.store
-        .accept_commitment(SAM, proposal.id, &j.clock)
-        .unwrap();
-    j.store
-        .update_commitment(
-            SAM,
+    j.by(SAM).commitments().accept(proposal.id).unwrap();
+    j.by(SAM)
+        .commitments()
+        .update(
             kept.id,
             &review_promise("Text when I leave work", d(2027, 1, 4)),
-            &j.clock,
         )
         .unwrap();
-    let calendar = read(&j.store.rituals_ics(None, &j.clock).unwrap());
+    let calendar = read(&j.hearth.calendar(None).unwrap());
     let review_of = |uid: &str| {
         calendar
             .subs("VEVENT")
@@ -896,7 +866,7 @@ fn review_dates_of_open_accepted_commitments_are_all_day_events() {
     );
 
     // A calendar of chosen rituals holds just those.
-    let chosen = read(&j.store.rituals_ics(Some(&[walk.id]), &j.clock).unwrap());
+    let chosen = read(&j.hearth.calendar(Some(&[walk.id])).unwrap());
     let uids: Vec<&str> = chosen
         .subs("VEVENT")
         .iter()
@@ -918,21 +888,22 @@ fn nasty_titles_never_break_the_calendar() {
         "Ça; va\\ bien, merci — déjà vu ïöü ęłść 日本語のタイトル",
     ];
     for title in nasty {
-        j.store
-            .create_ritual(
-                SAM,
-                &with(ritual(title, "FREQ=DAILY", "08:00", d(2026, 11, 23)), |r| {
+        j.by(SAM)
+            .rituals()
+            .create(&with(
+                ritual(title, "FREQ=DAILY", "08:00", d(2026, 11, 23)),
+                |r| {
                     r.intention = Some(format!("{title} {title}"));
                     r.reminder_lead_minutes = 10;
-                }),
-                &j.clock,
-            )
+                },
+            ))
             .unwrap();
-        j.store
-            .create_commitment(SAM, &review_promise(title, d(2026, 12, 24)), &j.clock)
+        j.by(SAM)
+            .commitments()
+            .create(&review_promise(title, d(2026, 12, 24)))
             .unwrap();
     }
-    let text = j.store.rituals_ics(None, &j.clock).unwrap();
+    let text = j.hearth.calendar(None).unwrap();
     let calendar = read(&text);
     let events = calendar.subs("VEVENT");
     assert_eq!(

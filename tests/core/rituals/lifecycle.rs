@@ -4,6 +4,8 @@ use hearth_core::rituals::{templates, OccurrenceState, OutcomeStatus};
 use hearth_core::schedule::Schedule;
 use hearth_core::{Clock, ErrorKind};
 use hearth_tests::rituals::{d, ritual, utc, with, BERLIN};
+use hearth_tests::By;
+use hearth_tests::Exchange;
 use hearth_tests::{Journal, ALEX, OFFSET, SAM};
 
 // The fixed clock: Sunday 22 November 2026, 09:30 UTC (10:30 in Berlin).
@@ -24,7 +26,7 @@ fn a_ritual_is_saved_with_everything_it_was_given() {
             i.reminder_lead_minutes = 10;
         },
     );
-    let r = j.store.create_ritual(SAM, &input, &j.clock).unwrap();
+    let r = j.by(SAM).rituals().create(&input).unwrap();
     assert_eq!(r.title, "Morning coffee");
     assert_eq!(
         r.schedule.to_rrule(),
@@ -46,7 +48,7 @@ fn a_ritual_is_saved_with_everything_it_was_given() {
     );
     assert_eq!(r.created_by, SAM);
     assert_eq!(
-        j.store.rituals_now(false, &j.clock).unwrap(),
+        j.hearth.rituals().list(false).unwrap(),
         vec![r.clone()],
         "it is listed"
     );
@@ -60,13 +62,9 @@ fn a_ritual_is_saved_with_everything_it_was_given() {
     assert!(json.get("tz").is_none(), "internal fields stay internal");
 
     let changed = j
-        .store
-        .update_ritual(
-            ALEX,
-            r.id,
-            &with(input, |i| i.title = "Slow coffee".into()),
-            &j.clock,
-        )
+        .by(ALEX)
+        .rituals()
+        .update(r.id, &with(input, |i| i.title = "Slow coffee".into()))
         .unwrap();
     assert_eq!(changed.title, "Slow coffee");
     assert_eq!(changed.created_by, SAM, "the creator doesn't change");
@@ -98,8 +96,9 @@ fn every_template_makes_a_warm_valid_ritual_starting_at_its_first_time() {
     assert_eq!(ids.len(), all.len(), "template ids are unique");
     for t in all {
         let r = j
-            .store
-            .create_from_template(SAM, t.id, BERLIN, d(2026, 11, 22), &j.clock)
+            .by(SAM)
+            .rituals()
+            .create_from_template(t.id, BERLIN, d(2026, 11, 22))
             .unwrap_or_else(|e| panic!("{} makes a valid ritual: {e}", t.id));
         assert_eq!(r.template_id.as_deref(), Some(t.id));
         let first = r.timing().first().expect("a first occurrence");
@@ -132,8 +131,9 @@ fn every_template_makes_a_warm_valid_ritual_starting_at_its_first_time() {
         );
     }
     let err = j
-        .store
-        .create_from_template(SAM, "sky-diving", BERLIN, d(2026, 11, 22), &j.clock)
+        .by(SAM)
+        .rituals()
+        .create_from_template("sky-diving", BERLIN, d(2026, 11, 22))
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -146,15 +146,16 @@ fn every_template_makes_a_warm_valid_ritual_starting_at_its_first_time() {
 fn a_ritual_from_a_template_stays_editable() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_from_template(SAM, "weekly-date", BERLIN, d(2026, 11, 22), &j.clock)
+        .by(SAM)
+        .rituals()
+        .create_from_template("weekly-date", BERLIN, d(2026, 11, 22))
         .unwrap();
     let t = hearth_core::rituals::template("weekly-date").unwrap();
     let input = with(t.input(BERLIN, r.start_date), |i| {
         i.time = "20:00".into();
         i.schedule = "FREQ=WEEKLY;BYDAY=SA".into();
     });
-    let r = j.store.update_ritual(SAM, r.id, &input, &j.clock).unwrap();
+    let r = j.by(SAM).rituals().update(r.id, &input).unwrap();
     assert_eq!(
         (r.time.as_str(), r.schedule.to_rrule().as_str()),
         ("20:00", "FREQ=WEEKLY;BYDAY=SA")
@@ -170,21 +171,19 @@ fn a_ritual_from_a_template_stays_editable() {
 fn done_skip_and_undo_are_recorded_per_local_date() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Walk", "FREQ=DAILY", "07:30", d(2026, 11, 16)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual("Walk", "FREQ=DAILY", "07:30", d(2026, 11, 16)))
         .unwrap();
     let done = j
-        .store
-        .mark_ritual_done(
-            SAM,
+        .by(SAM)
+        .rituals()
+        .mark_done(
             r.id,
             d(2026, 11, 20),
             Some("  Lovely, cold morning. "),
-            &j.clock,
+            None,
+            OFFSET,
         )
         .unwrap();
     assert_eq!(done.state, OccurrenceState::Done);
@@ -194,21 +193,17 @@ fn done_skip_and_undo_are_recorded_per_local_date() {
         (SAM, Some("Lovely, cold morning."))
     );
     let skipped = j
-        .store
-        .skip_ritual(
-            ALEX,
-            r.id,
-            d(2026, 11, 21),
-            Some("Visiting my sister"),
-            &j.clock,
-        )
+        .by(ALEX)
+        .rituals()
+        .skip(r.id, d(2026, 11, 21), Some("Visiting my sister"))
         .unwrap();
     assert_eq!(skipped.state, OccurrenceState::Skipped);
     assert_eq!(skipped.outcome.unwrap().by, ALEX, "who recorded it is kept");
 
     let states: Vec<_> = j
-        .store
-        .ritual_history(r.id, d(2026, 11, 19), d(2026, 11, 23), &j.clock)
+        .hearth
+        .rituals()
+        .history(r.id, d(2026, 11, 19), d(2026, 11, 23))
         .unwrap()
         .into_iter()
         .map(|o| (o.date, o.state))
@@ -226,8 +221,9 @@ fn done_skip_and_undo_are_recorded_per_local_date() {
     );
 
     let undone = j
-        .store
-        .undo_ritual_outcome(SAM, r.id, d(2026, 11, 20), &j.clock)
+        .by(SAM)
+        .rituals()
+        .undo_outcome(r.id, d(2026, 11, 20))
         .unwrap();
     assert_eq!(
         undone.state,
@@ -235,14 +231,16 @@ fn done_skip_and_undo_are_recorded_per_local_date() {
         "undo deletes what was recorded"
     );
     let again = j
-        .store
-        .undo_ritual_outcome(SAM, r.id, d(2026, 11, 20), &j.clock)
+        .by(SAM)
+        .rituals()
+        .undo_outcome(r.id, d(2026, 11, 20))
         .unwrap_err();
     assert_eq!(again.kind(), ErrorKind::NotFound, "undoing nothing says so");
 
     let over = j
-        .store
-        .mark_ritual_done(ALEX, r.id, d(2026, 11, 21), None, &j.clock)
+        .by(ALEX)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 21), None, None, OFFSET)
         .unwrap();
     assert_eq!(over.state, OccurrenceState::Done, "done replaces a skip");
 
@@ -265,16 +263,19 @@ fn done_skip_and_undo_are_recorded_per_local_date() {
 fn only_the_days_a_ritual_falls_on_can_be_marked() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Date", "FREQ=WEEKLY;BYDAY=MO", "19:00", d(2026, 11, 2)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual(
+            "Date",
+            "FREQ=WEEKLY;BYDAY=MO",
+            "19:00",
+            d(2026, 11, 2),
+        ))
         .unwrap();
     let tuesday = j
-        .store
-        .mark_ritual_done(SAM, r.id, d(2026, 11, 17), None, &j.clock)
+        .by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 17), None, None, OFFSET)
         .unwrap_err();
     assert_eq!(
         tuesday.kind(),
@@ -286,24 +287,27 @@ fn only_the_days_a_ritual_falls_on_can_be_marked() {
         "{tuesday}"
     );
     let before_start = j
-        .store
-        .mark_ritual_done(SAM, r.id, d(2026, 10, 26), None, &j.clock);
+        .by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 10, 26), None, None, OFFSET);
     assert_eq!(
         before_start.unwrap_err().kind(),
         ErrorKind::InvalidInput,
         "nothing before the start"
     );
     let ahead = j
-        .store
-        .mark_ritual_done(SAM, r.id, d(2026, 11, 23), None, &j.clock)
+        .by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 23), None, None, OFFSET)
         .unwrap_err();
     assert!(
         ahead.to_string().contains("hasn't come yet"),
         "done can't be ahead: {ahead}"
     );
     let skip_ahead = j
-        .store
-        .skip_ritual(SAM, r.id, d(2026, 11, 30), None, &j.clock)
+        .by(SAM)
+        .rituals()
+        .skip(r.id, d(2026, 11, 30), None)
         .unwrap();
     assert_eq!(
         skip_ahead.state,
@@ -311,8 +315,9 @@ fn only_the_days_a_ritual_falls_on_can_be_marked() {
         "a skip may be planned ahead"
     );
     let unknown = j
-        .store
-        .mark_ritual_done(SAM, 999, d(2026, 11, 16), None, &j.clock)
+        .by(SAM)
+        .rituals()
+        .mark_done(999, d(2026, 11, 16), None, None, OFFSET)
         .unwrap_err();
     assert_eq!(unknown.kind(), ErrorKind::NotFound);
 }
@@ -321,17 +326,11 @@ fn only_the_days_a_ritual_falls_on_can_be_marked() {
 fn paused_rituals_have_no_occurrences_and_no_reminders() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 16)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 16)))
         .unwrap();
-    let paused = j
-        .store
-        .set_ritual_active(SAM, r.id, false, &j.clock)
-        .unwrap();
+    let paused = j.by(SAM).rituals().set_active(r.id, false).unwrap();
     assert!(!paused.active);
     assert_eq!(
         paused.timing().occurrences_after(j.clock.now()).next(),
@@ -339,16 +338,18 @@ fn paused_rituals_have_no_occurrences_and_no_reminders() {
         "a paused ritual has no occurrences"
     );
     assert!(
-        j.store
-            .today(d(2026, 11, 22), BERLIN, &j.clock)
+        j.hearth
+            .rituals()
+            .today(d(2026, 11, 22), BERLIN)
             .unwrap()
             .items
             .is_empty(),
         "nor a place on Today"
     );
     let agenda = j
-        .store
-        .agenda(d(2026, 11, 22), 7, BERLIN, &j.clock)
+        .hearth
+        .rituals()
+        .agenda(d(2026, 11, 22), 7, BERLIN)
         .unwrap();
     assert!(
         agenda.iter().all(|day| day.items.is_empty()),
@@ -356,27 +357,26 @@ fn paused_rituals_have_no_occurrences_and_no_reminders() {
     );
     let now = j.clock.now();
     assert!(
-        j.store
-            .upcoming_reminders(now, now + chrono::Duration::days(7))
+        j.hearth
+            .upcoming_reminders_for_tests(now, now + chrono::Duration::days(7))
             .unwrap()
             .is_empty(),
         "nor any reminder"
     );
     let refused = j
-        .store
-        .mark_ritual_done(SAM, r.id, d(2026, 11, 22), None, &j.clock)
+        .by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 22), None, None, OFFSET)
         .unwrap_err();
     assert!(refused.to_string().contains("paused"), "{refused}");
 
     j.clock.set(utc(2026, 11, 25, 10, 0));
-    let resumed = j
-        .store
-        .set_ritual_active(ALEX, r.id, true, &j.clock)
-        .unwrap();
+    let resumed = j.by(ALEX).rituals().set_active(r.id, true).unwrap();
     assert!(resumed.active);
     let history: Vec<_> = j
-        .store
-        .ritual_history(r.id, d(2026, 11, 20), d(2026, 11, 26), &j.clock)
+        .hearth
+        .rituals()
+        .history(r.id, d(2026, 11, 20), d(2026, 11, 26))
         .unwrap()
         .into_iter()
         .map(|o| (o.date, o.state))
@@ -392,8 +392,8 @@ fn paused_rituals_have_no_occurrences_and_no_reminders() {
         "the paused days (22 to 24) have no occurrences, so nothing on them is missed"
     );
     let reminders = j
-        .store
-        .upcoming_reminders(utc(2026, 11, 25, 10, 0), utc(2026, 11, 27, 10, 0))
+        .hearth
+        .upcoming_reminders_for_tests(utc(2026, 11, 25, 10, 0), utc(2026, 11, 27, 10, 0))
         .unwrap();
     assert_eq!(reminders.len(), 2, "reminders come back after resuming");
 }
@@ -402,52 +402,48 @@ fn paused_rituals_have_no_occurrences_and_no_reminders() {
 fn deleting_archives_the_ritual_with_its_history_and_restore_brings_it_back() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 16)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 16)))
         .unwrap();
-    j.store
-        .mark_ritual_done(SAM, r.id, d(2026, 11, 21), None, &j.clock)
+    j.by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 21), None, None, OFFSET)
         .unwrap();
-    let archived = j.store.archive_ritual(SAM, r.id, &j.clock).unwrap();
+    let archived = j.by(SAM).rituals().archive(r.id).unwrap();
     assert!(archived.is_archived());
     assert!(
-        j.store.rituals(false).unwrap().is_empty(),
+        j.hearth.rituals().list(false).unwrap().is_empty(),
         "a deleted ritual leaves the list"
     );
     assert_eq!(
-        j.store.rituals(true).unwrap().len(),
+        j.hearth.rituals().list(true).unwrap().len(),
         1,
         "and waits among the deleted"
     );
     assert!(j
-        .store
-        .today(d(2026, 11, 22), BERLIN, &j.clock)
+        .hearth
+        .rituals()
+        .today(d(2026, 11, 22), BERLIN)
         .unwrap()
         .items
         .is_empty());
     let now = j.clock.now();
     assert!(j
-        .store
-        .upcoming_reminders(now, now + chrono::Duration::days(3))
+        .hearth
+        .upcoming_reminders_for_tests(now, now + chrono::Duration::days(3))
         .unwrap()
         .is_empty());
-    assert!(!j
-        .store
-        .rituals_ics(None, &j.clock)
-        .unwrap()
-        .contains("VEVENT"));
+    assert!(!j.hearth.calendar(None).unwrap().contains("VEVENT"));
     let kept = j
-        .store
-        .ritual_occurrence(r.id, d(2026, 11, 21), &j.clock)
+        .hearth
+        .occurrence_for_tests(r.id, d(2026, 11, 21))
         .unwrap();
     assert_eq!(kept.state, OccurrenceState::Done, "its history stays");
     assert_eq!(
-        j.store
-            .mark_ritual_done(SAM, r.id, d(2026, 11, 20), None, &j.clock)
+        j.by(SAM)
+            .rituals()
+            .mark_done(r.id, d(2026, 11, 20), None, None, OFFSET)
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput,
@@ -455,11 +451,12 @@ fn deleting_archives_the_ritual_with_its_history_and_restore_brings_it_back() {
     );
 
     j.clock.set(utc(2026, 11, 24, 9, 0));
-    let restored = j.store.restore_ritual(ALEX, r.id, &j.clock).unwrap();
+    let restored = j.by(ALEX).rituals().restore(r.id).unwrap();
     assert!(!restored.is_archived());
     let history: Vec<_> = j
-        .store
-        .ritual_history(r.id, d(2026, 11, 21), d(2026, 11, 24), &j.clock)
+        .hearth
+        .rituals()
+        .history(r.id, d(2026, 11, 21), d(2026, 11, 24))
         .unwrap()
         .into_iter()
         .map(|o| (o.date, o.state))
@@ -478,32 +475,27 @@ fn deleting_archives_the_ritual_with_its_history_and_restore_brings_it_back() {
 fn today_and_the_agenda_show_each_ritual_on_its_own_clock_and_the_viewers() {
     let mut j = Journal::new();
     let coffee = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 1)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 1)))
         .unwrap();
     let call = j
-        .store
-        .create_ritual(
-            SAM,
-            &with(
-                ritual(
-                    "Call from New York",
-                    "FREQ=WEEKLY;BYDAY=MO",
-                    "18:00",
-                    d(2026, 11, 1),
-                ),
-                |i| i.zone = "America/New_York".into(),
+        .by(SAM)
+        .rituals()
+        .create(&with(
+            ritual(
+                "Call from New York",
+                "FREQ=WEEKLY;BYDAY=MO",
+                "18:00",
+                d(2026, 11, 1),
             ),
-            &j.clock,
-        )
+            |i| i.zone = "America/New_York".into(),
+        ))
         .unwrap();
     let agenda = j
-        .store
-        .agenda(d(2026, 11, 22), 7, BERLIN, &j.clock)
+        .hearth
+        .rituals()
+        .agenda(d(2026, 11, 22), 7, BERLIN)
         .unwrap();
     assert_eq!(agenda.len(), 7, "seven days");
     assert_eq!(agenda[0].date, d(2026, 11, 22));
@@ -536,13 +528,14 @@ fn today_and_the_agenda_show_each_ritual_on_its_own_clock_and_the_viewers() {
         "so it is on Tuesday of the Berlin agenda"
     );
 
-    let today = j.store.today(d(2026, 11, 22), BERLIN, &j.clock).unwrap();
+    let today = j.hearth.rituals().today(d(2026, 11, 22), BERLIN).unwrap();
     assert_eq!(today.items.len(), 1);
     assert_eq!(today.items[0].occurrence.state, OccurrenceState::Due);
-    j.store
-        .mark_ritual_done(ALEX, coffee.id, d(2026, 11, 22), None, &j.clock)
+    j.by(ALEX)
+        .rituals()
+        .mark_done(coffee.id, d(2026, 11, 22), None, None, OFFSET)
         .unwrap();
-    let today = j.store.today(d(2026, 11, 22), BERLIN, &j.clock).unwrap();
+    let today = j.hearth.rituals().today(d(2026, 11, 22), BERLIN).unwrap();
     let outcome = today.items[0].occurrence.outcome.as_ref().unwrap();
     assert_eq!(
         (outcome.status, outcome.by),
@@ -550,8 +543,9 @@ fn today_and_the_agenda_show_each_ritual_on_its_own_clock_and_the_viewers() {
         "one click shows at once"
     );
     let err = j
-        .store
-        .agenda(d(2026, 11, 22), 7, "Nowhere/Special", &j.clock)
+        .hearth
+        .rituals()
+        .agenda(d(2026, 11, 22), 7, "Nowhere/Special")
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
@@ -560,22 +554,19 @@ fn today_and_the_agenda_show_each_ritual_on_its_own_clock_and_the_viewers() {
 fn reminders_come_at_the_time_minus_the_lead_once_per_window() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &with(
-                ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 16)),
-                |i| i.reminder_lead_minutes = 15,
-            ),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&with(
+            ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 16)),
+            |i| i.reminder_lead_minutes = 15,
+        ))
         .unwrap();
     let (a, b, c) = (
         utc(2026, 11, 22, 9, 30),
         utc(2026, 11, 24, 6, 15),
         utc(2026, 11, 26, 0, 0),
     );
-    let all = j.store.upcoming_reminders(a, c).unwrap();
+    let all = j.hearth.upcoming_reminders_for_tests(a, c).unwrap();
     let at: Vec<_> = all
         .iter()
         .map(|r| (r.date, r.at, r.local_time.as_str()))
@@ -592,8 +583,8 @@ fn reminders_come_at_the_time_minus_the_lead_once_per_window() {
     assert_eq!(all[0].ritual_id, Some(r.id));
     assert_eq!(all[0].title, "Coffee");
     assert_eq!(all[0].intention.as_deref(), Some("Because it helps."));
-    let mut split = j.store.upcoming_reminders(a, b).unwrap();
-    split.extend(j.store.upcoming_reminders(b, c).unwrap());
+    let mut split = j.hearth.upcoming_reminders_for_tests(a, b).unwrap();
+    split.extend(j.hearth.upcoming_reminders_for_tests(b, c).unwrap());
     assert_eq!(
         split, all,
         "windows that share an end hold each reminder once"
@@ -602,10 +593,11 @@ fn reminders_come_at_the_time_minus_the_lead_once_per_window() {
     keys.dedup();
     assert_eq!(keys.len(), 3, "each reminder has its own key");
 
-    j.store
-        .skip_ritual(ALEX, r.id, d(2026, 11, 24), None, &j.clock)
+    j.by(ALEX)
+        .rituals()
+        .skip(r.id, d(2026, 11, 24), None)
         .unwrap();
-    let after_skip = j.store.upcoming_reminders(a, c).unwrap();
+    let after_skip = j.hearth.upcoming_reminders_for_tests(a, c).unwrap();
     assert_eq!(
         after_skip.len(),
         2,
@@ -617,24 +609,25 @@ fn reminders_come_at_the_time_minus_the_lead_once_per_window() {
 fn we_did_it_with_to_journal_copies_only_a_note_that_exists() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Evening walk", "FREQ=DAILY", "19:00", d(2026, 11, 16)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual(
+            "Evening walk",
+            "FREQ=DAILY",
+            "19:00",
+            d(2026, 11, 16),
+        ))
         .unwrap();
     let journal = Some(Default::default());
     let with_note = j
-        .store
-        .mark_ritual_done_to_journal(
-            SAM,
+        .by(SAM)
+        .rituals()
+        .mark_done(
             r.id,
             d(2026, 11, 20),
             Some("The long way round."),
             journal,
             OFFSET,
-            &j.clock,
         )
         .unwrap();
     let outcome = with_note.outcome.unwrap();
@@ -644,8 +637,9 @@ fn we_did_it_with_to_journal_copies_only_a_note_that_exists() {
         "a note sent to the journal comes back linked to its entry"
     );
     let without_note = j
-        .store
-        .mark_ritual_done_to_journal(SAM, r.id, d(2026, 11, 21), None, journal, OFFSET, &j.clock)
+        .by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 21), None, journal, OFFSET)
         .unwrap();
     let outcome = without_note.outcome.unwrap();
     assert_eq!(outcome.status, OutcomeStatus::Done);
@@ -659,32 +653,28 @@ fn we_did_it_with_to_journal_copies_only_a_note_that_exists() {
 fn a_done_note_can_become_a_journal_entry_of_its_writer() {
     let mut j = Journal::new();
     let r = j
-        .store
-        .create_ritual(
-            SAM,
-            &ritual("Evening walk", "FREQ=DAILY", "19:00", d(2026, 11, 16)),
-            &j.clock,
-        )
+        .by(SAM)
+        .rituals()
+        .create(&ritual(
+            "Evening walk",
+            "FREQ=DAILY",
+            "19:00",
+            d(2026, 11, 16),
+        ))
         .unwrap();
-    j.store
-        .mark_ritual_done(
-            SAM,
+    j.by(SAM)
+        .rituals()
+        .mark_done(
             r.id,
             d(2026, 11, 21),
             Some("We talked about the summer."),
-            &j.clock,
+            None,
+            OFFSET,
         )
         .unwrap();
     let entry = j
-        .store
-        .note_to_journal(
-            SAM,
-            r.id,
-            d(2026, 11, 21),
-            Default::default(),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .note_to_journal_for_tests(r.id, d(2026, 11, 21), Default::default(), OFFSET)
         .unwrap();
     assert_eq!(entry.body, "We talked about the summer.");
     assert_eq!(
@@ -693,35 +683,21 @@ fn a_done_note_can_become_a_journal_entry_of_its_writer() {
     );
     assert_eq!(entry.tags, ["ritual"]);
     let again = j
-        .store
-        .note_to_journal(
-            SAM,
-            r.id,
-            d(2026, 11, 21),
-            Default::default(),
-            OFFSET,
-            &j.clock,
-        )
+        .by(SAM)
+        .note_to_journal_for_tests(r.id, d(2026, 11, 21), Default::default(), OFFSET)
         .unwrap();
     assert_eq!(
         again.id, entry.id,
         "asking twice doesn't make a second entry"
     );
     let link = j
-        .store
-        .ritual_occurrence(r.id, d(2026, 11, 21), &j.clock)
+        .hearth
+        .occurrence_for_tests(r.id, d(2026, 11, 21))
         .unwrap();
     assert_eq!(link.outcome.unwrap().journal_entry_id, Some(entry.id));
     let other = j
-        .store
-        .note_to_journal(
-            ALEX,
-            r.id,
-            d(2026, 11, 21),
-            Default::default(),
-            OFFSET,
-            &j.clock,
-        )
+        .by(ALEX)
+        .note_to_journal_for_tests(r.id, d(2026, 11, 21), Default::default(), OFFSET)
         .unwrap_err();
     assert_eq!(
         other.kind(),
@@ -734,18 +710,21 @@ fn a_done_note_can_become_a_journal_entry_of_its_writer() {
 fn changing_when_a_ritual_happens_counts_afresh_from_that_day() {
     let mut j = Journal::new();
     let input = ritual("Date", "FREQ=WEEKLY;BYDAY=MO", "19:00", d(2026, 11, 2));
-    let r = j.store.create_ritual(SAM, &input, &j.clock).unwrap();
-    j.store
-        .mark_ritual_done(SAM, r.id, d(2026, 11, 2), None, &j.clock)
+    let r = j.by(SAM).rituals().create(&input).unwrap();
+    j.by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 2), None, None, OFFSET)
         .unwrap();
-    j.store
-        .mark_ritual_done(SAM, r.id, d(2026, 11, 9), None, &j.clock)
+    j.by(SAM)
+        .rituals()
+        .mark_done(r.id, d(2026, 11, 9), None, None, OFFSET)
         .unwrap();
     let daily = with(input, |i| i.schedule = Schedule::daily().to_rrule());
-    j.store.update_ritual(SAM, r.id, &daily, &j.clock).unwrap();
+    j.by(SAM).rituals().update(r.id, &daily).unwrap();
     let history: Vec<_> = j
-        .store
-        .ritual_history(r.id, d(2026, 11, 1), d(2026, 11, 23), &j.clock)
+        .hearth
+        .rituals()
+        .history(r.id, d(2026, 11, 1), d(2026, 11, 23))
         .unwrap()
         .into_iter()
         .map(|o| (o.date, o.state))
@@ -761,8 +740,9 @@ fn changing_when_a_ritual_happens_counts_afresh_from_that_day() {
         "past days of the new schedule aren't missed; what was done stays"
     );
     let c = j
-        .store
-        .ritual_consistency(r.id, &j.clock)
+        .hearth
+        .rituals()
+        .one_consistency(r.id)
         .unwrap()
         .consistency;
     assert_eq!(c.current_run, 2, "the run before the change carries on");
@@ -779,40 +759,39 @@ mod first_and_next {
     fn a_ritual_added_after_todays_time_first_happens_on_its_next_day() {
         let mut j = Journal::new();
         let r = j
-            .store
-            .create_ritual(
-                SAM,
-                &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 22)),
-                &j.clock,
-            )
+            .by(SAM)
+            .rituals()
+            .create(&ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 22)))
             .unwrap();
         assert_eq!(
             r.start_date,
             d(2026, 11, 23),
             "a ritual added at 10:30 for 07:30 today starts tomorrow"
         );
-        let today = j.store.today(d(2026, 11, 22), BERLIN, &j.clock).unwrap();
+        let today = j.hearth.rituals().today(d(2026, 11, 22), BERLIN).unwrap();
         assert!(
             today.items.is_empty(),
             "this morning is not a day to mark for a ritual added after it"
         );
         let history = j
-            .store
-            .ritual_history(r.id, d(2026, 11, 1), d(2026, 11, 22), &j.clock)
+            .hearth
+            .rituals()
+            .history(r.id, d(2026, 11, 1), d(2026, 11, 22))
             .unwrap();
         assert!(
             history.is_empty(),
             "no day before it existed is listed: {history:?}"
         );
-        let c = j.store.ritual_consistency(r.id, &j.clock).unwrap();
+        let c = j.hearth.rituals().one_consistency(r.id).unwrap();
         assert!(
             c.consistency.summary.contains("still ahead"),
             "the summary agrees that the first one is still ahead: {}",
             c.consistency.summary
         );
         assert!(
-            j.store
-                .skip_ritual(SAM, r.id, d(2026, 11, 22), None, &j.clock)
+            j.by(SAM)
+                .rituals()
+                .skip(r.id, d(2026, 11, 22), None)
                 .is_err(),
             "a morning before the ritual existed can't be marked skipped"
         );
@@ -822,12 +801,9 @@ mod first_and_next {
     fn a_ritual_whose_time_is_still_ahead_today_starts_today() {
         let mut j = Journal::new();
         let r = j
-            .store
-            .create_ritual(
-                SAM,
-                &ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 22)),
-                &j.clock,
-            )
+            .by(SAM)
+            .rituals()
+            .create(&ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 22)))
             .unwrap();
         assert_eq!(r.start_date, d(2026, 11, 22), "its first time is tonight");
         let next = r.next.expect("a next time");
@@ -838,37 +814,37 @@ mod first_and_next {
     fn a_day_marked_before_its_time_is_not_next_any_more() {
         let mut j = Journal::new();
         let r = j
-            .store
-            .create_ritual(
-                SAM,
-                &ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 22)),
-                &j.clock,
-            )
+            .by(SAM)
+            .rituals()
+            .create(&ritual("Walk", "FREQ=DAILY", "19:00", d(2026, 11, 22)))
             .unwrap();
-        j.store
-            .mark_ritual_done(SAM, r.id, d(2026, 11, 22), None, &j.clock)
+        j.by(SAM)
+            .rituals()
+            .mark_done(r.id, d(2026, 11, 22), None, None, OFFSET)
             .unwrap();
-        let next = j.store.ritual_now(r.id, &j.clock).unwrap().next.unwrap();
+        let next = j.hearth.rituals().get(r.id).unwrap().next.unwrap();
         assert_eq!(
             (next.date, next.time.as_str()),
             (d(2026, 11, 23), "19:00"),
             "tonight's walk, done early, is not \"next\": tomorrow's is"
         );
-        let listed = j.store.rituals_now(false, &j.clock).unwrap();
+        let listed = j.hearth.rituals().list(false).unwrap();
         assert_eq!(listed[0].next, Some(next), "the list says the same");
-        j.store
-            .skip_ritual(SAM, r.id, d(2026, 11, 23), None, &j.clock)
+        j.by(SAM)
+            .rituals()
+            .skip(r.id, d(2026, 11, 23), None)
             .unwrap();
-        let after_skip = j.store.ritual_now(r.id, &j.clock).unwrap().next.unwrap();
+        let after_skip = j.hearth.rituals().get(r.id).unwrap().next.unwrap();
         assert_eq!(
             after_skip.date,
             d(2026, 11, 24),
             "a day skipped ahead is stepped over too"
         );
-        j.store
-            .undo_ritual_outcome(SAM, r.id, d(2026, 11, 22), &j.clock)
+        j.by(SAM)
+            .rituals()
+            .undo_outcome(r.id, d(2026, 11, 22))
             .unwrap();
-        let undone = j.store.ritual_now(r.id, &j.clock).unwrap().next.unwrap();
+        let undone = j.hearth.rituals().get(r.id).unwrap().next.unwrap();
         assert_eq!(
             undone.date,
             d(2026, 11, 22),
@@ -880,12 +856,9 @@ mod first_and_next {
     fn an_earlier_start_chosen_on_purpose_is_kept() {
         let mut j = Journal::new();
         let r = j
-            .store
-            .create_ritual(
-                SAM,
-                &ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 20)),
-                &j.clock,
-            )
+            .by(SAM)
+            .rituals()
+            .create(&ritual("Coffee", "FREQ=DAILY", "07:30", d(2026, 11, 20)))
             .unwrap();
         assert_eq!(
             r.start_date,
@@ -899,17 +872,14 @@ mod first_and_next {
         let mut j = Journal::new();
         // Made on a Sunday: the next Tuesday is in an "off" week.
         let r = j
-            .store
-            .create_ritual(
-                SAM,
-                &ritual(
-                    "Date night",
-                    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
-                    "19:30",
-                    d(2026, 11, 22),
-                ),
-                &j.clock,
-            )
+            .by(SAM)
+            .rituals()
+            .create(&ritual(
+                "Date night",
+                "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+                "19:30",
+                d(2026, 11, 22),
+            ))
             .unwrap();
         let next = r.next.clone().expect("a next time");
         assert_eq!(
@@ -917,7 +887,7 @@ mod first_and_next {
             (d(2026, 12, 1), "19:30"),
             "every 2 weeks on Tuesday, made on a Sunday, is next on the Tuesday nine days later"
         );
-        let listed = j.store.rituals_now(false, &j.clock).unwrap();
+        let listed = j.hearth.rituals().list(false).unwrap();
         assert_eq!(listed[0].next, Some(next.clone()), "the list says the same");
         let json = serde_json::to_value(&listed[0]).unwrap();
         assert_eq!(
@@ -925,10 +895,7 @@ mod first_and_next {
             "the page gets the next date"
         );
 
-        let paused = j
-            .store
-            .set_ritual_active(SAM, r.id, false, &j.clock)
-            .unwrap();
+        let paused = j.by(SAM).rituals().set_active(r.id, false).unwrap();
         assert_eq!(paused.next, None, "a paused ritual has no next time");
     }
 
@@ -1002,17 +969,14 @@ mod first_and_next {
     fn a_ritual_saved_under_an_old_zone_name_reads_as_the_current_one() {
         let mut j = Journal::new();
         let r = j
-            .store
-            .create_ritual(
-                SAM,
-                &with(
-                    ritual("Chai", "FREQ=DAILY", "17:00", d(2026, 11, 23)),
-                    |i| {
-                        i.zone = "Asia/Calcutta".into();
-                    },
-                ),
-                &j.clock,
-            )
+            .by(SAM)
+            .rituals()
+            .create(&with(
+                ritual("Chai", "FREQ=DAILY", "17:00", d(2026, 11, 23)),
+                |i| {
+                    i.zone = "Asia/Calcutta".into();
+                },
+            ))
             .unwrap();
         assert_eq!(
             (r.zone.as_str(), r.zone_city.as_str()),

@@ -1,5 +1,6 @@
 //! Backups: verified snapshots, when they are taken, what is kept, preview and restore.
 
+use hearth_tests::Exchange;
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, TimeZone, Utc};
@@ -24,14 +25,14 @@ fn couple(home: &TempHearth) -> (Hearth, FixedClock) {
 fn write(hearth: &mut Hearth, clock: &FixedClock, body: &str) -> i64 {
     clock.advance(Duration::minutes(1));
     hearth
-        .as_writer(|store, w, c| store.create_entry(w, &note(body), OFFSET, c))
+        .journal()
+        .create_entry(&note(body), OFFSET)
         .expect("saving an entry")
         .id
 }
 
 fn bodies(hearth: &mut Hearth) -> Vec<String> {
-    let store = hearth.store().unwrap();
-    let conn = Connection::open(store.path()).unwrap();
+    let conn = Connection::open(hearth.database_path()).unwrap();
     let mut stmt = conn
         .prepare("SELECT body FROM entries WHERE deleted_at IS NULL ORDER BY id")
         .unwrap();
@@ -133,9 +134,7 @@ fn a_snapshot_holds_everything_saved_and_its_preview_counts_it() {
         write(&mut hearth, &clock, &format!("Entry {i}"));
     }
     let trashed = write(&mut hearth, &clock, "Not this one.");
-    hearth
-        .as_writer(|store, w, c| store.delete_entry(w, trashed, c))
-        .unwrap();
+    hearth.journal().delete_entry(trashed).unwrap();
     // Nothing is checkpointed: the last saves are still in the -wal file.
     let snap = hearth.backups().snapshot_if_due().unwrap().unwrap();
 
@@ -209,7 +208,10 @@ fn a_snapshot_from_an_older_hearth_is_previewed_and_restored_with_an_upgrade() {
     assert_eq!(hearth.state().unwrap().phase, Phase::Ready);
     assert_eq!(bodies(&mut hearth), ["Written long ago."]);
     assert_eq!(
-        hearth.store().unwrap().schema_version().unwrap(),
+        Connection::open(hearth.database_path())
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
         LATEST_VERSION
     );
     assert_eq!(
@@ -400,9 +402,7 @@ fn emptying_the_trash_takes_a_snapshot_first() {
     );
 
     let id = write(&mut hearth, &clock, "Something I regret writing.");
-    hearth
-        .as_writer(|s, w, c| s.delete_entry(w, id, c))
-        .unwrap();
+    hearth.journal().delete_entry(id).unwrap();
     assert_eq!(hearth.journal().empty_trash().unwrap(), 1);
     let listed = hearth.backups().list().unwrap();
     assert_eq!(listed.len(), 1);
@@ -423,14 +423,8 @@ fn an_import_takes_a_snapshot_first_and_a_refused_one_takes_none() {
     let (mut other, clock) = couple(&source);
     write(&mut other, &clock, "From the other laptop.");
     let text = other
-        .as_writer(|s, w, c| {
-            s.export_json(
-                w,
-                &ExportOptions {
-                    include_private: true,
-                },
-                c,
-            )
+        .export_text(&ExportOptions {
+            include_private: true,
         })
         .unwrap();
 

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use hearth_core::{Hearth, PartnerId, Phase};
 use hearth_tests::safety::{crash_body, crash_draft, integrity};
+use hearth_tests::By;
 use hearth_tests::{clock, TempHearth};
 use rusqlite::Connection;
 
@@ -159,12 +160,13 @@ fn every_acknowledged_write_survives_sigkill() {
             (Phase::Ready, None),
             "run {run}: the journal opens normally after SIGKILL"
         );
-        let store = hearth.store().unwrap();
         // Entries acknowledged in this run: read back through the domain API.
         for id in &this_run {
             let want = &acked[id];
-            let got = store
-                .entry(PartnerId(want.author), *id)
+            let got = hearth
+                .by(PartnerId(want.author))
+                .journal()
+                .entry(*id)
                 .unwrap_or_else(|e| panic!("run {run}: acknowledged entry {id} is gone: {e}"));
             assert_eq!(
                 (got.uid.as_str(), got.body.clone()),
@@ -175,7 +177,7 @@ fn every_acknowledged_write_survives_sigkill() {
         }
         // Every acknowledged entry so far is still there with its uid and
         // length; every entry in the file (acknowledged or not) is whole.
-        let conn = Connection::open(store.path()).unwrap();
+        let conn = Connection::open(hearth.database_path()).unwrap();
         let mut stmt = conn
             .prepare("SELECT id, uid, author, length(body), body FROM entries")
             .unwrap();
@@ -226,8 +228,10 @@ fn every_acknowledged_write_survives_sigkill() {
 
         // The draft: at least as new as the last one acknowledged.
         if let Some((r, i)) = last_draft {
-            let draft = store
-                .draft(PartnerId(1), "new")
+            let draft = hearth
+                .by(PartnerId(1))
+                .journal()
+                .draft("new")
                 .unwrap()
                 .unwrap_or_else(|| panic!("run {run}: the saved draft is gone"));
             let (dr, di) = (

@@ -18,9 +18,7 @@ fn add(hearth: &mut Hearth, clock: &FixedClock, range: std::ops::Range<usize>) {
     for i in range {
         clock.advance(Duration::minutes(1));
         let body = format!("Entry {i}. {}", "We walked and talked. ".repeat(40));
-        hearth
-            .as_writer(|s, w, c| s.create_entry(w, &note(&body), OFFSET, c))
-            .unwrap();
+        hearth.journal().create_entry(&note(&body), OFFSET).unwrap();
     }
 }
 

@@ -2,6 +2,7 @@
 
 use hearth_core::ErrorKind;
 use hearth_tests::safety::integrity;
+use hearth_tests::By;
 use hearth_tests::{note, Journal, OFFSET, SAM};
 
 #[test]
@@ -12,19 +13,21 @@ fn a_full_disk_refuses_the_save_and_loses_nothing() {
         .collect();
     let long = "Everything I wanted to say tonight. ".repeat(1500);
     let draft = j
-        .store
-        .save_draft(SAM, "new", &serde_json::json!({ "body": long }), &j.clock)
+        .by(SAM)
+        .journal()
+        .save_draft("new", &serde_json::json!({ "body": long }))
         .unwrap();
 
     // The "disk" is now exactly as big as the file.
-    let cap = j.store.limit_pages_for_tests(1).unwrap();
+    let cap = j.hearth.limit_pages_for_tests(1).unwrap();
     assert!(
         cap > 1,
         "the cap can't go below the file's size ({cap} pages)"
     );
     let err = j
-        .store
-        .create_entry(SAM, &note(&long), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .create_entry(&note(&long), OFFSET)
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -38,13 +41,13 @@ fn a_full_disk_refuses_the_save_and_loses_nothing() {
     assert!(err.to_string().contains("Nothing was lost"), "{err}");
 
     assert_eq!(
-        j.store.draft(SAM, "new").unwrap(),
+        j.by(SAM).journal().draft("new").unwrap(),
         Some(draft.clone()),
         "a draft saved before the failure is still there"
     );
     for e in &earlier {
         assert_eq!(
-            j.store.entry(SAM, e.id).unwrap(),
+            j.by(SAM).journal().entry(e.id).unwrap(),
             *e,
             "earlier entries are intact"
         );
@@ -56,16 +59,17 @@ fn a_full_disk_refuses_the_save_and_loses_nothing() {
     );
 
     // Space comes back: the same save now works, and nothing was half-written.
-    j.store.limit_pages_for_tests(u32::MAX - 1).unwrap();
+    j.hearth.limit_pages_for_tests(u32::MAX - 1).unwrap();
     let saved = j
-        .store
-        .create_entry(SAM, &note(&long), OFFSET, &j.clock)
+        .by(SAM)
+        .journal()
+        .create_entry(&note(&long), OFFSET)
         .unwrap();
     assert_eq!(
         saved.id,
         earlier.last().unwrap().id + 1,
         "the failed save left no row"
     );
-    drop(j.store);
+    drop(j.hearth);
     assert_eq!(integrity(&j.home.database()), "ok");
 }

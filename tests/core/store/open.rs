@@ -1,9 +1,17 @@
 //! The database file: how it is opened, upgraded, and refused.
 
-use hearth_core::store::{migrations::STEPS, Store, LATEST_VERSION};
+use hearth_core::store::{migrations::STEPS, LATEST_VERSION};
 use hearth_core::{ErrorKind, Phase};
 use hearth_tests::{bytes, TempHearth};
 use rusqlite::Connection;
+
+/// The schema version of the file (`PRAGMA user_version`), read apart.
+fn user_version(home: &TempHearth) -> i64 {
+    Connection::open(home.database())
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
 
 /// The schema as SQLite records it, in a stable order.
 fn schema(conn: &Connection) -> Vec<(String, String, String)> {
@@ -22,8 +30,8 @@ fn schema(conn: &Connection) -> Vec<(String, String, String)> {
 #[test]
 fn every_connection_is_durable_and_checks_foreign_keys() {
     let home = TempHearth::new();
-    let store = Store::open(home.database()).unwrap();
-    let d = store.diagnostics().unwrap();
+    let mut hearth = home.open();
+    let d = hearth.diagnostics_for_tests().unwrap();
     assert_eq!(d.journal_mode, "wal", "WAL, so reading never blocks a save");
     assert_eq!(
         d.synchronous, "2",
@@ -40,7 +48,7 @@ fn every_connection_is_durable_and_checks_foreign_keys() {
 #[test]
 fn upgrading_from_every_earlier_version_equals_a_fresh_install() {
     let fresh = TempHearth::new();
-    drop(Store::open(fresh.database()).unwrap());
+    drop(fresh.open());
     let want = schema(&Connection::open(fresh.database()).unwrap());
     assert!(!want.is_empty());
 
@@ -53,9 +61,9 @@ fn upgrading_from_every_earlier_version_equals_a_fresh_install() {
             }
             conn.pragma_update(None, "user_version", version).unwrap();
         }
-        let store = Store::open(old.database()).unwrap();
-        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-        drop(store);
+        let hearth = old.open();
+        drop(hearth);
+        assert_eq!(user_version(&old), LATEST_VERSION);
         let got = schema(&Connection::open(old.database()).unwrap());
         assert_eq!(
             got, want,
@@ -76,7 +84,7 @@ fn a_database_from_a_newer_hearth_is_refused_and_left_untouched() {
     }
     let before = bytes(&home.database());
 
-    let err = Store::open(home.database()).unwrap_err();
+    let err = home.open().journal().trash().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NewerDatabase);
     assert!(err.to_string().contains("newer version of Hearth"), "{err}");
     assert_eq!(
@@ -157,16 +165,4 @@ fn a_new_data_folder_is_private_to_its_user() {
             "no one else on the laptop can list the journal folder"
         );
     }
-}
-
-#[test]
-fn settings_survive_reopening() {
-    let home = TempHearth::new();
-    Store::open(home.database())
-        .unwrap()
-        .set_setting("theme", "dusk")
-        .unwrap();
-    let store = Store::open(home.database()).unwrap();
-    assert_eq!(store.setting("theme").unwrap().as_deref(), Some("dusk"));
-    assert_eq!(store.setting("missing").unwrap(), None);
 }

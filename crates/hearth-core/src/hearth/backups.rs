@@ -135,7 +135,7 @@ impl Hearth {
     /// holds; it is opened read-only and never changed.
     pub(crate) fn preview_backup(&self, path: &Path) -> Result<BackupPreview> {
         self.check_location(path)?;
-        backup::preview_backup(path)
+        backup::preview_backup_with(path, self.cipher.as_ref())
     }
 
     /// Takes the daily snapshot when the newest is a day old (the shell calls
@@ -164,7 +164,7 @@ impl Hearth {
     /// (upgrading it if it is older).
     pub(crate) fn restore_backup(&mut self, path: &Path) -> Result<RestoreReport> {
         self.check_location(path)?;
-        backup::verify_backup(path)?;
+        backup::verify_backup_with(path, self.cipher.as_ref())?;
         let staging = self.stage(path)?;
         let before_restore = match &self.store {
             Ok(store) => match store.snapshot(Reason::BeforeRestore, self.clock.now()) {
@@ -204,7 +204,7 @@ impl Hearth {
                 ) => {}
             Err(e) => return Err(reopen_error(e)),
         }
-        let (good, failed) = backup::newest_good_backup(&self.backup_dir())?;
+        let (good, failed) = backup::newest_good_backup(&self.backup_dir(), self.cipher.as_ref())?;
         let skipped: Vec<PathBuf> = failed.into_iter().map(|b| b.path).collect();
         let Some(good) = good else {
             return Err(Error::NotFound(
@@ -225,13 +225,16 @@ impl Hearth {
     /// Looks for the snapshot a damaged file could be recovered from.
     pub(super) fn find_recoverable(&mut self) {
         self.recoverable = match &self.store {
+            // A damaged key file is not helped by a snapshot: those are
+            // encrypted with the key it holds.
+            Err(Error::DamagedKey(_)) => None,
             Err(e)
                 if matches!(
                     e.kind(),
                     ErrorKind::DamagedDatabase | ErrorKind::NotADatabase
                 ) =>
             {
-                backup::newest_good_backup(&self.backup_dir())
+                backup::newest_good_backup(&self.backup_dir(), self.cipher.as_ref())
                     .ok()
                     .and_then(|(good, _)| good)
             }
@@ -260,7 +263,7 @@ impl Hearth {
                 path: self.data_dir.clone(),
                 reason: format!("the backup couldn't be copied ({e})"),
             })
-            .and_then(|()| backup::verify_backup(&staging).map(|_| ()));
+            .and_then(|()| backup::verify_backup_with(&staging, self.cipher.as_ref()).map(|_| ()));
         if let Err(err) = copied {
             let _ = std::fs::remove_file(&staging);
             return Err(match err {
@@ -362,7 +365,11 @@ impl Hearth {
     }
 
     fn reopen(&mut self) {
-        self.store = Store::open_at(self.database_path(), self.clock.as_ref());
+        self.store = Store::open_keyed(
+            &self.database_path(),
+            self.cipher.clone(),
+            self.clock.as_ref(),
+        );
         self.find_recoverable();
     }
 }

@@ -94,7 +94,7 @@ impl Hearth {
         if now - since < limit {
             return Ok(false);
         }
-        self.vault.forget();
+        self.forget_keys();
         Ok(true)
     }
 
@@ -102,7 +102,7 @@ impl Hearth {
     /// suspend); returns whether there was one to lock.
     pub fn lock_if_open(&mut self) -> bool {
         let open = self.vault.unlocked().is_some();
-        self.vault.forget();
+        self.forget_keys();
         open
     }
 

@@ -36,6 +36,9 @@ pub struct Privacy {
     /// The stored writer has a passphrase and hasn't typed it: the page shows
     /// the unlock step and nothing else.
     pub locked: bool,
+    /// "Lock Hearth" is on: the whole journal is encrypted at rest. While
+    /// `locked` with no writer, the page asks "Who's here?".
+    pub lock_hearth: bool,
 }
 
 /// The answer to setting a passphrase: the recovery key, shown once.
@@ -58,6 +61,7 @@ pub(super) fn describe(store: &Store, vault: &Vault, writer: Option<PartnerId>) 
         with_passphrase,
         unlocked: vault.unlocked(),
         locked,
+        lock_hearth: false,
     })
 }
 
@@ -78,6 +82,12 @@ impl Hearth {
     /// waits a little longer (never a lockout).
     pub fn unlock(&mut self, partner: PartnerId, passphrase: &str) -> Result<AppState> {
         crate::vault::check_given_passphrase(passphrase)?;
+        if self.closed_at_rest() {
+            let key =
+                self.open_closed_slot(partner, SlotKind::Passphrase, passphrase.as_bytes())?;
+            self.open_at_rest(partner, &key)?;
+            return self.finish_unlock(partner, key);
+        }
         let (store, vault, clock) = self.parts()?;
         let name = store.partner(partner)?.name;
         let slot = Slot::load(store.conn(), partner, SlotKind::Passphrase)?.ok_or_else(|| {
@@ -88,19 +98,59 @@ impl Hearth {
         let key = open(vault, clock, &slot, passphrase.as_bytes(), || {
             format!("That passphrase didn't open {name}'s pages.")
         })?;
+        self.finish_unlock(partner, key)
+    }
+
+    /// `partner`'s key is open: they become the writer, the answers both
+    /// wrote open (the reveal), and their sealed pages are indexed.
+    fn finish_unlock(&mut self, partner: PartnerId, key: SecretKey) -> Result<AppState> {
+        let store = self.store()?;
         store.set_writer(partner)?;
         // A sealed row that won't open must not keep its author out of their
         // own pages: the reveal is tried again at the next unlock.
         let _ = super::sealing::on_unlock(store, partner, &key);
-        vault.hold(partner, key);
+        self.vault.hold(partner, key);
         self.index_private_pages()?;
         self.note_activity();
         self.state()
     }
 
+    /// Opens `partner`'s slot of `kind` from the key file, while the whole
+    /// journal is closed (Lock Hearth).
+    fn open_closed_slot(
+        &mut self,
+        partner: PartnerId,
+        kind: SlotKind,
+        secret: &[u8],
+    ) -> Result<SecretKey> {
+        let name = self
+            .at_rest
+            .as_ref()
+            .and_then(|k| k.partners.iter().find(|p| p.id == partner))
+            .map(|p| p.name.clone())
+            .ok_or_else(|| Error::NotFound("There's no such partner here.".into()))?;
+        let slot = self
+            .closed_slot(partner, kind)
+            .ok_or_else(|| Error::DamagedKey(crate::vault::data_key::DAMAGED.into()))?;
+        open(
+            &mut self.vault,
+            &*self.clock,
+            &slot,
+            secret,
+            || match kind {
+                SlotKind::Passphrase => format!("That passphrase didn't open {name}'s pages."),
+                SlotKind::Recovery => {
+                    format!(
+                        "That recovery key doesn't open {name}'s pages. Please check each group."
+                    )
+                }
+            },
+        )
+    }
+
     /// Locks now: wipes the key. The writer stays who it was, locked.
     pub fn lock(&mut self) -> Result<AppState> {
-        self.vault.forget();
+        self.forget_keys();
         self.state()
     }
 
@@ -153,6 +203,7 @@ impl Hearth {
             &key,
             self.vault.passphrase_params,
         )?;
+        self.slot_changed(&slot)?;
         self.save_slots(&[slot])?;
         self.vault.hold(writer, key);
         self.note_activity();
@@ -162,6 +213,12 @@ impl Hearth {
     /// Removes the writer's passphrase (and recovery key), given the
     /// current passphrase: they are switched to as anyone is, again.
     pub fn remove_passphrase(&mut self, current: &str) -> Result<AppState> {
+        if self.lock_hearth_on() {
+            return Err(Error::invalid(
+                "Lock Hearth needs a passphrase for each of you, so this one can't be removed \
+                 while it is on. Turn Lock Hearth off first (both of you), then remove it.",
+            ));
+        }
         let key = self.check_current(current)?;
         let writer = self.vault.unlocked().ok_or(Error::NotSetUp)?;
         let tx = self.store()?.conn_mut().transaction()?;
@@ -183,25 +240,27 @@ impl Hearth {
     ) -> Result<AppState> {
         check_new_passphrase(new, repeat)?;
         let recovery = RecoveryKey::parse(recovery_key)?;
-        let (store, vault, clock) = self.parts()?;
-        let name = store.partner(partner)?.name;
-        let slot = Slot::load(store.conn(), partner, SlotKind::Recovery)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{name} has no recovery key, because {name} has no passphrase."
-            ))
-        })?;
-        let key = open(vault, clock, &slot, &recovery.secret(), || {
-            format!("That recovery key doesn't open {name}'s pages. Please check each group.")
-        })?;
-        let params = vault.passphrase_params;
+        let key = if self.closed_at_rest() {
+            let key = self.open_closed_slot(partner, SlotKind::Recovery, &recovery.secret())?;
+            self.open_at_rest(partner, &key)?;
+            key
+        } else {
+            let (store, vault, clock) = self.parts()?;
+            let name = store.partner(partner)?.name;
+            let slot = Slot::load(store.conn(), partner, SlotKind::Recovery)?.ok_or_else(|| {
+                Error::invalid(format!(
+                    "{name} has no recovery key, because {name} has no passphrase."
+                ))
+            })?;
+            open(vault, clock, &slot, &recovery.secret(), || {
+                format!("That recovery key doesn't open {name}'s pages. Please check each group.")
+            })?
+        };
+        let params = self.vault.passphrase_params;
         let new_slot = Slot::seal(partner, SlotKind::Passphrase, new.as_bytes(), &key, params)?;
+        self.slot_changed(&new_slot)?;
         self.save_slots(&[new_slot])?;
-        self.store()?.set_writer(partner)?;
-        let _ = super::sealing::on_unlock(self.store()?, partner, &key);
-        self.vault.hold(partner, key);
-        self.index_private_pages()?;
-        self.note_activity();
-        self.state()
+        self.finish_unlock(partner, key)
     }
 
     /// Before [`Hearth::set_writer`]: a partner with a passphrase is become
@@ -274,6 +333,16 @@ impl Hearth {
 
 /// Opens a slot, counting a wrong secret and saying so calmly; a damaged
 /// slot is said to be damaged.
+pub(super) fn open_slot(
+    vault: &mut Vault,
+    clock: &dyn Clock,
+    slot: &Slot,
+    secret: &[u8],
+    wrong: impl FnOnce() -> String,
+) -> Result<SecretKey> {
+    open(vault, clock, slot, secret, wrong)
+}
+
 fn open(
     vault: &mut Vault,
     clock: &dyn Clock,

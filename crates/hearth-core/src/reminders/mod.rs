@@ -44,7 +44,7 @@
 //!   and every [`SAFETY_RECHECK_MINUTES`] regardless.
 
 mod answer;
-mod log;
+pub(crate) mod log;
 mod scheduler;
 mod settings;
 mod wording;

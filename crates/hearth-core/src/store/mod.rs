@@ -14,6 +14,7 @@
 
 pub mod backup;
 mod bulk;
+pub mod cipher;
 pub mod migrations;
 
 use std::path::{Path, PathBuf};
@@ -54,6 +55,9 @@ pub struct Store {
     /// through the door (`Hearth::as_writer`), so their sealed words can be
     /// written and read (see `vault::seal`, `journal::sealed`).
     pub(crate) opener: Option<(crate::couple::PartnerId, crate::vault::SecretKey)>,
+    /// With "Lock Hearth" on, the data key the file is encrypted with
+    /// (SQLCipher), kept to encrypt its snapshots and read them back.
+    pub(crate) key: Option<crate::vault::SecretKey>,
 }
 
 impl std::fmt::Debug for Store {
@@ -73,7 +77,16 @@ impl Store {
 
     /// [`Store::open`], naming a pre-upgrade snapshot by `clock`.
     pub fn open_at(path: impl AsRef<Path>, clock: &dyn Clock) -> Result<Store> {
-        Store::open_with_steps(path.as_ref(), migrations::STEPS, clock)
+        Store::open_with_steps(path.as_ref(), migrations::STEPS, clock, None)
+    }
+
+    /// [`Store::open_at`] for a file encrypted with `key` ("Lock Hearth").
+    pub(crate) fn open_keyed(
+        path: &Path,
+        key: Option<crate::vault::SecretKey>,
+        clock: &dyn Clock,
+    ) -> Result<Store> {
+        Store::open_with_steps(path, migrations::STEPS, clock, key)
     }
 
     /// [`Store::open`] with a given list of schema steps (tests use a longer
@@ -82,11 +95,12 @@ impl Store {
         path: &Path,
         steps: &'static [&'static str],
         clock: &dyn Clock,
+        key: Option<crate::vault::SecretKey>,
     ) -> Result<Store> {
         let path = path.to_path_buf();
         let latest = steps.len() as i64;
         if path.exists() {
-            inspect_read_only(&path, latest)?;
+            inspect_read_only(&path, latest, key.as_ref())?;
         }
         let conn = Connection::open_with_flags(
             &path,
@@ -95,11 +109,13 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| refused_or_storage(&path, e))?;
+        cipher::maybe_key(&conn, key.as_ref()).map_err(|e| refused_or_storage(&path, e))?;
         configure(&conn).map_err(|e| refused_or_storage(&path, e))?;
         let mut store = Store {
             conn,
             path,
             opener: None,
+            key,
         };
         store.migrate(steps, clock)?;
         Ok(store)
@@ -232,12 +248,17 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 /// Looks at an existing file without the power to change it.
-fn inspect_read_only(path: &Path, latest: i64) -> Result<()> {
+fn inspect_read_only(
+    path: &Path,
+    latest: i64,
+    key: Option<&crate::vault::SecretKey>,
+) -> Result<()> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| refused_or_storage(path, e))?;
+    cipher::maybe_key(&conn, key).map_err(|e| refused_or_storage(path, e))?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| refused_or_storage(path, e))?;
@@ -309,7 +330,7 @@ mod tests {
     fn an_upgrade_keeps_a_copy_of_the_file_from_before() {
         let dir = tempfile::tempdir().unwrap();
         let path = file_at_version_one(dir.path());
-        let store = Store::open_with_steps(&path, TWO_STEPS, &SystemClock).unwrap();
+        let store = Store::open_with_steps(&path, TWO_STEPS, &SystemClock, None).unwrap();
         assert_eq!(store.schema_version().unwrap(), 2);
 
         let copies: Vec<_> = std::fs::read_dir(dir.path().join(BACKUP_DIR))
@@ -337,7 +358,8 @@ mod tests {
     fn a_failed_upgrade_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = file_at_version_one(dir.path());
-        let err = Store::open_with_steps(&path, BROKEN_SECOND_STEP, &SystemClock).unwrap_err();
+        let err =
+            Store::open_with_steps(&path, BROKEN_SECOND_STEP, &SystemClock, None).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Storage);
 
         let conn = Connection::open(&path).unwrap();
@@ -362,7 +384,7 @@ mod tests {
     fn a_fresh_file_runs_every_step_without_a_copy() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.sqlite3");
-        let store = Store::open_with_steps(&path, TWO_STEPS, &SystemClock).unwrap();
+        let store = Store::open_with_steps(&path, TWO_STEPS, &SystemClock, None).unwrap();
         assert_eq!(store.schema_version().unwrap(), 2);
         assert!(
             !dir.path().join(BACKUP_DIR).exists(),

@@ -29,6 +29,7 @@
 //! Keys in memory live in `Zeroizing` buffers, are wiped when dropped, and
 //! print as `[redacted]`.
 
+pub mod data_key;
 mod kdf;
 mod recovery;
 pub(crate) mod seal;

@@ -3,10 +3,11 @@
 //! preview of what one holds (counts and dates, never the words).
 
 use super::*;
+use crate::vault::SecretKey;
 
 /// Opens a file read-only and as immutable: SQLite takes no lock, writes no
 /// journal, `-wal` or `-shm`, and never changes a byte of it.
-pub(super) fn open_untouched(path: &Path) -> Result<Connection> {
+pub(super) fn open_untouched(path: &Path, key: Option<&SecretKey>) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         uri(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY
@@ -14,6 +15,7 @@ pub(super) fn open_untouched(path: &Path) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| damaged_backup(path, &e))?;
+    crate::store::cipher::maybe_key(&conn, key).map_err(|e| damaged_backup(path, &e))?;
     // A snapshot may come from anywhere on disk: run no SQL stored in it.
     conn.pragma_update(None, "trusted_schema", false)
         .map_err(|e| damaged_backup(path, &e))?;
@@ -72,7 +74,12 @@ pub(crate) fn integrity(conn: &Connection, pragma: &str) -> std::result::Result<
 /// open: `integrity_check` passes, it has the couple's table, and it isn't
 /// from a newer Hearth. Reads only.
 pub fn verify_backup(path: &Path) -> Result<i64> {
-    let conn = open_untouched(path)?;
+    verify_backup_with(path, None)
+}
+
+/// [`verify_backup`] for a snapshot encrypted with `key` ("Lock Hearth").
+pub fn verify_backup_with(path: &Path, key: Option<&SecretKey>) -> Result<i64> {
+    let conn = open_untouched(path, key)?;
     integrity(&conn, "integrity_check").map_err(|detail| Error::DamagedBackup {
         path: path.to_path_buf(),
         detail,
@@ -109,8 +116,13 @@ fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
 /// opened read-only and immutable, and checked first; a damaged one is
 /// reported as `damaged_database`, never half-read.
 pub fn preview_backup(path: &Path) -> Result<BackupPreview> {
-    let schema_version = verify_backup(path)?;
-    let conn = open_untouched(path)?;
+    preview_backup_with(path, None)
+}
+
+/// [`preview_backup`] for a snapshot encrypted with `key`.
+pub fn preview_backup_with(path: &Path, key: Option<&SecretKey>) -> Result<BackupPreview> {
+    let schema_version = verify_backup_with(path, key)?;
+    let conn = open_untouched(path, key)?;
     let read = |e: rusqlite::Error| damaged_backup(path, &e);
     let (entries, last) = if has_table(&conn, "entries").map_err(read)? {
         conn.query_row(

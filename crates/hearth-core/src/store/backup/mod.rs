@@ -30,7 +30,7 @@ mod retention;
 mod take;
 
 pub(crate) use check::integrity;
-pub use check::{preview_backup, verify_backup};
+pub use check::{preview_backup, preview_backup_with, verify_backup, verify_backup_with};
 
 use retention::clear_partials;
 pub use retention::prune;
@@ -274,10 +274,13 @@ pub(crate) fn backup_dir_of(database: &Path) -> PathBuf {
 }
 
 /// The newest snapshot that passes `integrity_check`, and those that didn't.
-pub fn newest_good_backup(dir: &Path) -> Result<(Option<Backup>, Vec<Backup>)> {
+pub fn newest_good_backup(
+    dir: &Path,
+    key: Option<&crate::vault::SecretKey>,
+) -> Result<(Option<Backup>, Vec<Backup>)> {
     let mut failed = Vec::new();
     for b in list_backups(dir)? {
-        match verify_backup(&b.path) {
+        match verify_backup_with(&b.path, key) {
             Ok(_) => return Ok((Some(b), failed)),
             Err(_) => failed.push(b),
         }

@@ -54,7 +54,7 @@ impl Store {
             .copy_into(&partial)
             .and_then(|()| {
                 tamper(&partial);
-                check_copy(&partial)
+                check_copy(&partial, self.key.as_ref())
             })
             .and_then(|()| {
                 move_no_clobber(&partial, &dir.join(&name)).map_err(|e| dir_error(&dir, e))
@@ -100,7 +100,7 @@ impl Store {
 }
 
 /// Makes the fresh copy one self-contained file, checks it and flushes it.
-fn check_copy(path: &Path) -> Result<()> {
+fn check_copy(path: &Path, key: Option<&crate::vault::SecretKey>) -> Result<()> {
     let bad =
         |detail: String| Error::Storage(format!("the backup copy failed its check ({detail})"));
     {
@@ -109,6 +109,7 @@ fn check_copy(path: &Path) -> Result<()> {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| bad(e.to_string()))?;
+        crate::store::cipher::maybe_key(&conn, key).map_err(|e| bad(e.to_string()))?;
         conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
             r.get::<_, String>(0)
         })
