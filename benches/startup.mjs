@@ -180,11 +180,13 @@ async function launch(bin, dataDir, profile, { settleMs, timeoutMs, smaps: bySma
   }
   // Hearth follows its ready line with the steps that led to it.
   const marks = /^marks(.*)$/m.exec(buf)?.[1].trim() ?? '';
+  // …and with the files its first screen loaded: `path=start-end` in ms.
+  const files = /^files(.*)$/m.exec(buf)?.[1].trim() ?? '';
   try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
   await new Promise((r) => { if (child.exitCode !== null) r(); else { child.on('exit', r); setTimeout(r, 5000); } });
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
   if (!ready) console.log(`#   no ready line from ${path.basename(bin)}; its stderr ends:\n${stderr}`);
-  return ready && { ...ready, marks, memory, mappings, pssKb: memory ? memory.reduce((s, p) => s + p.kb, 0) : NaN };
+  return ready && { ...ready, marks, files, memory, mappings, pssKb: memory ? memory.reduce((s, p) => s + p.kb, 0) : NaN };
 }
 
 const median = (xs) => {
@@ -214,6 +216,19 @@ function stepMedians(runs) {
     }
   }
   return [...at].map(([step, xs]) => `${step} ${median(xs).toFixed(0)}`).join(', ');
+}
+/** Each file's median start and end (ms since the page began), in the order they start. */
+function fileMedians(runs) {
+  const at = new Map();
+  for (const r of runs) {
+    for (const [, name, start, end] of (r.files ?? '').matchAll(/(\S+)=([\d.]+)-([\d.]+)/g)) {
+      if (!at.has(name)) at.set(name, { start: [], end: [] });
+      at.get(name).start.push(Number(start));
+      at.get(name).end.push(Number(end));
+    }
+  }
+  return [...at].map(([name, v]) => ({ name, start: median(v.start), end: median(v.end), n: v.start.length }))
+    .sort((a, b) => a.start - b.start);
 }
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -299,6 +314,7 @@ for (const { label, dir } of opts.data) {
     const parts = r.memory ? `, PSS ${(r.pssKb / 1024).toFixed(1)} MiB [${r.memory.map((p) => `${p.comm} ${(p.kb / 1024).toFixed(1)}`).join(', ')}]` : '';
     console.log(`${label.padEnd(6)} ${app.name.padEnd(8)} ${what}: ready ${r.wallMs.toFixed(0)} ms (own ${r.ownMs.toFixed(0)})${parts} load ${loadavg()}`);
     if (r.marks) console.log(`${' '.repeat(16)}steps: ${r.marks}`);
+    if (r.files) console.log(`${' '.repeat(16)}files: ${r.files}`);
   };
   for (const app of apps) {
     const { data: d, profile } = folders(app);
@@ -323,6 +339,7 @@ for (const { label, dir } of opts.data) {
     pssSpread: a.how?.memory === false ? '(not measured)' : `${(Math.min(...a.runs.map((r) => r.pssKb)) / 1024).toFixed(1)}–${(Math.max(...a.runs.map((r) => r.pssKb)) / 1024).toFixed(1)}`,
     first: a.first,
     steps: stepMedians(a.runs),
+    files: fileMedians(a.runs),
     runs: a.runs,
     ...withoutTheWait(a.runs),
   }));
@@ -337,6 +354,10 @@ for (const { label, h, b, o } of summary) {
     console.log(`${label.padEnd(7)} ${name.padEnd(9)} ${String(v.n).padStart(2)} ${v.ready.toFixed(0).padStart(9)} ${v.own.toFixed(0).padStart(8)} ${pssText.padStart(9)}   ${v.spread.padEnd(48)} ${v.pssSpread}`);
   }
   if (h.steps) console.log(`${label.padEnd(7)} hearth's steps, medians (ms since main(); page.* since the page began): ${h.steps}`);
+  if (h.files.length) {
+    console.log(`${label.padEnd(7)} hearth's files before the first paint, medians (ms since the page began: start–end, took): ${h.files.length} files`);
+    console.log(h.files.map((f) => `          ${f.name.padEnd(40)} ${f.start.toFixed(1).padStart(6)}–${f.end.toFixed(1).padEnd(6)} ${(f.end - f.start).toFixed(1).padStart(5)}`).join('\n'));
+  }
   console.log(`${label.padEnd(7)} ratio of medians ${x(h.ready, b.ready)} (own ${x(h.own, b.own)}), PSS ${x(h.pss, b.pss)}   (targets <= 1.10x)`);
   console.log(`${label.padEnd(7)} launches that hit WebKit's 500 ms wait: hearth ${h.waited}/${h.n}, baseline ${b.waited}/${b.n}; `
     + `medians without them ${h.restReady.toFixed(0)} / ${b.restReady.toFixed(0)} ms = ${x(h.restReady, b.restReady)}`);

@@ -81,7 +81,8 @@
           if (window.__failing?.[command]) throw window.__failing[command];
           return part[command](a);
         };
-        const { date, zone } = args;
+        const { date } = args;
+        const zone = args.zone ?? 'Europe/Berlin';
         const words = ask('journal_words');
         const prompt = ask('prompt_of_the_day', { date });
         return {

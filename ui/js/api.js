@@ -90,7 +90,9 @@ export const api = {
   getState: () => call('get_state', {}),
   // The first question: {state, today} (today: Today's cards, or null when
   // Today isn't what is shown first: setup, a locked writer, no journal).
-  firstScreen: () => call('first_screen', { date: localDate(), zone: systemZone() }),
+  // The shell reads the system's zone itself, so the first screen wakes no
+  // Intl locale data in the page.
+  firstScreen: () => call('first_screen', { date: localDate() }),
   setupCouple: (partners) => call('setup_couple', { partners: partners.map(partnerInput) }),
   setWriter: (partnerId) => call('set_writer', { partnerId }),
   // Passphrases (Settings → Privacy, switching, the locked screen).

@@ -1,18 +1,22 @@
 // How times, feelings, names and counts read on the page.
 
-const DATE_TIME = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
-});
-const NUMBER = new Intl.NumberFormat();
+// The formatters are made when first used, not when the page loads: the
+// first screen often needs neither, and each one wakes the locale data.
+let dateTime = null;
+let numbers = null;
 
 /** A UTC time from the core, in this computer's local time. */
 export function localTime(iso) {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? '' : DATE_TIME.format(at);
+  dateTime ??= new Intl.DateTimeFormat(undefined, {
+    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  });
+  return Number.isNaN(at.getTime()) ? '' : dateTime.format(at);
 }
 
 export function number(n) {
-  return NUMBER.format(n);
+  numbers ??= new Intl.NumberFormat();
+  return numbers.format(n);
 }
 
 export function feelingLabel(word) {

@@ -5,8 +5,11 @@ import { focusElement } from './dom.js';
 import { store } from './store.js';
 import { watchActivity } from './lock.js';
 import { renderFrame } from './views/frame.js';
-import { renderLocked } from './views/locked.js';
-import { renderUnavailable, renderNoBackend } from './views/unavailable.js';
+
+// Today's frame comes with the page. The lock screen, the "can't open the
+// journal" screen and first-run setup are fetched only when they are the
+// screen to show: the first paint waits for fewer files (docs/PERFORMANCE.md).
+const unavailable = () => import('./views/unavailable.js');
 
 const app = document.getElementById('app');
 let shown = { phase: null, screen: null };
@@ -26,6 +29,10 @@ function reportFirstPaint() {
   steps.mounted = performance.now();
   requestAnimationFrame(() => requestAnimationFrame(() => {
     steps.painted = performance.now();
+    // What each file of the first screen cost (the benchmark prints them).
+    steps.resources = performance.getEntriesByType('resource')
+      .filter((r) => r.initiatorType !== 'fetch' && r.initiatorType !== 'xmlhttprequest')
+      .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd }));
     api.reportReady(steps).catch(() => {});
   }));
 }
@@ -65,8 +72,9 @@ async function load(ask = api.getState) {
     firstToday = null;
   } catch (err) {
     // get_state itself failed: same calm screen, with the core's words.
-    mount('error', renderUnavailable({ kind: err.kind, message: err.message, path: null }, { onRetry: tryAgain }),
-      { moveFocus: shown.phase !== null });
+    const moveFocus = shown.phase !== null;
+    const { renderUnavailable } = await unavailable();
+    mount('error', renderUnavailable({ kind: err.kind, message: err.message, path: null }, { onRetry: tryAgain }), { moveFocus });
   }
 }
 
@@ -93,14 +101,19 @@ function render(state) {
       if (token === rendering && shown.phase !== 'setup') mount(phase, renderSetup(store.get()), { moveFocus });
     });
   } else if (phase === 'ready') mount(phase, renderFrame(state, firstToday), { moveFocus });
-  else if (phase === 'locked') mount(phase, renderLocked(state), { moveFocus: true });
-  else {
+  else if (phase === 'locked') {
+    import('./views/locked.js').then(({ renderLocked }) => {
+      if (token === rendering && shown.phase !== 'locked') mount(phase, renderLocked(store.get()), { moveFocus: true });
+    });
+  } else {
     const problem = state?.problem ?? {
       kind: 'unknown',
       message: 'Hearth got an answer it did not understand from its core.',
       path: state?.databasePath ?? null,
     };
-    mount(phase, renderUnavailable(problem, { onRetry: tryAgain, onRecovered: reload }), { moveFocus });
+    unavailable().then(({ renderUnavailable }) => {
+      if (token === rendering) mount(phase, renderUnavailable(problem, { onRetry: tryAgain, onRecovered: reload }), { moveFocus });
+    });
   }
 }
 
@@ -122,5 +135,5 @@ if (hasBackend()) {
   watchActivity();
   load(firstScreen);
 } else {
-  mount('no-backend', renderNoBackend(), { moveFocus: false });
+  unavailable().then(({ renderNoBackend }) => mount('no-backend', renderNoBackend(), { moveFocus: false }));
 }

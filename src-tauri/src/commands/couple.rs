@@ -14,15 +14,17 @@ pub async fn get_state(shared: State<'_, Shared>) -> Result<AppState, Error> {
 }
 
 /// The page's first question: the state and everything Today shows for the
-/// viewer's local `date` in their `zone`, in one answer (the lock screen's
-/// names alone while the writer is locked).
+/// viewer's local `date` in `zone` (the system's, as the reminders read it,
+/// when the page names none), in one answer (the lock screen's names alone
+/// while the writer is locked).
 #[tauri::command]
 pub async fn first_screen(
     shared: State<'_, Shared>,
     date: NaiveDate,
-    zone: String,
+    zone: Option<String>,
 ) -> Result<FirstScreen, Error> {
     super::startup::mark("state");
+    let zone = zone.unwrap_or_else(crate::zone::system_zone);
     shared.lock().first_screen(date, &zone)
 }
 

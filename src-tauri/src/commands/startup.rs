@@ -60,6 +60,18 @@ pub struct PageSteps {
     mounted: Option<f64>,
     /// Two frames later: painted.
     painted: Option<f64>,
+    /// Each file the page loaded before its first screen (WebKit's resource
+    /// timing): what each module and style sheet costs.
+    resources: Option<Vec<PageResource>>,
+}
+
+/// One file the page loaded: its path and when it started and finished
+/// arriving, in ms since the page's navigation began.
+#[derive(Debug, Deserialize)]
+pub struct PageResource {
+    name: String,
+    start: f64,
+    end: f64,
 }
 
 #[tauri::command]
@@ -88,6 +100,21 @@ pub fn report_ready(page: Option<PageSteps>) {
     ] {
         if let Some(at) = at.filter(|t| t.is_finite()) {
             line.push_str(&format!(" {step}={at:.1}"));
+        }
+    }
+    if let Some(resources) = page.resources.filter(|r| !r.is_empty()) {
+        line.push_str("\nfiles");
+        for r in resources.iter().take(100) {
+            // A path of the page's own files; anything else is left out.
+            let name: String = r
+                .name
+                .chars()
+                .filter(|c| c.is_ascii_graphic())
+                .take(80)
+                .collect();
+            if r.start.is_finite() && r.end.is_finite() {
+                line.push_str(&format!(" {name}={:.1}-{:.1}", r.start, r.end));
+            }
         }
     }
     let mut out = std::io::stdout().lock();

@@ -10,9 +10,7 @@ import { store, writerOf, otherOf } from '../store.js';
 import { renderPlace } from './places.js';
 import { renderToday } from './today/index.js';
 import { reminderBanner } from '../reminder-banner.js';
-import { unlockDialog } from '../passphrase.js';
 import { canLock, lockNow } from '../lock.js';
-import { showToast } from '../toast.js';
 
 // Today is the first screen and comes with the page. The journal, the
 // rituals, the check-ins and Settings (dozens of modules between them) are fetched the first time they
@@ -69,7 +67,10 @@ export function renderFrame(state, firstToday = null) {
       // What was being typed is saved as the one who typed it, before the switch.
       await flushDrafts();
       const guarded = current.privacy?.withPassphrase?.includes(next.id);
-      const updated = guarded ? await unlockDialog(next) : await api.setWriter(next.id);
+      // The passphrase dialog is fetched when first needed, not with Today.
+      const updated = guarded
+        ? await import('../passphrase.js').then(({ unlockDialog }) => unlockDialog(next))
+        : await api.setWriter(next.id);
       if (!updated) return;
       store.set(updated);
       announce(`Now writing as ${writerOf(updated)?.name ?? next.name}.`);
@@ -96,7 +97,7 @@ export function renderFrame(state, firstToday = null) {
     if (locking) return;
     if (!canLock(store.get())) {
       const me = writerOf(store.get());
-      showToast(`There’s nothing to lock: ${me?.name ?? 'the one writing'} has no passphrase. You can set one in Settings → Privacy.`);
+      import('../toast.js').then(({ showToast }) => showToast(`There’s nothing to lock: ${me?.name ?? 'the one writing'} has no passphrase. You can set one in Settings → Privacy.`));
       return;
     }
     locking = true;
