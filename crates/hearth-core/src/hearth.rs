@@ -127,6 +127,9 @@ pub struct Hearth {
     rest_plan_wakes: u64,
     /// The couple's data as a CRDT document, loaded on first use (`sync.rs`).
     sync: Option<crate::sync::Replica>,
+    /// With Lock Hearth on: the whole-file check deferred from unlocking,
+    /// running on its own connection (`Store::check_in_background`).
+    deferred_check: Option<std::thread::JoinHandle<Result<()>>>,
 }
 
 impl Hearth {
@@ -149,6 +152,7 @@ impl Hearth {
             rest_plan: None,
             rest_plan_wakes: 0,
             sync: None,
+            deferred_check: None,
         };
         hearth.open_store();
         hearth.find_recoverable();
@@ -161,9 +165,29 @@ impl Hearth {
 
     /// The store, or the error that keeps it closed.
     pub(crate) fn store(&mut self) -> Result<&mut Store> {
+        self.take_deferred_check();
         match &mut self.store {
             Ok(store) => Ok(store),
             Err(err) => Err(reopen_error(err)),
+        }
+    }
+
+    /// Once the deferred whole-file check has finished: damage it found
+    /// closes the file, as it would have at opening, and the newest good
+    /// snapshot is offered.
+    fn take_deferred_check(&mut self) {
+        if !self
+            .deferred_check
+            .as_ref()
+            .is_some_and(|h| h.is_finished())
+        {
+            return;
+        }
+        let found = self.deferred_check.take().map(|h| h.join());
+        if let Some(Ok(Err(damaged))) = found {
+            self.store = Err(damaged);
+            self.sync = None;
+            self.find_recoverable();
         }
     }
 
@@ -252,6 +276,7 @@ impl Hearth {
     }
 
     pub fn state(&mut self) -> Result<AppState> {
+        self.take_deferred_check();
         // Writes that answer with the state (unlock's reveal, a new
         // passphrase's sealing) are recorded here, not by a later call.
         self.record_changes();

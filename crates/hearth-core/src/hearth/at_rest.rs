@@ -196,6 +196,10 @@ impl Hearth {
                 slot.save(store.conn(), &now)?;
             }
         }
+        self.deferred_check = Some(crate::store::check_in_background(
+            self.database_path(),
+            data.clone(),
+        ));
         self.store = Ok(store);
         self.attach_sync();
         self.cipher = Some(data);
@@ -216,6 +220,11 @@ impl Hearth {
     /// its data key (the connection closes; SQLCipher wipes its copy).
     pub(super) fn forget_keys(&mut self) {
         self.vault.forget();
+        // The deferred check's connection holds the data key too: wait for
+        // it (seconds at most, and only just after an unlock).
+        if let Some(check) = self.deferred_check.take() {
+            let _ = check.join();
+        }
         if self.at_rest.is_some() && self.store.is_ok() {
             // Best effort: without a plan, reminders wait for the unlock.
             let _ = self.write_rest_plan();

@@ -270,10 +270,46 @@ fn inspect_read_only(
     }
     // Damage SQLite can see without reading every index: a page that isn't
     // a page, a broken tree. Found now, before anything writes to the file.
-    backup::integrity(&conn, "quick_check").map_err(|_| Error::DamagedDatabase {
-        path: path.to_path_buf(),
-    })?;
+    // An encrypted file is the exception: every page carries an HMAC that
+    // SQLCipher checks on each read, so a changed byte is refused wherever
+    // it is met, and the walk over the whole file (which must decrypt every
+    // page: seconds for a big journal, on the way from "Unlock" to Today)
+    // runs after opening, on its own connection (`check_in_background`).
+    if key.is_none() {
+        quick_check(&conn, path)?;
+    }
     Ok(())
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    backup::integrity(conn, "quick_check").map_err(|_| Error::DamagedDatabase {
+        path: path.to_path_buf(),
+    })
+}
+
+/// `PRAGMA quick_check` of the file at `path` on a read-only connection of
+/// its own, on a thread of its own: the encrypted file's check, deferred
+/// from opening. The handle answers `Err(DamagedDatabase)` when SQLite
+/// finds damage; a check that can't run at all (the file locked away
+/// meanwhile) answers `Ok`, since opening already read the file's header
+/// and schema.
+pub(crate) fn check_in_background(
+    path: PathBuf,
+    key: crate::vault::SecretKey,
+) -> std::thread::JoinHandle<Result<()>> {
+    std::thread::spawn(move || {
+        let Ok(conn) = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        ) else {
+            return Ok(());
+        };
+        if cipher::maybe_key(&conn, Some(&key)).is_err() {
+            return Ok(());
+        }
+        drop(key);
+        quick_check(&conn, &path)
+    })
 }
 
 fn newer(path: &Path, found: i64, supported: i64) -> Error {
