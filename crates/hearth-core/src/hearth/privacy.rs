@@ -82,23 +82,37 @@ impl Hearth {
     /// waits a little longer (never a lockout).
     pub fn unlock(&mut self, partner: PartnerId, passphrase: &str) -> Result<AppState> {
         crate::vault::check_given_passphrase(passphrase)?;
+        let key = self.open_partner_key(partner, SlotKind::Passphrase, passphrase.as_bytes())?;
+        self.finish_unlock(partner, key)
+    }
+
+    /// Opens `partner`'s key with the secret of their slot of `kind`: from
+    /// the key file while the whole journal is closed (Lock Hearth, which
+    /// the key then opens), else from the journal. One wording per kind.
+    fn open_partner_key(
+        &mut self,
+        partner: PartnerId,
+        kind: SlotKind,
+        secret: &[u8],
+    ) -> Result<SecretKey> {
         if self.closed_at_rest() {
-            let key =
-                self.open_closed_slot(partner, SlotKind::Passphrase, passphrase.as_bytes())?;
+            let key = self.open_closed_slot(partner, kind, secret)?;
             self.open_at_rest(partner, &key)?;
-            return self.finish_unlock(partner, key);
+            return Ok(key);
         }
         let (store, vault, clock) = self.parts()?;
         let name = store.partner(partner)?.name;
-        let slot = Slot::load(store.conn(), partner, SlotKind::Passphrase)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{name} has no passphrase. Choose \"Switch to {name}\" instead."
-            ))
+        let slot = Slot::load(store.conn(), partner, kind)?.ok_or_else(|| {
+            Error::invalid(match kind {
+                SlotKind::Passphrase => {
+                    format!("{name} has no passphrase. Choose \"Switch to {name}\" instead.")
+                }
+                SlotKind::Recovery => {
+                    format!("{name} has no recovery key, because {name} has no passphrase.")
+                }
+            })
         })?;
-        let key = open(vault, clock, &slot, passphrase.as_bytes(), || {
-            format!("That passphrase didn't open {name}'s pages.")
-        })?;
-        self.finish_unlock(partner, key)
+        open(vault, clock, &slot, secret, || wrong_secret(kind, &name))
     }
 
     /// `partner`'s key is open: they become the writer, the answers both
@@ -132,20 +146,9 @@ impl Hearth {
         let slot = self
             .closed_slot(partner, kind)
             .ok_or_else(|| Error::DamagedKey(crate::vault::data_key::DAMAGED.into()))?;
-        open(
-            &mut self.vault,
-            &*self.clock,
-            &slot,
-            secret,
-            || match kind {
-                SlotKind::Passphrase => format!("That passphrase didn't open {name}'s pages."),
-                SlotKind::Recovery => {
-                    format!(
-                        "That recovery key doesn't open {name}'s pages. Please check each group."
-                    )
-                }
-            },
-        )
+        open(&mut self.vault, &*self.clock, &slot, secret, || {
+            wrong_secret(kind, &name)
+        })
     }
 
     /// Locks now: wipes the key. The writer stays who it was, locked.
@@ -243,22 +246,7 @@ impl Hearth {
     ) -> Result<AppState> {
         check_new_passphrase(new, repeat)?;
         let recovery = RecoveryKey::parse(recovery_key)?;
-        let key = if self.closed_at_rest() {
-            let key = self.open_closed_slot(partner, SlotKind::Recovery, &recovery.secret())?;
-            self.open_at_rest(partner, &key)?;
-            key
-        } else {
-            let (store, vault, clock) = self.parts()?;
-            let name = store.partner(partner)?.name;
-            let slot = Slot::load(store.conn(), partner, SlotKind::Recovery)?.ok_or_else(|| {
-                Error::invalid(format!(
-                    "{name} has no recovery key, because {name} has no passphrase."
-                ))
-            })?;
-            open(vault, clock, &slot, &recovery.secret(), || {
-                format!("That recovery key doesn't open {name}'s pages. Please check each group.")
-            })?
-        };
+        let key = self.open_partner_key(partner, SlotKind::Recovery, &recovery.secret())?;
         let params = self.vault.passphrase_params;
         let new_slot = Slot::seal(partner, SlotKind::Passphrase, new.as_bytes(), &key, params)?;
         self.slot_changed(&new_slot)?;
@@ -330,6 +318,16 @@ impl Hearth {
         match &mut self.store {
             Ok(store) => Ok((store, &mut self.vault, &*self.clock)),
             Err(err) => Err(reopen_error(err)),
+        }
+    }
+}
+
+/// What a secret that doesn't open `name`'s slot of `kind` is told.
+fn wrong_secret(kind: SlotKind, name: &str) -> String {
+    match kind {
+        SlotKind::Passphrase => format!("That passphrase didn't open {name}'s pages."),
+        SlotKind::Recovery => {
+            format!("That recovery key doesn't open {name}'s pages. Please check each group.")
         }
     }
 }

@@ -73,14 +73,12 @@ impl Store {
         date: NaiveDate,
         clock: &dyn Clock,
     ) -> Result<DailyPrompt> {
-        self.ensure_partner(viewer)?;
-        if self.daily_prompt_id(date)?.is_none() {
-            let gentle = self.in_gentle_days(clock)?;
-            let tx = self.conn_mut().transaction()?;
-            choose_for(&tx, gentle, date, clock)?;
-            tx.commit()?;
-        }
-        self.daily_view(viewer, date)
+        // The choice, if the day has none yet, is written and read back in
+        // one transaction, the way the first screen does it in its own.
+        let tx = self.conn().unchecked_transaction()?;
+        let prompt = self.prompt_of_the_day_within(viewer, date, clock)?;
+        tx.commit()?;
+        Ok(prompt)
     }
 
     /// [`Store::prompt_of_the_day`] for a caller that holds a transaction
