@@ -168,3 +168,39 @@ fn search_starts_from_the_full_text_index() {
         "never a scan of all entries\n{plan}"
     );
 }
+
+#[test]
+fn unlocking_reads_only_the_sealed_and_the_sealable_rows() {
+    let (_dir, store) = store();
+    let author = || vec![rusqlite::types::Value::Integer(1)];
+    for (what, sql, index) in [
+        (
+            "what is still to seal",
+            super::sealed::TO_SEAL_SQL,
+            "entries_to_seal",
+        ),
+        (
+            "what is revealed",
+            super::sealed::REVEALED_SQL,
+            "entries_sealed",
+        ),
+        (
+            "every sealed entry",
+            super::sealed::ALL_SEALED_SQL,
+            "entries_sealed",
+        ),
+        (
+            "the private index's entries",
+            &super::private_index::build_sql(),
+            "entries_sealed",
+        ),
+    ] {
+        let shown = plan(&store, sql, author());
+        let first = shown.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(&format!("USING INDEX {index}"))
+                || first.contains(&format!("USING COVERING INDEX {index}")),
+            "unlocking finds {what} through {index}, not a walk over the partner's entries:\n{shown}"
+        );
+    }
+}

@@ -229,16 +229,34 @@ fn ids(conn: &Connection, sql: &str, author: PartnerId) -> Result<Vec<i64>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
+// What unlocking asks (seal what arrived plain, open what is revealed)
+// reads only the rows in question, through the partial indexes of schema
+// step v11: with Lock Hearth on, every page a walk over all of a partner's
+// entries touched would be decrypted. `journal/plans.rs` checks the plans.
+// The term `(visibility = 'private' OR prompt_date IS NOT NULL)` repeats
+// the index's condition word for word, which is how SQLite knows it may
+// use that index.
+
+/// `author`'s plain entries that are theirs alone: private ones, and
+/// answers the other partner hasn't answered.
+pub(crate) const TO_SEAL_SQL: &str =
+    "SELECT e.id FROM entries e WHERE e.author = ?1 AND e.sealed IS NULL
+        AND (e.visibility = 'private' OR e.prompt_date IS NOT NULL)
+        AND (e.visibility = 'private' OR NOT EXISTS
+            (SELECT 1 FROM entries m WHERE m.prompt_date = e.prompt_date AND m.author <> ?1))";
+/// `author`'s sealed answers the other partner has answered too.
+pub(crate) const REVEALED_SQL: &str =
+    "SELECT e.id FROM entries e WHERE e.author = ?1 AND e.sealed IS NOT NULL
+        AND e.visibility = 'shared' AND e.prompt_date IS NOT NULL AND EXISTS
+            (SELECT 1 FROM entries m WHERE m.prompt_date = e.prompt_date AND m.author <> ?1)";
+/// Every sealed entry of `author`'s.
+pub(crate) const ALL_SEALED_SQL: &str =
+    "SELECT id FROM entries WHERE author = ?1 AND sealed IS NOT NULL";
+
 /// Seals every plain entry of `author`'s that is theirs alone (when a
 /// passphrase is set). Returns how many.
 pub(crate) fn seal_all(conn: &Connection, author: PartnerId, key: &SecretKey) -> Result<usize> {
-    let ids = ids(
-        conn,
-        "SELECT e.id FROM entries e WHERE e.author = ?1 AND e.sealed IS NULL
-            AND (e.visibility = 'private' OR (e.prompt_date IS NOT NULL AND NOT EXISTS
-                (SELECT 1 FROM entries m WHERE m.prompt_date = e.prompt_date AND m.author <> ?1)))",
-        author,
-    )?;
+    let ids = ids(conn, TO_SEAL_SQL, author)?;
     for &id in &ids {
         let (uid, w) = read_words(conn, id)?;
         let stored = Stored::new(
@@ -265,11 +283,9 @@ pub(crate) fn unseal(
     revealed_only: bool,
 ) -> Result<usize> {
     let sql = if revealed_only {
-        "SELECT e.id FROM entries e WHERE e.author = ?1 AND e.sealed IS NOT NULL
-            AND e.visibility = 'shared' AND e.prompt_date IS NOT NULL AND EXISTS
-                (SELECT 1 FROM entries m WHERE m.prompt_date = e.prompt_date AND m.author <> ?1)"
+        REVEALED_SQL
     } else {
-        "SELECT id FROM entries WHERE author = ?1 AND sealed IS NOT NULL"
+        ALL_SEALED_SQL
     };
     let ids = ids(conn, sql, author)?;
     for &id in &ids {

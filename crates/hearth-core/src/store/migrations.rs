@@ -350,6 +350,12 @@ pub static STEPS: &[&str] = &[
         key  TEXT NOT NULL,
         PRIMARY KEY (tbl, key)
      ) STRICT, WITHOUT ROWID;",
+    // v11: unlocking asks for a partner's sealed rows and for the rows
+    // still to seal; these partial indexes hold just those, so a big
+    // journal isn't walked (and, with Lock Hearth on, decrypted) whole.
+    "CREATE INDEX entries_sealed ON entries (author, prompt_date) WHERE sealed IS NOT NULL;
+     CREATE INDEX entries_to_seal ON entries (author)
+        WHERE sealed IS NULL AND (visibility = 'private' OR prompt_date IS NOT NULL);",
 ];
 
 /// The version a fresh install ends at.
