@@ -231,7 +231,7 @@ fn ids(conn: &Connection, sql: &str, author: PartnerId) -> Result<Vec<i64>> {
 
 // What unlocking asks (seal what arrived plain, open what is revealed)
 // reads only the rows in question, through the partial indexes of schema
-// step v11: with Lock Hearth on, every page a walk over all of a partner's
+// step v12: with Lock Hearth on, every page a walk over all of a partner's
 // entries touched would be decrypted. `journal/plans.rs` checks the plans.
 // The term `(visibility = 'private' OR prompt_date IS NOT NULL)` repeats
 // the index's condition word for word, which is how SQLite knows it may
