@@ -10,6 +10,7 @@ mod commands;
 mod locking;
 mod notify;
 mod reminders;
+mod sync;
 mod tray;
 mod window;
 mod zone;
@@ -74,6 +75,7 @@ pub fn run() {
             }
             app.manage(support);
             reminders::start(app.handle().clone());
+            sync::start(app.handle().clone());
             locking::start(app.handle().clone());
             window::reveal_eventually(app.handle().clone());
             mark("setup.done");

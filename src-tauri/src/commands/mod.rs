@@ -25,6 +25,7 @@ pub mod reminders;
 pub mod rituals;
 pub mod save;
 pub mod startup;
+pub mod sync;
 
 use std::sync::{LazyLock, Mutex, MutexGuard};
 
@@ -67,6 +68,15 @@ impl Shared {
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, Hearth> {
+        // Whoever takes the journal may write: the sync folder is looked at
+        // soon after (debounced, crate::sync).
+        crate::sync::poke();
+        self.lock_quietly()
+    }
+
+    /// [`Shared::lock`] without asking for a look at the sync folder (the
+    /// sync loop's own lock, so a look never causes another).
+    pub(crate) fn lock_quietly(&self) -> MutexGuard<'_, Hearth> {
         // A panic while holding the lock can't leave SQLite half-written (every
         // change is a transaction), so carry on with the inner value.
         self.0

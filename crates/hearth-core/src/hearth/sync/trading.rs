@@ -206,11 +206,13 @@ fn look(kept: &Config, dir: &Path, before: &Peer) -> (Peer, Vec<Vec<u8>>) {
     let mut chunks = Vec::new();
     let mut note = None;
     let mut still_refused = false;
-    if let Ok(bytes) = fs::read(dir.join(SNAPSHOT_NAME)) {
-        let print = fingerprint(SNAPSHOT_NAME, &bytes);
+    let snapshot = dir.join(SNAPSHOT_NAME);
+    if let Some(print) = fingerprint(SNAPSHOT_NAME, &snapshot) {
+        // Known by its length and time: not read again (a look is cheap).
         if peer.refused.as_ref() == Some(&print) {
             still_refused = true;
         } else if peer.snapshot.as_ref() != Some(&print) {
+            let bytes = fs::read(&snapshot).unwrap_or_default();
             let read = files::read(&bytes, &kept.key, &kept.journal, 0);
             if let Some(refusal) = read.refused {
                 note = Some(refusal.words(Some("{laptop}")));
@@ -230,8 +232,9 @@ fn look(kept: &Config, dir: &Path, before: &Peer) -> (Peer, Vec<Vec<u8>>) {
         .ok()
         .flatten();
     if let Some(generation) = latest {
-        if let Ok(bytes) = fs::read(dir.join(changes_name(generation))) {
-            let print = fingerprint(&changes_name(generation), &bytes);
+        let path = dir.join(changes_name(generation));
+        if let Some(print) = fingerprint(&changes_name(generation), &path) {
+            let bytes = fs::read(&path).unwrap_or_default();
             if peer.refused.as_ref() == Some(&print) {
                 still_refused = true;
             } else {
@@ -260,16 +263,17 @@ fn look(kept: &Config, dir: &Path, before: &Peer) -> (Peer, Vec<Vec<u8>>) {
     (peer, chunks)
 }
 
-/// A file as it is now: its name, length and first frame's nonce.
-fn fingerprint(name: &str, bytes: &[u8]) -> String {
-    let start = files::HEADER_BYTES + 4;
-    let nonce: String = bytes
-        .get(start..start + 8)
-        .unwrap_or_default()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("{name}:{}:{nonce}", bytes.len())
+/// A file as it is now: its name, length and time of change (any rewrite
+/// of it changes one or the other); `None` when it isn't there.
+fn fingerprint(name: &str, path: &Path) -> Option<String> {
+    let meta = fs::metadata(path).ok()?;
+    let changed = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    Some(format!("{name}:{}:{changed}", meta.len()))
 }
 
 impl Refusal {
