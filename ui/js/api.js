@@ -237,6 +237,11 @@ export const api = {
   recoverFromNewestBackup: () => call('recover_from_newest_backup', {}),
   reopen: () => call('reopen', {}),
   takeSnapshot: () => call('take_snapshot', {}),
+
+  // Two laptops. "Choose a sync folder" opens the desktop's folder dialog
+  // (from the core, like the exports' save dialog): the path, or null when
+  // the dialog was closed.
+  pickSyncFolder: () => call('pick_sync_folder', {}),
 };
 
 let words = null;
