@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe } from "node:test";
 
-import { startHarness, story } from "./harness.mjs";
+import { startHarness, story, visibleText } from "./harness.mjs";
 import { syncthingPair } from "./syncthing.mjs";
 import { waitUntil } from "./webdriver.mjs";
 
@@ -50,5 +50,16 @@ describe("two laptops: the folder between them", () => {
     });
     console.log(`# two_laptops: B → A in ${Date.now() - t0} ms`);
     assert.equal(fs.readFileSync(path.join(dirA, "from-B.txt"), "utf8"), "hello from B\n", "the bytes arrive as written");
+  });
+
+  step("two Hearth windows run side by side on one display and one bus, each on its own data folder", async () => {
+    const laptopA = await harness.launch(harness.newProfile("laptop-A"), { alongside: true, env: { HEARTH_SYNC_DIR: dirA } });
+    const laptopB = await harness.launch(harness.newProfile("laptop-B"), { alongside: true, env: { HEARTH_SYNC_DIR: dirB } });
+    for (const [name, app] of [["A", laptopA], ["B", laptopB]]) {
+      await waitUntil(async () => /Welcome to Hearth/.test(await visibleText(app.session)), {
+        timeout: 30_000, message: `laptop ${name} should open on its own welcome`,
+      });
+      assert.ok(app.appAlive(), `laptop ${name}'s app is running (the single-instance guard is per data folder)`);
+    }
   });
 });
