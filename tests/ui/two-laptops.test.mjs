@@ -125,9 +125,10 @@ test('plain words for “last heard from” and a code’s time', async () => {
       days: heardWords(at(4 * 86_400_000), now),
       ahead: heardWords(at(-5 * 60_000), now),
       gone: expiryWords(at(60_000), now),
+      day: expiryWords(at(-24 * 3_600_000), now),
     };
   });
-  assert.deepEqual({ ...said, gone: undefined }, {
+  assert.deepEqual({ ...said, gone: undefined, day: undefined }, {
     never: 'Not heard from yet',
     now: 'Last heard from just now',
     one: 'Last heard from 1 minute ago',
@@ -136,8 +137,10 @@ test('plain words for “last heard from” and a code’s time', async () => {
     days: 'Last heard from 4 days ago',
     ahead: 'Last heard from just now',
     gone: undefined,
+    day: undefined,
   }, 'a clock a little ahead on the other laptop reads “just now”, never a time to come');
   assert.match(said.gone, /please use it right away/);
+  assert.match(said.day, /^It works until .*2026.* \(about 24 hours from now\)\.$/, 'a code for a day says the day and the hours left');
   await clean(page);
 });
 

@@ -34,9 +34,11 @@ export function expiryWords(iso, now = Date.now()) {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return 'It works for a short while only.';
   const left = Math.round((at.getTime() - now) / MINUTE);
-  const clock = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  if (left < 1) return `It works until ${clock}, so please use it right away.`;
-  return `It works until ${clock} (${count(left, 'minute', 'minutes')} from now).`;
+  const sameDay = at.toDateString() === new Date(now).toDateString();
+  const when = sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : localTime(iso);
+  if (left < 1) return `It works until ${when}, so please use it right away.`;
+  if (left < 2 * 60) return `It works until ${when} (${count(left, 'minute', 'minutes')} from now).`;
+  return `It works until ${when} (about ${count(Math.round(left / 60), 'hour', 'hours')} from now).`;
 }
 
 function button(id, label, kind = 'button--quiet', attrs = {}) {
