@@ -3,6 +3,9 @@
 
 mod conflicts;
 mod convergence;
+mod folder;
+mod folder_bad_input;
+mod pairing;
 mod recording;
 
 use hearth_core::{FixedClock, Hearth};
@@ -34,8 +37,43 @@ impl Laptop {
         }
     }
 
+    /// A laptop where Hearth is new: nobody set up yet (to join a journal).
+    pub fn fresh() -> Laptop {
+        let home = TempHearth::new();
+        let clock = hearth_tests::clock();
+        let mut hearth = Hearth::open(home.path(), Box::new(clock.clone()));
+        hearth.use_cheap_keys_for_tests();
+        Laptop {
+            home,
+            hearth,
+            clock,
+        }
+    }
+
     pub fn dump(&self) -> String {
         couple_dump(&self.home.database())
+    }
+
+    /// Whether a shared entry with this body is in this laptop's journal.
+    pub fn has(&self, body: &str) -> bool {
+        self.dump().contains(body)
+    }
+
+    /// Writes a shared entry as the partner writing now.
+    pub fn write(&mut self, body: &str) {
+        self.clock.advance(chrono::Duration::minutes(1));
+        self.hearth
+            .journal()
+            .create_entry(&hearth_tests::note(body), hearth_tests::OFFSET)
+            .expect("saving an entry");
+    }
+
+    /// One look at the sync folder.
+    pub fn look(&mut self) -> hearth_core::sync::SyncState {
+        self.hearth
+            .sync()
+            .exchange()
+            .expect("a look at the sync folder")
     }
 
     /// Everything this laptop has recorded.
@@ -80,5 +118,49 @@ fn pick<'a>(
     } else {
         let (left, right) = laptops.split_at_mut(i);
         (&mut *right[0], &mut *left[j])
+    }
+}
+
+/// Two laptops sharing one sync folder: A set up and syncing first, B
+/// joined with A's pairing code.
+pub struct Two {
+    pub folder: tempfile::TempDir,
+    pub a: Laptop,
+    pub b: Laptop,
+}
+
+impl Two {
+    pub fn new() -> Two {
+        let folder = tempfile::tempdir().expect("a sync folder");
+        let mut a = Laptop::new();
+        a.hearth
+            .sync()
+            .choose_folder(folder.path(), "Sam's laptop")
+            .expect("choosing a sync folder");
+        let code = a.hearth.sync().pairing_code().expect("a pairing code");
+        let mut b = Laptop::fresh();
+        b.hearth
+            .join_journal(folder.path(), &code.code, "Alex's laptop")
+            .expect("joining with the code");
+        Two { folder, a, b }
+    }
+
+    /// A's folder in the sync folder.
+    pub fn dir_of(&mut self, which: char) -> std::path::PathBuf {
+        let laptop = if which == 'a' {
+            &mut self.a
+        } else {
+            &mut self.b
+        };
+        let id = laptop.hearth.sync().state().unwrap().this_device;
+        self.folder.path().join("devices").join(id)
+    }
+
+    /// Each laptop looks at the folder twice, in turn.
+    pub fn settle(&mut self) {
+        for _ in 0..2 {
+            self.a.look();
+            self.b.look();
+        }
     }
 }

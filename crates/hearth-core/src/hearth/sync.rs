@@ -1,7 +1,12 @@
 //! Two laptops through the door: every change the handles make is recorded
 //! (`sync`), and a peer's changes are applied here (issue 16; see
-//! docs/SYNC.md). The folder that carries the bytes between laptops is not
-//! built yet; this handle is what it will call.
+//! docs/SYNC.md). The sync folder that carries them between laptops:
+//! choosing it and Settings → Two laptops (`folder`), writing and reading
+//! its files (`trading`), and joining from a second laptop (`joining`).
+
+mod folder;
+mod joining;
+mod trading;
 
 use super::Hearth;
 use crate::error::{Error, Result};

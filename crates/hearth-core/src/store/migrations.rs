@@ -350,6 +350,41 @@ pub static STEPS: &[&str] = &[
         key  TEXT NOT NULL,
         PRIMARY KEY (tbl, key)
      ) STRICT, WITHOUT ROWID;",
+    // v11 (two laptops, issue 16): the sync folder. `sync_folder` (this
+    // laptop's alone): the journal's id and the couple's sync key (with Lock
+    // Hearth on, inside the encrypted file like everything else), the folder
+    // chosen, what of this laptop's changes is written there, an open
+    // pairing. `sync_peers` (this laptop's alone): how far each other
+    // laptop's files were read, when it was last heard from, and the note
+    // its files left. `sync_devices` (synced to every laptop): each laptop's
+    // name and, once removed, when.
+    "CREATE TABLE sync_folder (
+        id              INTEGER PRIMARY KEY CHECK (id = 1),
+        journal         BLOB NOT NULL CHECK (length(journal) = 16),
+        key             BLOB NOT NULL CHECK (length(key) = 32),
+        folder          TEXT,
+        written_device  INTEGER NOT NULL DEFAULT 0,
+        written_counter INTEGER NOT NULL DEFAULT 0,
+        generation      INTEGER NOT NULL DEFAULT 0,
+        pairing_since   TEXT,
+        note            TEXT,
+        last_exchange   TEXT
+     ) STRICT;
+     CREATE TABLE sync_peers (
+        device      TEXT PRIMARY KEY,
+        generation  INTEGER NOT NULL DEFAULT 0,
+        frames      INTEGER NOT NULL DEFAULT 0,
+        snapshot    TEXT,
+        refused     TEXT,
+        note        TEXT,
+        last_heard  TEXT
+     ) STRICT, WITHOUT ROWID;
+     CREATE TABLE sync_devices (
+        id          TEXT PRIMARY KEY CHECK (length(id) = 16),
+        name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        added_at    TEXT NOT NULL,
+        removed_at  TEXT
+     ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The version a fresh install ends at.

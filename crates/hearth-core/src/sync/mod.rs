@@ -21,8 +21,13 @@
 //! records the engine says changed to SQLite and stores the bytes, together.
 
 mod apply;
+pub(crate) mod config;
+pub(crate) mod files;
+pub(crate) mod pairing;
 mod record;
 pub(crate) mod tables;
+
+pub use config::{DeviceView, PairingCode, SyncNote, SyncState};
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
@@ -144,7 +149,12 @@ impl Replica {
         let changed: Changed = Arc::default();
         let sink = changed.clone();
         let events = doc.subscribe_root(Arc::new(move |event: DiffEvent| {
-            if event.triggered_by != EventTriggerKind::Import {
+            // A batch import (several frames at once) reports its changes
+            // as a checkout to the latest version; Hearth checks out nothing else.
+            if !matches!(
+                event.triggered_by,
+                EventTriggerKind::Import | EventTriggerKind::Checkout
+            ) {
                 return;
             }
             let mut sink = sink.lock().unwrap_or_else(|e| e.into_inner());
@@ -214,9 +224,19 @@ impl Replica {
     /// bytes kept, in one transaction. Bytes the engine can't read (cut
     /// short, changed) are refused and nothing is applied.
     pub(crate) fn import(&mut self, conn: &mut Connection, bytes: &[u8]) -> Result<Applied> {
+        self.import_all(conn, &[bytes.to_vec()])
+    }
+
+    /// [`Replica::import`] for several peer updates at once (a sync file's
+    /// frames): one import by the engine, one transaction here.
+    pub(crate) fn import_all(
+        &mut self,
+        conn: &mut Connection,
+        chunks: &[Vec<u8>],
+    ) -> Result<Applied> {
         self.record(conn)?;
         self.take_changed();
-        let status = self.doc.import(bytes).map_err(|_| {
+        let status = self.doc.import_batch(chunks).map_err(|_| {
             Error::invalid(
                 "Those changes are damaged or cut short, so nothing of them was applied. \
                  They can be brought again once they are whole.",
@@ -229,10 +249,12 @@ impl Replica {
         // The rows just written are the engine's own state: nothing to record.
         tx.execute("DELETE FROM sync_pending", [])?;
         if !known {
-            tx.execute(
-                "INSERT INTO sync_changes (origin, bytes) VALUES ('remote', ?1)",
-                [bytes],
-            )?;
+            for bytes in chunks {
+                tx.execute(
+                    "INSERT INTO sync_changes (origin, bytes) VALUES ('remote', ?1)",
+                    [bytes],
+                )?;
+            }
         }
         tx.commit()?;
         Ok(Applied {
@@ -241,6 +263,35 @@ impl Replica {
             waiting: status.pending.is_some(),
             known,
         })
+    }
+
+    /// This laptop's own changes from its own operation `from` on (the
+    /// counter a sync file was written up to), with the counter they end
+    /// at; `None` when they can't be given as changes any more (the history
+    /// before them was forgotten: a snapshot must be written instead).
+    pub(crate) fn own_changes(&self, from: i32) -> Option<(Vec<u8>, i32)> {
+        let mut since = self.doc.oplog_vv();
+        let end = since.get(&self.peer).copied().unwrap_or(0);
+        if end <= from {
+            return Some((Vec::new(), end));
+        }
+        since.insert(self.peer, from);
+        if from > 0 && self.doc.is_shallow() {
+            let root = self.doc.shallow_since_vv();
+            if root.get(&self.peer).copied().unwrap_or(0) > from {
+                return None;
+            }
+        }
+        let bytes = self.doc.export(ExportMode::updates(&since)).ok()?;
+        Some((bytes, end))
+    }
+
+    /// Everything this laptop's document holds, as one snapshot, with the
+    /// counter of this laptop's own operations it ends at.
+    pub(crate) fn snapshot(&self) -> Result<(Vec<u8>, i32)> {
+        let end = self.doc.oplog_vv().get(&self.peer).copied().unwrap_or(0);
+        let bytes = self.doc.export(ExportMode::Snapshot).map_err(engine)?;
+        Ok((bytes, end))
     }
 
     fn take_changed(&self) -> BTreeSet<(String, String)> {

@@ -148,6 +148,8 @@ pub(crate) static TABLES: &[Table] = &[
             &["commitment_id", "date", "by_partner"],
         )
     },
+    // The laptops sharing the journal (a removal must reach every laptop).
+    table("sync_devices", &["id"]),
 ];
 
 pub(crate) fn find(name: &str) -> Option<&'static Table> {
