@@ -100,6 +100,7 @@ macro_rules! hearth_commands {
             backups::recover_from_newest_backup,
             backups::reopen,
             backups::take_snapshot,
+            folder::pick_sync_folder,
             commitments::accept_commitment,
             exchange::export_everything,
             exchange::import_everything,

@@ -7,6 +7,7 @@
 #[macro_use]
 mod command_list;
 mod commands;
+mod instance;
 mod locking;
 mod notify;
 mod reminders;
@@ -34,12 +35,7 @@ pub fn run() {
     commands::startup::mark_start();
     let app = tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
-        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
-            // The login item starting while Hearth already runs: stay hidden.
-            if !argv.iter().any(|a| a == HIDDEN_ARG) {
-                show_main_window(app);
-            }
-        }))
+        .plugin(instance::guard())
         // Called from Rust only: the page has none of these plugins' permissions.
         .plugin(tauri_plugin_notification::init())
         // The save dialog of the exports (commands/save.rs).

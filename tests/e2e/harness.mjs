@@ -64,7 +64,7 @@ function tauriDriverPath() {
   return fs.existsSync(cargoBin) ? cargoBin : which("tauri-driver");
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -298,14 +298,29 @@ class Harness {
   }
 
   /**
+   * Starts a helper process (a Syncthing daemon…) on the harness's display
+   * and bus, with its marker, so `stop()` ends it whatever happens. Its
+   * output goes to <logDir>/<name>-<label>.log. Returns the child process.
+   */
+  spawnMarked(label, cmd, args, { env = this.env } = {}) {
+    const log = path.join(logDir, `${this.name}-${label}.log`);
+    fs.appendFileSync(log, `# ${new Date().toISOString()} ${cmd} ${args.join(" ")}\n`);
+    return spawnLogged(cmd, args, { env: { ...env, [MARKER]: this.id }, log });
+  }
+
+  /**
    * Starts the app on `profile` and returns the running app with its
-   * WebDriver session. Quits an app this harness still has running first.
+   * WebDriver session. Quits an app this harness still has running first,
+   * unless `alongside` is set: two apps on two data folders (two laptops)
+   * run side by side, since the single-instance guard is per data folder.
    * `args` are the app's command-line arguments, `env` extra variables.
    */
-  async launch(profile, { timeout = 60_000, args = [], env: extraEnv = {} } = {}) {
-    // The app is single-instance (over D-Bus): a second one would hand over
-    // to the first and exit. So, as on a desktop, one app at a time.
+  async launch(profile, { timeout = 60_000, args = [], env: extraEnv = {}, alongside = false } = {}) {
+    // The app is single-instance per data folder (over D-Bus): a second one
+    // on the same folder would hand over to the first and exit. So, as on a
+    // desktop, one app at a time unless asked for two laptops.
     for (const running of this.launches) {
+      if (alongside && running.profile.dataDir !== profile.dataDir) continue;
       console.log(`# e2e: quitting the app still running on "${running.profile.label}" before launching another`);
       await running.quit();
     }
@@ -612,12 +627,15 @@ export function story(harness, { timeout = 180_000 } = {}) {
       } catch (e) {
         broken = name;
         const h = harness();
-        const [running] = h?.launches ?? []; // launch() keeps at most one
-        await h?.captureFailure(name.replace(/\W+/g, "-").slice(0, 60), running?.session);
-        if (running) {
-          console.log(`# e2e: last lines of ${running.log}:\n${running.logTail(30).replace(/^/gm, "#   ")}`);
-          await running.quit().catch(() => {});
+        // One app, or two side by side (launch({alongside: true})).
+        const running = [...(h?.launches ?? [])];
+        const label = name.replace(/\W+/g, "-").slice(0, 60);
+        if (!running.length) await h?.captureFailure(label, null);
+        for (const app of running) {
+          await h.captureFailure(running.length > 1 ? `${label}-${app.profile.label}` : label, app.session);
+          console.log(`# e2e: last lines of ${app.log}:\n${app.logTail(30).replace(/^/gm, "#   ")}`);
         }
+        for (const app of running) await app.quit().catch(() => {});
         throw e;
       }
     });

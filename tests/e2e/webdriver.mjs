@@ -156,6 +156,8 @@ export class Session {
   title() { return this.cmd("GET", "/title"); }
   url() { return this.cmd("GET", "/url"); }
   windowRect() { return this.cmd("GET", "/window/rect"); }
+  /** Moves or resizes the window ({x, y, width, height}, any of them). */
+  setWindowRect(rect) { return this.cmd("POST", "/window/rect", rect); }
 
   /** The first element matching a CSS selector, waiting for it to appear. */
   waitCss(css, { timeout = 15_000, visible = true } = {}) {

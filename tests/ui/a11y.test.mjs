@@ -64,6 +64,29 @@ const SCREENS = [
   ['Check-ins with the chart', { cfg: FULL, hash: '#/checkins' }],
   ['Check-ins as a table', { cfg: FULL, hash: '#/checkins' }, (p) => p.getByRole('button', { name: 'Show as a table' }).click()],
   ['Settings', { cfg: FULL, hash: '#/settings' }],
+  ['Settings → Two laptops, paired, with a code shown', {
+    cfg: {
+      ...FULL,
+      sync: {
+        folder: '/home/sam/Sync/Hearth',
+        lastExchange: '2026-11-23T06:00:00Z',
+        devices: [
+          { id: 'a', name: 'Sam’s laptop', lastHeard: null, removed: false, thisLaptop: true },
+          { id: 'b', name: 'Alex’s laptop', lastHeard: '2026-11-23T06:00:00Z', removed: false, thisLaptop: false },
+          { id: 'c', name: 'The old laptop', lastHeard: '2026-10-01T06:00:00Z', removed: true, thisLaptop: false },
+        ],
+        notes: [{ device: 'c', text: 'A file from a removed laptop was skipped.' }],
+      },
+    },
+    hash: '#/settings',
+  }, (p) => p.getByRole('button', { name: 'Pair another laptop' }).click().then(() => p.locator('#sync-code').waitFor())],
+  ['the welcome’s join form, with a wrong code', { cfg: { phase: 'setup' } }, async (p) => {
+    await p.locator('#join-choose').click();
+    await p.locator('#join-folder').waitFor();
+    await p.getByLabel('Pairing code').fill('nope');
+    await p.locator('#join-submit').click();
+    await p.locator('#join-error').waitFor();
+  }],
   ['the unavailable screen', { cfg: { phase: 'unavailable', problem: { kind: 'not_a_database', message: 'This is not a Hearth journal.', path: '/tmp/x/hearth.sqlite3' } } }],
 ];
 

@@ -187,7 +187,7 @@
         p.name = n; if (args.color) p.color = args.color; return snap();
       }
       default: {
-        for (const part of [window.__HEARTH_JOURNAL__, window.__HEARTH_BACKUPS__]) {
+        for (const part of [window.__HEARTH_JOURNAL__, window.__HEARTH_BACKUPS__, window.__HEARTH_SYNC__]) {
           if (part && cmd in part) return part[cmd](args ?? {}, options ?? {});
         }
         throw `command ${cmd} not allowed`;
@@ -196,4 +196,6 @@
   }
   window.__TAURI__ = { core: { invoke } };
   window.__HEARTH_STATE__ = st;
+  // The state as a command answers it (the two-laptops part's join answers it too).
+  window.__HEARTH_SNAP__ = snap;
 })();

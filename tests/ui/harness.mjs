@@ -14,7 +14,8 @@ const FAKE = fs.readFileSync(path.join(here, 'fake-tauri.js'), 'utf8')
   + '\n' + fs.readFileSync(path.join(here, 'fake-journal.js'), 'utf8')
   + '\n' + fs.readFileSync(path.join(here, 'fake-rituals.js'), 'utf8')
   + '\n' + fs.readFileSync(path.join(here, 'fake-reminders.js'), 'utf8')
-  + '\n' + fs.readFileSync(path.join(here, 'fake-backups.js'), 'utf8');
+  + '\n' + fs.readFileSync(path.join(here, 'fake-backups.js'), 'utf8')
+  + '\n' + fs.readFileSync(path.join(here, 'fake-sync.js'), 'utf8');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 export async function start() {

@@ -237,6 +237,20 @@ export const api = {
   recoverFromNewestBackup: () => call('recover_from_newest_backup', {}),
   reopen: () => call('reopen', {}),
   takeSnapshot: () => call('take_snapshot', {}),
+
+  // Two laptops. "Choose a sync folder" opens the desktop's folder dialog
+  // (from the core, like the exports' save dialog): the path, or null when
+  // the dialog was closed.
+  pickSyncFolder: () => call('pick_sync_folder', {}),
+  // The rest answer SyncState {folder, thisDevice, devices, notes, lastExchange},
+  // except the pairing code ({code, expiresAt}) and joining (the app's state).
+  syncState: () => call('sync_state', {}),
+  chooseSyncFolder: (path) => call('choose_sync_folder', { path }),
+  makePairingCode: () => call('make_pairing_code', {}),
+  joinJournal: (path, code) => call('join_journal', { path, code }),
+  removeDevice: (device) => call('remove_device', { device }),
+  syncNow: () => call('sync_now', {}),
+  stopSyncing: () => call('stop_syncing', {}),
 };
 
 let words = null;

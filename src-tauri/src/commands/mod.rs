@@ -15,6 +15,7 @@ pub mod checkins;
 pub mod commitments;
 pub mod couple;
 pub mod exchange;
+pub mod folder;
 pub mod journal;
 pub mod lock_hearth;
 pub mod locking;

@@ -9,6 +9,7 @@ import { exchangeSection } from './settings-exchange.js';
 import { remindersSection } from './settings-reminders.js';
 import { backupsSection, announceRestore } from './settings-backups.js';
 import { privacySection } from './settings-privacy.js';
+import { syncSection } from './settings-sync.js';
 import { store, reloadApp } from '../store.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
@@ -118,6 +119,7 @@ export function renderSettings(state) {
         ? h('p', { class: 'muted' }, 'The journal itself is the file ',
           h('span', { class: 'path path--inline', id: 'settings-database-path' }, state.databasePath), '.')
         : null),
+    syncSection().el,
     remindersSection(),
     exchangeSection(),
     backupsSection({

@@ -6,6 +6,7 @@ import { textField, formMessages } from '../fields.js';
 import { swatchGroup } from '../swatches.js';
 import { store, reloadApp } from '../store.js';
 import { importEverythingForm } from './import-everything.js';
+import { joinForm } from './setup-join.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
 export function renderSetup() {
@@ -82,6 +83,11 @@ export function renderSetup() {
     move.querySelector('input[type=file]')?.focus();
   });
 
+  // A second laptop joins the journal the first one keeps (Two laptops).
+  const join = joinForm();
+  const toJoin = h('button', { type: 'button', class: 'button button--quiet', id: 'setup-join-link' }, 'Join a journal from another laptop');
+  toJoin.addEventListener('click', () => join.show());
+
   const title = h('h1', { id: 'setup-title' }, 'Welcome to Hearth');
   const el = h('main', { id: 'main', class: 'screen screen--centered', tabindex: '-1' },
     h('div', { class: 'card welcome', id: 'view-setup' },
@@ -91,7 +97,7 @@ export function renderSetup() {
         'A quiet place for the two of you to rebuild trust, a little at a time: ',
         'a shared journal, small rituals you keep together, and a weekly check-in.'),
       h('p', {}, 'Everything stays on this laptop. There is no account, and nothing goes online.'),
-      h('p', { class: 'welcome-moving' }, 'Already keep Hearth on another laptop? ', toMove),
+      h('p', { class: 'welcome-moving' }, 'Already keep Hearth on another laptop? ', toJoin, ' to keep both in step, or ', toMove, ' to move it here.'),
       h('p', { id: 'setup-private' },
         'An entry you mark private is kept out of your partner’s view. Once you begin, each of you can set a passphrase ',
         'in Settings → Privacy, so that switching to you asks for it and your private pages are sealed with it. ',
@@ -102,6 +108,7 @@ export function renderSetup() {
           'It is also not meant for a relationship where either of you feels unsafe. ',
           'If that is where you are, please reach out to someone you trust or a local support service first.')),
       form,
+      join.el,
       move));
 
   return {
