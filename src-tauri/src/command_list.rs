@@ -100,6 +100,8 @@ macro_rules! hearth_commands {
             backups::recover_from_newest_backup,
             backups::reopen,
             backups::take_snapshot,
+            backup_file::save_encrypted_backup,
+            backup_file::import_encrypted_backup,
             commitments::accept_commitment,
             exchange::export_everything,
             exchange::import_everything,

@@ -169,6 +169,15 @@ fn with_lock_hearth_on_the_backup_opens_with_the_partners_own_passphrases() {
         rows_but_device(&home.database()),
         "every row of every table comes back"
     );
+    assert_ne!(
+        hearth_tests::dump(&laptop.database()),
+        hearth_tests::dump(&home.database()),
+        "the new laptop gets its own sync device id at its first unlock"
+    );
+    assert!(
+        !laptop.path().join(".hearth-new-device").exists(),
+        "the mark asking for a new device id goes once it is done"
+    );
 }
 
 #[test]

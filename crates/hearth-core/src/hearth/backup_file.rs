@@ -25,6 +25,9 @@ use crate::vault::{check_new_passphrase, PASSPHRASE_MAX_CHARS};
 
 /// Where the opened backup is written before it is renamed into place.
 const IMPORTING: &str = ".hearth-importing.sqlite3";
+/// Beside a locked journal brought from a backup: renew its sync device id
+/// at the first unlock (it can't be written before).
+pub(super) const NEW_DEVICE: &str = ".hearth-new-device";
 
 impl BackupsHandle<'_> {
     /// "Save an encrypted backup": the whole journal, checked, sealed under
@@ -136,6 +139,7 @@ impl Hearth {
         let placed = match keys {
             None => swap_into_place(&staging, &database).map_err(fail),
             Some(keys) => std::fs::rename(&staging, dir.join(LOCKING))
+                .and_then(|()| write_synced(&dir.join(NEW_DEVICE), b""))
                 .map_err(fail)
                 .and_then(|()| {
                     sync_dir(&dir);
