@@ -101,6 +101,8 @@ macro_rules! hearth_commands {
             backups::reopen,
             backups::take_snapshot,
             folder::pick_sync_folder,
+            backup_file::save_encrypted_backup,
+            backup_file::import_encrypted_backup,
             commitments::accept_commitment,
             exchange::export_everything,
             exchange::import_everything,

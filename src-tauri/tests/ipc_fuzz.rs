@@ -300,6 +300,10 @@ fn good_args(cmd: &str) -> Option<Value> {
         "undo_check_off" => json!({"id": 1, "date": "2026-11-23"}),
         "set_commitment_ended" => json!({"id": 1, "ended": true}),
         "accept_commitment" => json!({"id": 2}),
+        // The encrypted backup: saved to the fixed folder (no dialog here);
+        // opening one is refused, as this laptop has a journal.
+        "save_encrypted_backup" => json!({"passphrase": "a quiet morning walk",
+            "repeat": "a quiet morning walk", "date": "2026-11-24"}),
         // Passphrases: Sam sets one, changes it, locks, unlocks, and a
         // recovery key that isn't Sam's is tried.
         "set_passphrase" => json!({"passphrase": "a long walk home", "repeat": "a long walk home"}),

@@ -17,7 +17,7 @@ fn day(d: u32) -> NaiveDate {
 }
 
 /// Sam and Alex, each with a passphrase; Sam unlocked and writing.
-fn couple(home: &TempHearth) -> Hearth {
+pub(crate) fn couple(home: &TempHearth) -> Hearth {
     let mut hearth = Hearth::open(home.path(), Box::new(clock()));
     hearth.setup_couple([input("Sam"), input("Alex")]).unwrap();
     hearth.use_cheap_keys_for_tests();
@@ -29,7 +29,7 @@ fn couple(home: &TempHearth) -> Hearth {
     hearth
 }
 
-fn reopen(home: &TempHearth) -> Hearth {
+pub(crate) fn reopen(home: &TempHearth) -> Hearth {
     let mut hearth = Hearth::open(home.path(), Box::new(clock()));
     hearth.use_cheap_keys_for_tests();
     hearth
@@ -37,7 +37,7 @@ fn reopen(home: &TempHearth) -> Hearth {
 
 /// Writes `word` with a suffix into every kind of text field Hearth keeps,
 /// shared and private, as Sam (who is unlocked).
-fn write_everywhere(hearth: &mut Hearth, word: &str, d: u32) -> Vec<String> {
+pub(crate) fn write_everywhere(hearth: &mut Hearth, word: &str, d: u32) -> Vec<String> {
     let w = |what: &str| format!("{word}{what}");
     let shared = hearth
         .journal()
@@ -186,7 +186,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Where `word` is found in any file under `dir`, in UTF-8 or UTF-16LE/BE.
-fn found_in_files(dir: &Path, word: &str) -> Vec<String> {
+pub(crate) fn found_in_files(dir: &Path, word: &str) -> Vec<String> {
     let forms: [(&str, Vec<u8>); 3] = [
         ("UTF-8", word.as_bytes().to_vec()),
         (
@@ -211,7 +211,7 @@ fn found_in_files(dir: &Path, word: &str) -> Vec<String> {
 }
 
 /// Every file's bytes, by path, to prove nothing changed.
-fn snapshot_of(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn snapshot_of(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut all: Vec<_> = files_under(dir)
         .into_iter()
         .map(|p| {
@@ -224,7 +224,7 @@ fn snapshot_of(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// Entry bodies Sam sees on the timeline.
-fn bodies(hearth: &mut Hearth) -> Vec<String> {
+pub(crate) fn bodies(hearth: &mut Hearth) -> Vec<String> {
     let page = hearth
         .journal()
         .timeline(&TimelineQuery::default())

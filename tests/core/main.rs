@@ -2,6 +2,7 @@
 //! binary whose modules mirror the core's areas, so a change to the core is
 //! linked into one test binary instead of one per file.
 
+mod backup_file;
 mod checkins;
 mod commitments;
 mod couple;

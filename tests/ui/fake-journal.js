@@ -194,6 +194,30 @@
       return { entriesAdded: 12, entriesAlreadyHere: 40, answersSkipped: 0, repliesAdded: 3, readsAdded: 0, appreciationsAdded: 0, promptsAdded: 0, daysAdded: 0, coupleSetUp,
         ritualsAdded: 2, outcomesAdded: 9, checkinsAdded: 4, commitmentsAdded: 1, checkOffsAdded: 5, draftsAdded: 0, settingsAdded: 0, remindersAdded: 0 };
     },
+    // The encrypted backup: saved like an export (a path, or null when the
+    // dialog was closed); brought back as raw bytes with the passphrase
+    // percent-encoded in a header. "Hearth backup" bytes open with
+    // "a quiet morning walk"; anything else isn't a backup.
+    save_encrypted_backup({ passphrase, repeat, date }) {
+      if (!String(passphrase ?? '').trim()) throw bad('Please choose a passphrase.');
+      if (passphrase.length < 8) throw bad('Please use at least 8 characters; a few words you’ll remember work well.');
+      if (passphrase !== repeat) throw bad('The two passphrases aren’t the same. Please type it again in both fields.');
+      if (window.__dialogClosed) return null;
+      return `/home/sam/Documents/Hearth backup ${date}.hearthbackup`;
+    },
+    import_encrypted_backup(bytes, { headers = {} } = {}) {
+      if (!(bytes instanceof Uint8Array)) throw bad("Hearth didn't receive the file the way it expected, so nothing was changed. Please choose the file again.");
+      window.__backupHeaders = headers;
+      if (new TextDecoder().decode(bytes.slice(0, 13)) !== 'Hearth backup') {
+        throw bad("This file isn't an encrypted Hearth backup. Please choose the file Hearth saved (its name ends in .hearthbackup). Nothing was changed.");
+      }
+      if (decodeURIComponent(headers['hearth-passphrase'] ?? '') !== 'a quiet morning walk') {
+        throw bad('That passphrase doesn’t open this backup. Please check it and try again: it is the one chosen when the backup was saved. Nothing was changed.');
+      }
+      st.partners = [{ id: 1, name: 'Robin', color: '#7b5675' }, { id: 2, name: 'Kit', color: '#3f6e8c' }];
+      st.writerId = 1; st.phase = 'ready';
+      return clone(st);
+    },
     // Another app's journal, as raw bytes with the choices in headers. A zip
     // ("PK…") is a Day One export of 12 entries; JSON with "tags" a jrnl
     // export of 3, a second time already here; anything else is refused.

@@ -24,12 +24,12 @@ test('Settings → Privacy: warned first, the recovery key shown once, then chan
   await section.getByRole('button', { name: 'Set a passphrase' }).click();
   assert.equal(await focused(page), 'privacy-set-form-new', 'focus goes to the first new field');
   await page.getByLabel('New passphrase').fill('a long walk home');
-  await page.getByLabel('Repeat the passphrase').fill('a long walk hom');
+  await section.getByLabel('Repeat the passphrase').fill('a long walk hom');
   await page.keyboard.press('Enter');
   await section.getByRole('alert').getByText('aren’t the same').waitFor();
   assert.equal(await focused(page), 'privacy-set-form-new', 'after a refusal focus is back on the first field');
 
-  await page.getByLabel('Repeat the passphrase').fill('a long walk home');
+  await section.getByLabel('Repeat the passphrase').fill('a long walk home');
   await section.getByRole('button', { name: 'Set the passphrase' }).click();
   const key = page.locator('#privacy-recovery-key');
   await key.waitFor();
@@ -51,7 +51,7 @@ test('Settings → Privacy: warned first, the recovery key shown once, then chan
   await page.keyboard.press('Enter');
   await page.getByLabel('Current passphrase').fill('not it at all');
   await page.getByLabel('New passphrase').fill('a quiet harbour');
-  await page.getByLabel('Repeat the passphrase').fill('a quiet harbour');
+  await section.getByLabel('Repeat the passphrase').fill('a quiet harbour');
   await page.keyboard.press('Enter');
   await section.getByRole('alert').getByText('isn’t your current passphrase').waitFor();
   await page.getByLabel('Current passphrase').fill('a long walk home');

@@ -251,6 +251,15 @@ export const api = {
   removeDevice: (device) => call('remove_device', { device }),
   syncNow: () => call('sync_now', {}),
   stopSyncing: () => call('stop_syncing', {}),
+  // The encrypted backup file: the whole journal sealed under a passphrase
+  // chosen now, saved where the person chooses; the path or null.
+  saveEncryptedBackup: (passphrase, repeat) =>
+    call('save_encrypted_backup', { passphrase, repeat, date: localDate() }),
+  // On a new laptop: the file's bytes as the body (not JSON), the passphrase
+  // percent-encoded in a header (see commands/backup_file.rs). Answers the state.
+  importEncryptedBackup: (bytes, passphrase) => call('import_encrypted_backup', bytes, {
+    headers: { 'hearth-passphrase': encodeURIComponent(passphrase) },
+  }),
 };
 
 let words = null;

@@ -8,6 +8,7 @@
 //! [`Hearth::recover_from_newest_backup`] brings it back (see `backups.rs`).
 
 mod at_rest;
+mod backup_file;
 mod backups;
 mod checkins;
 mod commitments;

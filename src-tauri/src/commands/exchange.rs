@@ -106,7 +106,10 @@ pub async fn import_everything<R: Runtime>(
 
 /// The raw body of a call, or a JSON list of byte values (the IPC's
 /// fallback that sends the body as JSON).
-fn body_bytes<'a>(request: &'a Request<'_>, listed: &'a mut Vec<u8>) -> Result<&'a [u8], Error> {
+pub(crate) fn body_bytes<'a>(
+    request: &'a Request<'_>,
+    listed: &'a mut Vec<u8>,
+) -> Result<&'a [u8], Error> {
     match request.body() {
         InvokeBody::Raw(bytes) => Ok(bytes),
         InvokeBody::Json(serde_json::Value::Array(items)) => {

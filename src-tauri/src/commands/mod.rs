@@ -10,6 +10,7 @@
 //! one the page names, and keeps the rules (snapshots first, the reminder
 //! plan woken after a change) so no command has to remember them.
 
+pub mod backup_file;
 pub mod backups;
 pub mod checkins;
 pub mod commitments;

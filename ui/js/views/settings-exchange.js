@@ -6,6 +6,7 @@ import { h, announce, setBusy, isBusy } from '../dom.js';
 import { formMessages } from '../fields.js';
 import { importEverythingForm, progressBar } from './import-everything.js';
 import { journalImportForm } from './settings-journals.js';
+import { saveBackupForm } from './backup-file.js';
 
 // What "Export everything" writes: every list of the core's ExportFile,
 // named here (tests/ui/promises.test.mjs reads the list fields so the words
@@ -62,6 +63,7 @@ export function exchangeSection() {
       h('label', { for: includePrivate.id }, ' Include my private entries')),
     h('div', { class: 'form-actions' }, everything, book),
     exportProgress.el, out.alert, out.status, where,
+    saveBackupForm(),
     importEverythingForm({
       title: 'Bring an export back',
       intro: 'What is already here is not added twice, and nothing here is changed. A snapshot is taken first. If the file can’t be used, nothing changes.',

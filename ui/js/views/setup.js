@@ -7,6 +7,7 @@ import { swatchGroup } from '../swatches.js';
 import { store, reloadApp } from '../store.js';
 import { importEverythingForm } from './import-everything.js';
 import { joinForm } from './setup-join.js';
+import { openBackupForm } from './backup-file.js';
 import { nameProblem, sameNames, SAME_NAMES_MESSAGE } from '../validate.js';
 
 export function renderSetup() {
@@ -76,7 +77,9 @@ export function renderSetup() {
         + 'bring that file here instead of starting afresh: your names, journal, rituals, check-ins and commitments come with it.',
       // The journal it brought replaces this welcome.
       onImported: (report) => { if (report.coupleSetUp) reloadApp(); },
-    }));
+    }),
+    // Or their encrypted backup, which brings the whole journal as it was.
+    openBackupForm({ onOpened: () => reloadApp() }));
   const toMove = h('button', { type: 'button', class: 'button button--quiet', id: 'setup-move-link' }, 'Bring everything from another laptop');
   toMove.addEventListener('click', () => {
     move.scrollIntoView({ block: 'start' });

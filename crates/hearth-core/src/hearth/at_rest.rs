@@ -200,6 +200,12 @@ impl Hearth {
             self.database_path(),
             data.clone(),
         ));
+        // A journal brought from another laptop's backup gets its own
+        // device id at its first unlock (see `backup_file.rs`).
+        let marker = self.data_dir.join(super::backup_file::NEW_DEVICE);
+        if marker.exists() && crate::sync::renew_device(store.conn()).is_ok() {
+            let _ = std::fs::remove_file(&marker);
+        }
         self.store = Ok(store);
         self.attach_sync();
         self.cipher = Some(data);

@@ -58,8 +58,12 @@ impl ExchangeHandle<'_> {
             serde_json::to_string_pretty(&file)
                 .map_err(|e| Error::Storage(format!("the export couldn't be written: {e}")))
         })?;
-        self.0
-            .save(to, &format!("Hearth export {date}"), "json", &text)
+        self.0.save(
+            to,
+            &format!("Hearth export {date}"),
+            "json",
+            text.as_bytes(),
+        )
     }
 
     /// Saves the Markdown memory book as `Hearth memory book <date>.md`.
@@ -72,8 +76,12 @@ impl ExchangeHandle<'_> {
         let text = self
             .0
             .as_writer(|s, me, c| s.export_markdown(me, options, c))?;
-        self.0
-            .save(to, &format!("Hearth memory book {date}"), "md", &text)
+        self.0.save(
+            to,
+            &format!("Hearth memory book {date}"),
+            "md",
+            text.as_bytes(),
+        )
     }
 
     /// Imports an export file given as its bytes (any version this Hearth
@@ -140,11 +148,11 @@ impl Hearth {
         }
     }
 
-    /// Saves `text` as `to` says; `<stem>.<ext>` names a new file.
-    pub(crate) fn save(&self, to: &SaveTo, stem: &str, ext: &str, text: &str) -> Result<PathBuf> {
+    /// Saves `bytes` as `to` says; `<stem>.<ext>` names a new file.
+    pub(crate) fn save(&self, to: &SaveTo, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf> {
         match to {
-            SaveTo::ExportFolder => write_new_file(&self.export_dir(), stem, ext, text),
-            SaveTo::Chosen(path) => replace_file(path, text).map(|()| path.clone()),
+            SaveTo::ExportFolder => write_new_file(&self.export_dir(), stem, ext, bytes),
+            SaveTo::Chosen(path) => replace_file(path, bytes).map(|()| path.clone()),
         }
     }
 }
@@ -154,9 +162,24 @@ fn refused(path: &Path, e: std::io::Error) -> Error {
     Error::Desktop(format!("write {} ({e})", path.display()))
 }
 
-/// Writes `text` as `<stem>.<ext>` in `dir`, adding ` (2)`, ` (3)`… rather
-/// than replacing a file already there.
-fn write_new_file(dir: &Path, stem: &str, ext: &str, text: &str) -> Result<PathBuf> {
+/// Writes `bytes` as `<stem>.<ext>` in `dir`, adding ` (2)`, ` (3)`…
+/// rather than replacing a file already there. The file appears whole or
+/// not at all: written and flushed under a hidden name first, then linked
+/// to the first free name (a link never replaces a file).
+fn write_new_file(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let partial = dir.join(format!(".{stem}.{ext}.hearth-partial"));
+    write_flushed(&partial, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        refused(&partial, e)
+    })?;
+    let placed = place_new(dir, stem, ext, &partial);
+    let _ = std::fs::remove_file(&partial);
+    crate::store::backup::sync_dir(dir);
+    placed
+}
+
+/// Links `partial` to the first free name of `<stem> (n).<ext>` in `dir`.
+fn place_new(dir: &Path, stem: &str, ext: &str, partial: &Path) -> Result<PathBuf> {
     for n in 1..=NUMBERED_MAX {
         let suffix = if n == 1 {
             String::new()
@@ -164,15 +187,17 @@ fn write_new_file(dir: &Path, stem: &str, ext: &str, text: &str) -> Result<PathB
             format!(" ({n})")
         };
         let path = dir.join(format!("{stem}{suffix}.{ext}"));
-        let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(file) => file,
+        match std::fs::hard_link(partial, &path) {
+            Ok(()) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(refused(&path, e)),
-        };
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(|e| refused(&path, e))?;
-        return Ok(path);
+            // A folder without links (a FAT stick): the free name, renamed to.
+            Err(_) if path.exists() => continue,
+            Err(_) => {
+                return std::fs::rename(partial, &path)
+                    .map(|()| path.clone())
+                    .map_err(|e| refused(&path, e))
+            }
+        }
     }
     Err(Error::InvalidInput(format!(
         "There are already too many files named \"{stem}\" in {}. Please move some of them away and try again.",
@@ -180,23 +205,28 @@ fn write_new_file(dir: &Path, stem: &str, ext: &str, text: &str) -> Result<PathB
     )))
 }
 
-/// Replaces the file at `path` with `text`, whole or not at all.
-fn replace_file(path: &Path, text: &str) -> Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let partial = path.with_file_name(format!(".{name}.hearth-partial"));
-    let written = OpenOptions::new()
+fn write_flushed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
-        .open(&partial)
-        .and_then(|mut file| {
-            file.write_all(text.as_bytes())?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&partial, path));
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Replaces the file at `path` with `bytes`, whole or not at all: written
+/// and flushed beside it, renamed into place, the folder flushed.
+fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let partial = path.with_file_name(format!(".{name}.hearth-partial"));
+    let written = write_flushed(&partial, bytes).and_then(|()| std::fs::rename(&partial, path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&partial);
         return Err(refused(path, e));
+    }
+    if let Some(dir) = path.parent() {
+        crate::store::backup::sync_dir(dir);
     }
     Ok(())
 }
@@ -208,8 +238,8 @@ mod tests {
     #[test]
     fn an_export_never_replaces_a_file() {
         let dir = tempfile::tempdir().unwrap();
-        let first = write_new_file(dir.path(), "Hearth export 2026-11-22", "md", "one").unwrap();
-        let second = write_new_file(dir.path(), "Hearth export 2026-11-22", "md", "two").unwrap();
+        let first = write_new_file(dir.path(), "Hearth export 2026-11-22", "md", b"one").unwrap();
+        let second = write_new_file(dir.path(), "Hearth export 2026-11-22", "md", b"two").unwrap();
         assert_eq!(first.file_name().unwrap(), "Hearth export 2026-11-22.md");
         assert_eq!(
             second.file_name().unwrap(),
@@ -224,7 +254,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("Our journal.json");
         std::fs::write(&path, "old").unwrap();
-        replace_file(&path, "new").unwrap();
+        replace_file(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()

@@ -43,6 +43,6 @@ impl Hearth {
              Saved on {date}.\n",
             key.expose()
         ));
-        self.save(to, "Hearth recovery key", "txt", &text)
+        self.save(to, "Hearth recovery key", "txt", text.as_bytes())
     }
 }

@@ -136,7 +136,11 @@ impl RitualsHandle<'_> {
         to: &SaveTo,
     ) -> Result<PathBuf> {
         let text = self.0.as_writer(|s, _, c| s.rituals_ics(ids, c))?;
-        self.0
-            .save(to, &format!("Hearth rituals {date}"), "ics", &text)
+        self.0.save(
+            to,
+            &format!("Hearth rituals {date}"),
+            "ics",
+            text.as_bytes(),
+        )
     }
 }

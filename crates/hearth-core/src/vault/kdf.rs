@@ -66,7 +66,7 @@ impl KdfParams {
     /// Whether a stored slot's parameters are ones Hearth would ever have
     /// written (a slot outside them is damaged, not a wrong passphrase), and
     /// small enough that checking a passphrase can't exhaust the laptop.
-    pub(super) fn plausible(&self) -> bool {
+    pub(crate) fn plausible(&self) -> bool {
         (8..=4 * 1024 * 1024).contains(&self.memory_kib)
             && self.memory_kib >= 8 * self.lanes
             && (1..=64).contains(&self.iterations)

@@ -27,10 +27,14 @@ use serde::Serialize;
 
 mod check;
 mod retention;
+pub(crate) mod sealed;
 mod take;
+mod whole;
 
 pub(crate) use check::integrity;
 pub use check::{preview_backup, preview_backup_with, verify_backup, verify_backup_with};
+pub use sealed::{EXTENSION as ENCRYPTED_EXTENSION, FORMAT as ENCRYPTED_FORMAT};
+pub(crate) use whole::verify_plain_bytes;
 
 use retention::clear_partials;
 pub use retention::prune;

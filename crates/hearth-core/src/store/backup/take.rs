@@ -82,7 +82,7 @@ impl Store {
     }
 
     /// A consistent copy of the whole database (WAL included) at `target`.
-    fn copy_into(&self, target: &Path) -> Result<()> {
+    pub(super) fn copy_into(&self, target: &Path) -> Result<()> {
         let target_str = target.to_str().ok_or_else(|| Error::DataDir {
             path: target.to_path_buf(),
             reason: "the backup folder's path isn't valid text".into(),
@@ -100,7 +100,7 @@ impl Store {
 }
 
 /// Makes the fresh copy one self-contained file, checks it and flushes it.
-fn check_copy(path: &Path, key: Option<&crate::vault::SecretKey>) -> Result<()> {
+pub(super) fn check_copy(path: &Path, key: Option<&crate::vault::SecretKey>) -> Result<()> {
     let bad =
         |detail: String| Error::Storage(format!("the backup copy failed its check ({detail})"));
     {
