@@ -323,6 +323,16 @@ impl Drop for PrivateIndex {
     }
 }
 
+/// A partner's sealed entries not in the trash, as the index reads them.
+/// Without statistics SQLite would pick `entries_unread` (every entry of
+/// the partner's not in the trash), so the partial index is named.
+pub(crate) fn build_sql() -> String {
+    format!(
+        "SELECT {ENTRY_COLUMNS} FROM entries e INDEXED BY entries_sealed
+         WHERE e.author = ?1 AND e.sealed IS NOT NULL AND e.deleted_at IS NULL"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,14 +352,4 @@ mod tests {
         );
         assert!(!terms("we")[0].prefix, "a beginning needs three letters");
     }
-}
-
-/// A partner's sealed entries not in the trash, as the index reads them.
-/// Without statistics SQLite would pick `entries_unread` (every entry of
-/// the partner's not in the trash), so the partial index is named.
-pub(crate) fn build_sql() -> String {
-    format!(
-        "SELECT {ENTRY_COLUMNS} FROM entries e INDEXED BY entries_sealed
-         WHERE e.author = ?1 AND e.sealed IS NOT NULL AND e.deleted_at IS NULL"
-    )
 }
