@@ -112,6 +112,13 @@ impl Store {
         .map_err(|e| refused_or_storage(&path, e))?;
         cipher::maybe_key(&conn, key.as_ref()).map_err(|e| refused_or_storage(&path, e))?;
         configure(&conn).map_err(|e| refused_or_storage(&path, e))?;
+        if key.is_some() {
+            // Every page SQLCipher reads from disk is decrypted and checked:
+            // keeping more of them decrypted in memory spares search and
+            // Today most of that (32 MiB, against SQLite's 2 MiB default).
+            conn.pragma_update(None, "cache_size", -32_768)
+                .map_err(|e| refused_or_storage(&path, e))?;
+        }
         let mut store = Store {
             conn,
             path,
