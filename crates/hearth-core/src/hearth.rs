@@ -173,25 +173,6 @@ impl Hearth {
         }
     }
 
-    /// Once the deferred whole-file check has finished: damage it found
-    /// closes the file, as it would have at opening, and the newest good
-    /// snapshot is offered.
-    fn take_deferred_check(&mut self) {
-        if !self
-            .deferred_check
-            .as_ref()
-            .is_some_and(|h| h.is_finished())
-        {
-            return;
-        }
-        let found = self.deferred_check.take().map(|h| h.join());
-        if let Some(Ok(Err(damaged))) = found {
-            self.store = Err(damaged);
-            self.sync = None;
-            self.find_recoverable();
-        }
-    }
-
     pub fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
     }

@@ -25,6 +25,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 
+pub(crate) use backup::check_in_background;
 pub use backup::{Backup, BackupPreview, Reason};
 pub use migrations::LATEST_VERSION;
 
@@ -288,34 +289,9 @@ fn inspect_read_only(
     Ok(())
 }
 
-fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
     backup::integrity(conn, "quick_check").map_err(|_| Error::DamagedDatabase {
         path: path.to_path_buf(),
-    })
-}
-
-/// `PRAGMA quick_check` of the file at `path` on a read-only connection of
-/// its own, on a thread of its own: the encrypted file's check, deferred
-/// from opening. The handle answers `Err(DamagedDatabase)` when SQLite
-/// finds damage; a check that can't run at all (the file locked away
-/// meanwhile) answers `Ok`, since opening already read the file's header
-/// and schema.
-pub(crate) fn check_in_background(
-    path: PathBuf,
-    key: crate::vault::SecretKey,
-) -> std::thread::JoinHandle<Result<()>> {
-    std::thread::spawn(move || {
-        let Ok(conn) = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        ) else {
-            return Ok(());
-        };
-        if cipher::maybe_key(&conn, Some(&key)).is_err() {
-            return Ok(());
-        }
-        drop(key);
-        quick_check(&conn, &path)
     })
 }
 

@@ -167,3 +167,28 @@ pub fn preview_backup_with(path: &Path, key: Option<&SecretKey>) -> Result<Backu
         partners,
     })
 }
+
+/// `PRAGMA quick_check` of the file at `path` on a read-only connection of
+/// its own, on a thread of its own: the encrypted file's check, deferred
+/// from opening. The handle answers `Err(DamagedDatabase)` when SQLite
+/// finds damage; a check that can't run at all (the file locked away
+/// meanwhile) answers `Ok`, since opening already read the file's header
+/// and schema.
+pub(crate) fn check_in_background(
+    path: PathBuf,
+    key: SecretKey,
+) -> std::thread::JoinHandle<Result<()>> {
+    std::thread::spawn(move || {
+        let Ok(conn) = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        ) else {
+            return Ok(());
+        };
+        if crate::store::cipher::maybe_key(&conn, Some(&key)).is_err() {
+            return Ok(());
+        }
+        drop(key);
+        crate::store::quick_check(&conn, &path)
+    })
+}
