@@ -112,6 +112,22 @@ fn first_entry(h: &mut hearth_core::Hearth) -> i64 {
 }
 
 #[test]
+fn recording_leaves_every_save_durable() {
+    let mut a = Laptop::new();
+    a.write("We planned the weekend.");
+    let d = a.hearth.diagnostics_for_tests().unwrap();
+    assert_eq!(
+        d.synchronous, "2",
+        "recording commits lightly, then every save is durable (synchronous=FULL) again"
+    );
+    assert!(
+        !a.changes().is_empty(),
+        "the change was recorded, and settled before it was given out"
+    );
+    assert_eq!(a.hearth.diagnostics_for_tests().unwrap().synchronous, "2");
+}
+
+#[test]
 fn the_record_survives_a_restart() {
     let mut a = Laptop::new();
     a.hearth

@@ -102,7 +102,7 @@ impl SyncHandle<'_> {
     /// peer at `since` lacks; everything when `since` is `None`.
     pub fn changes(&mut self, since: Option<&[u8]>) -> Result<Vec<u8>> {
         self.0.with_replica(|replica, conn| {
-            replica.record(conn)?;
+            replica.settle(conn)?;
             replica.export(since)
         })
     }

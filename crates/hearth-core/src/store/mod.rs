@@ -249,6 +249,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Recording and applying changes (sync/) reuse about four statements
+    // for each of fifteen tables.
+    conn.set_prepared_statement_cache_capacity(96);
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use loro::{LoroDoc, LoroMap, LoroValue, ValueOrContainer};
 use rusqlite::types::Value;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value as Json;
 
 use super::record::{is_purged, local_id, local_key, loro_to_sql, record_key, where_key};
@@ -93,7 +93,10 @@ fn apply_one(
             return Ok(false);
         };
         let sql = format!("DELETE FROM {} WHERE {}", table.name, where_key(table));
-        return Ok(conn.execute(&sql, rusqlite::params_from_iter(local))? > 0);
+        return Ok(conn
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(local))?
+            > 0);
     };
     let LoroValue::Map(fields) = record.get_deep_value() else {
         return Err(Refused);
@@ -132,18 +135,25 @@ fn apply_one(
             .join(", "),
         table.key.join(", "),
     );
-    let was_here = match local_key(conn, table, key)? {
-        Some(local) => conn
-            .query_row(
-                &format!("SELECT 1 FROM {} WHERE {}", table.name, where_key(table)),
-                rusqlite::params_from_iter(local),
-                |_| Ok(()),
-            )
-            .is_ok(),
-        None => false,
-    };
-    let written = conn.execute(&sql, rusqlite::params_from_iter(row))? > 0;
-    if table.tombstone && !was_here {
+    // Only a tombstoned row can come back, bringing its children with it.
+    let came_back = table.tombstone
+        && match local_key(conn, table, key)? {
+            Some(local) => conn
+                .prepare_cached(&format!(
+                    "SELECT 1 FROM {} WHERE {}",
+                    table.name,
+                    where_key(table)
+                ))?
+                .query_row(rusqlite::params_from_iter(local), |_| Ok(()))
+                .optional()?
+                .is_none(),
+            None => true,
+        };
+    let written = conn
+        .prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(row))?
+        > 0;
+    if came_back {
         bring_back_children(doc, conn, columns, table, key)?;
     }
     if let Some(set) = &table.set {
@@ -152,20 +162,19 @@ fn apply_one(
             _ => "[]".to_string(),
         };
         let key = where_key(table);
-        conn.execute(
-            &format!(
-                "DELETE FROM {t} WHERE {p} = (SELECT id FROM {parent} WHERE {key})
+        conn.prepare_cached(&format!(
+            "DELETE FROM {t} WHERE {p} = (SELECT id FROM {parent} WHERE {key})
                  AND {v} NOT IN (SELECT value FROM json_each(?{n}))",
-                t = set.table,
-                p = set.parent,
-                parent = table.name,
-                v = set.value,
-                n = key_params(table) + 1,
-            ),
-            rusqlite::params_from_iter(key_values(&fields, table, &list)),
-        )?;
-        conn.execute(
-            &format!(
+            t = set.table,
+            p = set.parent,
+            parent = table.name,
+            v = set.value,
+            n = key_params(table) + 1,
+        ))?
+        .execute(rusqlite::params_from_iter(key_values(
+            &fields, table, &list,
+        )))?;
+        conn.prepare_cached(&format!(
                 "INSERT OR IGNORE INTO {t} ({p}, {v}) SELECT (SELECT id FROM {parent} WHERE {key}), value
                  FROM json_each(?{n})",
                 t = set.table,
@@ -173,9 +182,8 @@ fn apply_one(
                 parent = table.name,
                 v = set.value,
                 n = key_params(table) + 1,
-            ),
-            rusqlite::params_from_iter(key_values(&fields, table, &list)),
-        )?;
+            ))?
+            .execute(rusqlite::params_from_iter(key_values(&fields, table, &list)))?;
     }
     Ok(written)
 }

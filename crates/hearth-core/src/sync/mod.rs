@@ -16,6 +16,15 @@
 //! and a crash between the write and the recording loses nothing: the notes
 //! are still there at the next call.
 //!
+//! **Recording does not wait for the disk; sending does.** The write was
+//! saved durably together with its notes, so the recording's own commit
+//! need not be (`synchronous=NORMAL`, which spares every save a second
+//! flush): a power cut that loses it loses nothing, the notes are recorded
+//! again. What must never happen is a change leaving the laptop and then
+//! being forgotten here, because the same operation would be made again with
+//! other contents. So before any change is exported, [`Replica::settle`]
+//! makes everything recorded durable.
+//!
 //! **Applying is one transaction.** [`Replica::import`] hands a peer's bytes
 //! to the engine (refused whole when damaged or cut short), then writes the
 //! records the engine says changed to SQLite and stores the bytes, together.
@@ -64,6 +73,8 @@ pub struct Replica {
     _events: Subscription,
     /// The synced columns of each table, as SQLite lists them.
     columns: HashMap<&'static str, Vec<String>>,
+    /// Something recorded may not be on the disk yet.
+    unsettled: bool,
 }
 
 impl std::fmt::Debug for Replica {
@@ -184,6 +195,8 @@ impl Replica {
             changed,
             _events: events,
             columns,
+            // The last run may have recorded without flushing.
+            unsettled: true,
         })
     }
 
@@ -193,13 +206,22 @@ impl Replica {
     }
 
     /// Records the rows noted since last time; returns how many rows were
-    /// looked at. One transaction: the new operations are stored and the
+    /// looked at. One transaction, which does not wait for the disk
+    /// ([`Replica::settle`] does): the new operations are stored and the
     /// notes cleared together.
     pub(crate) fn record(&mut self, conn: &mut Connection) -> Result<usize> {
         let noted: i64 = conn.query_row("SELECT count(*) FROM sync_pending", [], |r| r.get(0))?;
         if noted == 0 {
             return Ok(0);
         }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let recorded = self.record_lightly(conn);
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        self.unsettled = true;
+        recorded
+    }
+
+    fn record_lightly(&mut self, conn: &mut Connection) -> Result<usize> {
         let before = self.doc.oplog_vv();
         let tx = conn.transaction()?;
         let looked = record::record_pending(&self.doc, &tx, &self.columns)?;
@@ -217,6 +239,18 @@ impl Replica {
         tx.execute("DELETE FROM sync_pending", [])?;
         tx.commit()?;
         Ok(looked)
+    }
+
+    /// Records what is noted, then makes every recorded change durable, as
+    /// it must be before any of it leaves the laptop. One durable commit
+    /// flushes the whole write-ahead log, the lighter commits before it too.
+    pub(crate) fn settle(&mut self, conn: &mut Connection) -> Result<()> {
+        self.record(conn)?;
+        if self.unsettled {
+            conn.execute("UPDATE sync_device SET peer = peer WHERE id = 1", [])?;
+            self.unsettled = false;
+        }
+        Ok(())
     }
 
     /// Applies a peer's changes: the engine merges them (idempotent, in any
@@ -245,8 +279,11 @@ impl Replica {
         let known = status.success.is_empty() && status.pending.is_none();
         let changed = self.take_changed();
         let tx = conn.transaction()?;
+        // The rows about to be written are the engine's own state: nothing
+        // to note or record (the triggers go with the transaction if it fails).
+        uninstall(&tx)?;
         let (rows, refused) = apply::apply_changed(&self.doc, &tx, &self.columns, &changed)?;
-        // The rows just written are the engine's own state: nothing to record.
+        install(&tx)?;
         tx.execute("DELETE FROM sync_pending", [])?;
         if !known {
             for bytes in chunks {

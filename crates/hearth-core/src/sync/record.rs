@@ -80,11 +80,8 @@ pub(super) fn local_key(
 
 pub(super) fn local_id(conn: &Connection, parent: &str, uid: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT id FROM {parent} WHERE uid = ?1"),
-            [uid],
-            |r| r.get(0),
-        )
+        .prepare_cached(&format!("SELECT id FROM {parent} WHERE uid = ?1"))?
+        .query_row([uid], |r| r.get(0))
         .optional()?)
 }
 
@@ -115,7 +112,8 @@ fn select_row(
         where_key(table)
     );
     Ok(conn
-        .query_row(&sql, rusqlite::params_from_iter(local), |r| {
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(local), |r| {
             (0..exprs.len()).map(|i| r.get::<_, Value>(i)).collect()
         })
         .optional()?)
@@ -153,11 +151,8 @@ fn write(
     for (column, value) in cols.iter().zip(row) {
         let value = match (table.parent_of(column), value) {
             (Some(parent), Value::Integer(id)) => conn
-                .query_row(
-                    &format!("SELECT uid FROM {parent} WHERE id = ?1"),
-                    [id],
-                    |r| r.get::<_, String>(0),
-                )
+                .prepare_cached(&format!("SELECT uid FROM {parent} WHERE id = ?1"))?
+                .query_row([id], |r| r.get::<_, String>(0))
                 .optional()?
                 .map_or(Value::Null, Value::Text),
             (_, value) => value,

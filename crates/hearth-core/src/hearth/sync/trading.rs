@@ -22,7 +22,7 @@ impl SyncHandle<'_> {
     /// applies the other laptops'. A folder that is gone or read-only
     /// leaves a calm note: the work here goes on and is written later.
     pub fn exchange(&mut self) -> Result<SyncState> {
-        self.0.record_changes();
+        self.0.with_replica(|r, conn| r.settle(conn))?;
         let device = self.device()?;
         let Some(kept) = config::load(self.0.store()?.conn())? else {
             return self.state();
