@@ -53,6 +53,9 @@ pub enum PageMessage {
     /// A reminder was answered from its notification: the banner lets go
     /// of it; `said` is the core's sentence about what happened.
     Answered { key: String, said: String },
+    /// The other laptop's changes arrived through the sync folder: the page
+    /// shows them (at once, or with a line offering to, while it's in use).
+    Arrived,
 }
 
 /// The loop's shared state: how it is woken and the page it talks to.

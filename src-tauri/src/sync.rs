@@ -11,7 +11,9 @@
 //!   there changes, so an idle folder costs no CPU), which pokes the loop.
 //!
 //! The loop locks the journal with `lock_quietly`, which does not poke, so
-//! a look never causes another.
+//! a look never causes another. A look that brought the other laptop's
+//! changes tells the page (on the reminders' channel), so what arrived shows
+//! without the couple having to go elsewhere and back.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -23,6 +25,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::Notify;
 
 use crate::commands::Shared;
+use crate::reminders::{PageMessage, Reminders};
 
 /// How long after a poke the loop waits for more before it looks.
 pub const DEBOUNCE: Duration = Duration::from_secs(2);
@@ -91,8 +94,12 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             first = false;
             let shared = app.state::<Shared>();
             let state = shared.lock_quietly().sync().exchange();
-            if let Err(err) = &state {
-                eprintln!("hearth: sync: {err}");
+            match &state {
+                Ok(state) if state.arrived > 0 => {
+                    app.state::<Reminders>().tell_page(PageMessage::Arrived);
+                }
+                Ok(_) => {}
+                Err(err) => eprintln!("hearth: sync: {err}"),
             }
             watch_from_state(&state);
         }

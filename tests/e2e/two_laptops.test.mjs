@@ -205,9 +205,16 @@ describe("two laptops, one journal, two real Syncthing daemons", () => {
     await mainContent(session).then(({ text }) => assert.ok(text.includes(RITUAL), "and A's ritual"));
   });
 
-  step("an entry written on laptop A shows on laptop B", async () => {
+  step("an entry written on laptop A shows on laptop B, on the page B has open", async () => {
     const words = "Written on laptop A, read on laptop B.";
+    await go(B.session, "Journal");
     await writeEntry(A, words);
+    // B goes nowhere: the page draws what arrived by itself.
+    const started = Date.now();
+    const inPlace = await waitUntil(async () => (await mainContent(B.session)).text.includes(words), { timeout: 60_000 })
+      .then(() => true, () => false);
+    console.log(`# two_laptops: A's entry on B's open journal page: ${inPlace ? `after ${Date.now() - started} ms` : "not within 60 s"}`);
+    assert.ok(inPlace, "what laptop A wrote shows on the journal page laptop B has open, without going elsewhere and back");
     await waitToSee(B, "A's entry on B", () => journalShows(B, words));
   });
 

@@ -260,3 +260,42 @@ test('the new modules are fetched only where they are used, never with Today', a
   await settle(page);
   await clean(page);
 });
+
+/** The other laptop's entry lands in the fake core, then the shell says so. */
+const arrive = (page, body) => page.evaluate((words) => {
+  const st = window.__HEARTH_STATE__;
+  const writer = st.writerId;
+  st.writerId = 2;
+  window.__HEARTH_JOURNAL__.create_entry({ input: { body: words } });
+  st.writerId = writer;
+  window.__reminderChannel.onmessage({ type: 'arrived' });
+}, body);
+
+test('what the other laptop wrote shows in the journal at once, without going elsewhere and back', async () => {
+  const page = await h.open({ cfg: { ...READY, entries: [{ author: 1, body: 'Written here first.' }] }, hash: '#/journal' });
+  await page.locator('#timeline-list .entry-card').first().waitFor();
+  await settle(page);
+  await arrive(page, 'Written on Alex’s laptop.');
+  await page.locator('#timeline-list .entry-card', { hasText: 'Written on Alex’s laptop.' }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('#arrival-note').isVisible(), false, 'nothing in use: drawn again, no line to press');
+  assert.ok(await page.locator('#timeline-list .entry-card', { hasText: 'Written here first.' }).count(), 'what was there stays');
+});
+
+test('while someone is typing, what arrived waits behind “Show them”, and the words typed stay', async () => {
+  const page = await h.open({ cfg: READY, hash: '#/journal' });
+  const body = page.getByLabel('What would you like to say?');
+  await body.fill('Half a sentence about Sunday');
+  await settle(page);
+  await arrive(page, 'Written on Alex’s laptop meanwhile.');
+  await page.locator('#arrival-note').waitFor();
+  assert.match(await page.textContent('#arrival-note'), /New things arrived from the other laptop/);
+  assert.equal(await body.inputValue(), 'Half a sentence about Sunday', 'the words being typed are not taken away');
+  assert.equal(await page.locator('#timeline-list .entry-card', { hasText: 'meanwhile' }).count(), 0, 'the place is not drawn again under the typing');
+  await page.getByRole('button', { name: 'Show them' }).click();
+  await page.locator('#timeline-list .entry-card', { hasText: 'meanwhile' }).waitFor({ timeout: 5000 });
+  await settle(page);
+  assert.equal(await page.locator('#arrival-note').isVisible(), false, 'the line goes once pressed');
+  assert.equal(await focusedId(page), 'journal-title', 'focus goes to the place’s heading');
+  assert.equal(await page.getByLabel('What would you like to say?').inputValue(), 'Half a sentence about Sunday',
+    'the words typed come back as a draft after the place is drawn again');
+});

@@ -8,6 +8,8 @@
 // - `navigate`: the tray's "Today", or a click on a notification.
 // - `answered`: a reminder was answered from its notification; its card
 //   goes, and the core's sentence is announced.
+// - `arrived`: the other laptop's changes came through the sync folder; the
+//   frame's `onArrived` shows them.
 // Everything is built with h(): titles and whys are the couple's own words.
 
 import { api } from './api.js';
@@ -21,7 +23,7 @@ function itemText(item) {
   return item.late ? `Was due at ${item.localTime} · ${item.body}` : `${item.body} · ${item.localTime}`;
 }
 
-export function reminderBanner() {
+export function reminderBanner({ onArrived } = {}) {
   const list = h('div', { class: 'reminder-list' });
   const el = h('section', {
     class: 'reminder-banner',
@@ -103,6 +105,7 @@ export function reminderBanner() {
       if (shown.has(message.key)) remove(message.key);
       if (typeof message.said === 'string') announce(message.said);
     }
+    else if (message?.type === 'arrived') onArrived?.();
     else if (message?.type === 'closeRequested') {
       const quit = await confirmDialog({
         title: 'Close Hearth?',

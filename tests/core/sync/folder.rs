@@ -10,6 +10,28 @@ use hearth_tests::{private_note, By, OFFSET, SAM};
 use super::Two;
 
 #[test]
+fn a_look_says_how_much_arrived_so_the_page_can_show_it() {
+    let mut two = Two::new();
+    two.settle();
+    assert_eq!(
+        two.b.look().arrived,
+        0,
+        "a look that finds nothing new says nothing arrived"
+    );
+    two.a.write("We planted the tulips together.");
+    assert_eq!(
+        two.a.look().arrived,
+        0,
+        "a laptop's own changes never count as arrived"
+    );
+    assert!(
+        two.b.look().arrived >= 1,
+        "a look that brings the other laptop's entry says rows arrived"
+    );
+    assert_eq!(two.b.look().arrived, 0, "the same changes arrive once");
+}
+
+#[test]
 fn an_entry_on_a_is_seen_on_b_and_a_ritual_done_on_b_is_seen_on_a() {
     let mut two = Two::new();
     two.a.write("We planted the tulips together.");

@@ -136,8 +136,31 @@ export function renderFrame(state, firstToday = null) {
       })));
 
   const main = h('main', { id: 'main', class: 'app-main', tabindex: '-1' });
-  const banner = reminderBanner();
+  const banner = reminderBanner({ onArrived: arrived });
   const el = h('div', { class: 'frame' }, header, banner.el, h('div', { class: 'frame-body' }, nav, main));
+
+  // --- what the other laptop wrote (views/arrivals.js, fetched on first use) ---
+  let arrivals = null;
+  async function arrived() {
+    arrivals ??= import('./arrivals.js').then(({ arrivalNote }) => {
+      const note = arrivalNote({ main, heading: () => view?.heading, redraw });
+      banner.el.after(note.el);
+      return note;
+    });
+    try {
+      store.set(await api.getState());
+      (await arrivals).arrived();
+    } catch (err) {
+      console.error('Hearth could not show what arrived:', err);
+    }
+  }
+  /** Draws the place shown again, from the core's answers now; words being
+   * typed are kept as drafts first, and come back. */
+  async function redraw() {
+    await flushDrafts();
+    shownRoute = null;
+    return showRoute(currentRoute(), currentSub(), { moveFocus: false });
+  }
 
   // --- the place shown --------------------------------------------------------
   let view = null;
@@ -149,6 +172,7 @@ export function renderFrame(state, firstToday = null) {
       else link.removeAttribute('aria-current');
     }
     const token = ++routing;
+    arrivals?.then((note) => note.clear());
     if (route === shownRoute && view?.navigate) {
       view.navigate(sub, { moveFocus });
       return;

@@ -24,6 +24,9 @@ pub struct SyncState {
     /// What the last look at the folder found worth saying.
     pub notes: Vec<SyncNote>,
     pub last_exchange: Option<DateTime<Utc>>,
+    /// Rows the other laptops' changes wrote or removed here in this look
+    /// (0 when the state was only read): the page shows the news.
+    pub arrived: usize,
 }
 
 /// One laptop sharing the journal.
@@ -307,5 +310,6 @@ pub(crate) fn describe(conn: &Connection, this: u64) -> Result<SyncState> {
         devices: views,
         notes,
         last_exchange: parse(last_exchange),
+        arrived: 0,
     })
 }

@@ -31,6 +31,7 @@ impl SyncHandle<'_> {
             return self.state();
         };
         let now = self.0.clock.now();
+        let mut arrived = 0;
         let note = if !folder.is_dir() {
             Some(format!(
                 "The sync folder ({}) isn't there right now; perhaps its drive is unplugged. \
@@ -39,7 +40,7 @@ impl SyncHandle<'_> {
             ))
         } else {
             let written = self.write_own(&kept, &folder, device);
-            self.read_others(&kept, &folder, device, now)?;
+            arrived = self.read_others(&kept, &folder, device, now)?;
             written.err().map(|e| {
                 format!(
                     "Hearth couldn't write in the sync folder ({e}). Your changes are safe \
@@ -51,7 +52,10 @@ impl SyncHandle<'_> {
             "UPDATE sync_folder SET note = ?1, last_exchange = ?2 WHERE id = 1",
             rusqlite::params![note, stamp(now)],
         )?;
-        self.state()
+        Ok(SyncState {
+            arrived,
+            ..self.state()?
+        })
     }
 
     /// This laptop's changes since the last time, appended to its changes
@@ -123,13 +127,15 @@ impl SyncHandle<'_> {
     }
 
     /// Every other laptop's folder: new frames applied, positions kept.
+    /// Returns the rows their changes wrote or removed here.
     fn read_others(
         &mut self,
         kept: &Config,
         folder: &Path,
         device: u64,
         now: DateTime<Utc>,
-    ) -> Result<()> {
+    ) -> Result<usize> {
+        let mut arrived = 0;
         let own = device_hex(device);
         let mut names: Vec<String> = fs::read_dir(folder.join(DEVICES_DIR))
             .map(|dir| {
@@ -153,6 +159,9 @@ impl SyncHandle<'_> {
                 let changed = self.0.store.as_ref().map(|s| s.change_count()).ok();
                 let applied = self.0.with_replica(|r, conn| r.import_all(conn, &chunks));
                 self.0.wake_if_changed(changed);
+                if let Ok(applied) = &applied {
+                    arrived += applied.rows;
+                }
                 if applied.is_err() {
                     // Whole frames with a good tag the engine can't read:
                     // not a file this Hearth can use; kept as it was.
@@ -172,7 +181,8 @@ impl SyncHandle<'_> {
                 config::save_peer(conn, name, &peer)?;
             }
         }
-        self.close_pairing(kept, folder, first_heard, now)
+        self.close_pairing(kept, folder, first_heard, now)?;
+        Ok(arrived)
     }
 
     /// The pairing file goes once a new laptop was heard from (it joined),
