@@ -59,8 +59,17 @@ fn an_edit_and_a_delete_of_one_entry_keep_the_entry_in_the_trash_with_the_edit()
 #[test]
 fn an_edit_and_emptying_the_trash_keep_the_entry_in_the_trash_with_the_edit() {
     let (mut a, mut b, on_a, on_b) = two_with_an_entry("Our first walk.");
+    b.hearth
+        .journal()
+        .reply(on_b, "I remember the puddles.", OFFSET)
+        .unwrap();
+    exchange(&mut [&mut a, &mut b]);
     a.hearth.journal().delete_entry(on_a).unwrap();
     a.hearth.journal().empty_trash().unwrap();
+    assert!(
+        !a.has("I remember the puddles."),
+        "emptying the trash takes the entry's replies with it"
+    );
     b.hearth
         .journal()
         .edit_entry(on_b, &note("Our first walk, in the rain."), OFFSET)
@@ -75,6 +84,10 @@ fn an_edit_and_emptying_the_trash_keep_the_entry_in_the_trash_with_the_edit() {
         "an edit A had not seen brings the entry back, in the trash: nothing is lost"
     );
     assert_eq!(trash[0].body, "Our first walk, in the rain.");
+    assert!(
+        a.has("I remember the puddles."),
+        "the entry comes back with the replies that went with it"
+    );
 
     // Emptying the trash after seeing the edit removes it everywhere.
     a.hearth.journal().empty_trash().unwrap();

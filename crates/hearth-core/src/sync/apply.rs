@@ -4,7 +4,7 @@
 //! A row here is a function of the document alone (never of the order the
 //! changes came in), so every laptop with the same changes has the same rows.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use loro::{LoroDoc, LoroMap, LoroValue, ValueOrContainer};
 use rusqlite::types::Value;
@@ -23,9 +23,13 @@ pub(super) fn apply_changed(
     changed: &BTreeSet<(String, String)>,
 ) -> Result<(usize, usize)> {
     let (mut rows, mut refused) = (0, 0);
+    // Rows of a tombstoned table that were not here before (new, or back
+    // because an edit beat their removal), by table: their uids.
+    let mut back: HashMap<&'static str, HashSet<String>> = HashMap::new();
+    let mut applied: HashSet<(&'static str, String)> = HashSet::new();
     for table in TABLES {
         let mut keys = BTreeSet::new();
-        for (name, record) in changed.iter().filter(|(t, _)| t == table.name) {
+        for (_, record) in changed.iter().filter(|(t, _)| t == table.name) {
             let Ok(mut key) = serde_json::from_str::<Vec<Json>>(record) else {
                 continue;
             };
@@ -35,18 +39,33 @@ pub(super) fn apply_changed(
             if key.len() == table.key.len() {
                 keys.insert(Json::Array(key).to_string());
             }
-            let _ = name;
         }
-        for key in keys {
-            let key: Vec<Json> = serde_json::from_str(&key).unwrap_or_default();
+        for name in keys {
+            let key: Vec<Json> = serde_json::from_str(&name).unwrap_or_default();
             match apply_one(doc, conn, columns, table, &key) {
-                Ok(true) => rows += 1,
-                Ok(false) => {}
+                Ok(written) => {
+                    rows += usize::from(written.row);
+                    if let (true, [Json::String(uid)]) = (written.was_away, key.as_slice()) {
+                        back.entry(table.name).or_default().insert(uid.clone());
+                    }
+                }
                 Err(Refused) => refused += 1,
             }
+            applied.insert((table.name, name));
         }
     }
+    if !back.is_empty() {
+        bring_back_children(doc, conn, columns, &back, &applied);
+    }
     Ok((rows, refused))
+}
+
+/// What applying one record did.
+struct Written {
+    /// A row was written or removed.
+    row: bool,
+    /// The row was not here before (only asked of tombstoned tables).
+    was_away: bool,
 }
 
 struct Refused;
@@ -86,17 +105,24 @@ fn apply_one(
     columns: &HashMap<&'static str, Vec<String>>,
     table: &Table,
     key: &[Json],
-) -> std::result::Result<bool, Refused> {
+) -> std::result::Result<Written, Refused> {
     let cols = &columns[table.name];
+    let done = |row| {
+        Ok(Written {
+            row,
+            was_away: false,
+        })
+    };
     let Some(record) = wanted(doc, table, key) else {
         let Some(local) = local_key(conn, table, key)? else {
-            return Ok(false);
+            return done(false);
         };
         let sql = format!("DELETE FROM {} WHERE {}", table.name, where_key(table));
-        return Ok(conn
-            .prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(local))?
-            > 0);
+        return done(
+            conn.prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(local))?
+                > 0,
+        );
     };
     let LoroValue::Map(fields) = record.get_deep_value() else {
         return Err(Refused);
@@ -108,7 +134,7 @@ fn apply_one(
             (Some(parent), Value::Text(uid)) => match local_id(conn, parent, &uid)? {
                 Some(id) => Value::Integer(id),
                 // A parent not here (emptied from the trash): the row waits.
-                None if table.key.contains(&column.as_str()) => return Ok(false),
+                None if table.key.contains(&column.as_str()) => return done(false),
                 None => Value::Null,
             },
             (_, value) => value,
@@ -136,7 +162,7 @@ fn apply_one(
         table.key.join(", "),
     );
     // Only a tombstoned row can come back, bringing its children with it.
-    let came_back = table.tombstone
+    let was_away = table.tombstone
         && match local_key(conn, table, key)? {
             Some(local) => conn
                 .prepare_cached(&format!(
@@ -153,9 +179,6 @@ fn apply_one(
         .prepare_cached(&sql)?
         .execute(rusqlite::params_from_iter(row))?
         > 0;
-    if came_back {
-        bring_back_children(doc, conn, columns, table, key)?;
-    }
     if let Some(set) = &table.set {
         let list = match fields.get(set.column) {
             Some(LoroValue::String(s)) => s.to_string(),
@@ -185,7 +208,10 @@ fn apply_one(
             ))?
             .execute(rusqlite::params_from_iter(key_values(&fields, table, &list)))?;
     }
-    Ok(written)
+    Ok(Written {
+        row: written,
+        was_away,
+    })
 }
 
 fn key_params(table: &Table) -> usize {
@@ -203,23 +229,26 @@ fn key_values(fields: &loro::LoroMapValue, table: &Table, list: &str) -> Vec<Val
     values
 }
 
-/// A row that comes back (an edit beat its removal) brings back the rows
-/// pointing at it, which went with it on the laptops that removed it: the
-/// document still holds them.
+/// Rows that come back (an edit beat their removal) bring back the rows
+/// pointing at them, which went with them on the laptops that removed them:
+/// the document still holds those. One pass over each child table, however
+/// many rows came back (a first sync brings every entry "back").
 fn bring_back_children(
     doc: &LoroDoc,
     conn: &Connection,
     columns: &HashMap<&'static str, Vec<String>>,
-    parent: &Table,
-    key: &[Json],
-) -> std::result::Result<(), Refused> {
-    let [Json::String(uid)] = key else {
-        return Ok(());
-    };
+    back: &HashMap<&'static str, HashSet<String>>,
+    applied: &HashSet<(&'static str, String)>,
+) {
     for child in TABLES {
-        let Some((column, _)) = child.refs.iter().find(|(_, p)| *p == parent.name) else {
+        let pointing: Vec<(&str, &HashSet<String>)> = child
+            .refs
+            .iter()
+            .filter_map(|(column, parent)| back.get(parent).map(|uids| (*column, uids)))
+            .collect();
+        if pointing.is_empty() {
             continue;
-        };
+        }
         let root = doc.get_map(child.name);
         let mut keys = BTreeSet::new();
         for name in root.keys() {
@@ -227,24 +256,28 @@ fn bring_back_children(
             else {
                 continue;
             };
-            let points_here = matches!(
-                record.get(column),
-                Some(ValueOrContainer::Value(LoroValue::String(s))) if s.as_str() == uid
-            );
+            let points_back = pointing.iter().any(|(column, uids)| {
+                matches!(
+                    record.get(column),
+                    Some(ValueOrContainer::Value(LoroValue::String(s))) if uids.contains(s.as_str())
+                )
+            });
             let Ok(mut child_key) = serde_json::from_str::<Vec<Json>>(&name) else {
                 continue;
             };
-            if points_here {
+            if points_back {
                 if child.variant.is_some() {
                     child_key.pop();
                 }
                 keys.insert(Json::Array(child_key).to_string());
             }
         }
-        for child_key in keys {
-            let child_key: Vec<Json> = serde_json::from_str(&child_key).unwrap_or_default();
+        for name in keys {
+            if applied.contains(&(child.name, name.clone())) {
+                continue;
+            }
+            let child_key: Vec<Json> = serde_json::from_str(&name).unwrap_or_default();
             let _ = apply_one(doc, conn, columns, child, &child_key);
         }
     }
-    Ok(())
 }

@@ -51,10 +51,42 @@ pub(super) fn record_pending(
         }
         match row {
             Some(row) => write(doc, conn, table, &key, &cols, row)?,
+            // Gone with its parent (a reply when its entry is emptied from
+            // the trash): the parent's mark says it all, and the document
+            // keeps the row, to come back with the parent if an edit
+            // another laptop made brings it back.
+            None if gone_with_parent(doc, conn, table, &key)? => {}
             None => erase(doc, table, &key)?,
         }
     }
     Ok(noted.len())
+}
+
+/// Whether a row that is gone pointed at a row of a tombstoned table that
+/// is gone too (the document still says which).
+fn gone_with_parent(doc: &LoroDoc, conn: &Connection, table: &Table, key: &[Json]) -> Result<bool> {
+    let names: Vec<String> = match table.variant {
+        Some((_, values)) => values.iter().map(|v| record_key(key, Some(v))).collect(),
+        None => vec![record_key(key, None)],
+    };
+    let root = doc.get_map(table.name);
+    for name in names {
+        let Some(ValueOrContainer::Container(loro::Container::Map(record))) = root.get(&name)
+        else {
+            continue;
+        };
+        for (column, parent) in table.refs {
+            if !tables::find(parent).is_some_and(|p| p.tombstone) {
+                continue;
+            }
+            if let Some(ValueOrContainer::Value(LoroValue::String(uid))) = record.get(column) {
+                if local_id(conn, parent, &uid)?.is_none() {
+                    return Ok(true);
+                }
+            }
+        }
+    }
+    Ok(false)
 }
 
 /// The key with each uid of a parent turned into its local id here; `None`
