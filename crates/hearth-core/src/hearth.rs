@@ -129,8 +129,8 @@ pub struct Hearth {
     /// The couple's data as a CRDT document, loaded on first use (`sync.rs`).
     sync: Option<crate::sync::Replica>,
     /// With Lock Hearth on: the whole-file check deferred from unlocking,
-    /// running on its own connection (`Store::check_in_background`).
-    deferred_check: Option<std::thread::JoinHandle<Result<()>>>,
+    /// running on its own connection (`store::check_in_background`).
+    deferred_check: Option<crate::store::DeferredCheck>,
 }
 
 impl Hearth {

@@ -233,8 +233,8 @@ impl Hearth {
         {
             return;
         }
-        let found = self.deferred_check.take().map(|h| h.join());
-        if let Some(Ok(Err(damaged))) = found {
+        let found = self.deferred_check.take().map(|check| check.answer());
+        if let Some(Err(damaged)) = found {
             self.store = Err(damaged);
             self.sync = None;
             self.find_recoverable();
@@ -245,10 +245,10 @@ impl Hearth {
     /// its data key (the connection closes; SQLCipher wipes its copy).
     pub(super) fn forget_keys(&mut self) {
         self.vault.forget();
-        // The deferred check's connection holds the data key too: wait for
-        // it (seconds at most, and only just after an unlock).
+        // The deferred check holds the data key too: called off (at once,
+        // whether or not it has started), its thread ended.
         if let Some(check) = self.deferred_check.take() {
-            let _ = check.join();
+            check.call_off();
         }
         if self.at_rest.is_some() && self.store.is_ok() {
             // Best effort: without a plan, reminders wait for the unlock.

@@ -25,7 +25,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 
-pub(crate) use backup::check_in_background;
+pub(crate) use backup::{check_in_background, DeferredCheck};
 pub use backup::{Backup, BackupPreview, Reason};
 pub use migrations::LATEST_VERSION;
 

@@ -168,27 +168,104 @@ pub fn preview_backup_with(path: &Path, key: Option<&SecretKey>) -> Result<Backu
     })
 }
 
-/// `PRAGMA quick_check` of the file at `path` on a read-only connection of
-/// its own, on a thread of its own: the encrypted file's check, deferred
-/// from opening. The handle answers `Err(DamagedDatabase)` when SQLite
-/// finds damage; a check that can't run at all (the file locked away
-/// meanwhile) answers `Ok`, since opening already read the file's header
-/// and schema.
-pub(crate) fn check_in_background(
-    path: PathBuf,
-    key: SecretKey,
-) -> std::thread::JoinHandle<Result<()>> {
-    std::thread::spawn(move || {
+/// How long after an unlock the whole-file check waits before it starts:
+/// the first screen then has the disk and both cores to itself (on
+/// SQLCipher every page read is decrypted). SQLCipher's per-page HMAC
+/// refuses a changed byte on any read meanwhile.
+pub(crate) const CHECK_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The encrypted file's whole-file check, deferred from opening: `PRAGMA
+/// quick_check` on a read-only connection of its own, on a thread of its
+/// own, started [`CHECK_AFTER`] the unlock. Its answer is
+/// `Err(DamagedDatabase)` when SQLite finds damage; a check that can't run
+/// at all (the file locked away meanwhile) or was called off answers `Ok`,
+/// since opening already read the file's header and schema. Calling it off
+/// (a lock, closing) is immediate: before it starts it never does, and a
+/// check under way is interrupted.
+pub(crate) struct DeferredCheck {
+    handle: Option<std::thread::JoinHandle<Result<()>>>,
+    /// Dropped to call the check off.
+    go_on: Option<std::sync::mpsc::Sender<()>>,
+    /// The check's connection once it has one, to interrupt it.
+    running: Running,
+}
+
+type Running = std::sync::Arc<std::sync::Mutex<Option<rusqlite::InterruptHandle>>>;
+
+impl DeferredCheck {
+    pub(crate) fn is_finished(&self) -> bool {
+        self.handle.as_ref().map_or(true, |h| h.is_finished())
+    }
+
+    /// Waits for the answer.
+    pub(crate) fn answer(mut self) -> Result<()> {
+        match self.handle.take() {
+            Some(handle) => handle.join().unwrap_or(Ok(())),
+            None => Ok(()),
+        }
+    }
+
+    /// Calls the check off and waits for its thread to end, so its copy of
+    /// the key is gone when this returns.
+    pub(crate) fn call_off(mut self) {
+        self.stop();
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
+    }
+
+    fn stop(&mut self) {
+        self.go_on = None;
+        let running = self.running.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(interrupt) = running.as_ref() {
+            interrupt.interrupt();
+        }
+    }
+}
+
+impl Drop for DeferredCheck {
+    fn drop(&mut self) {
+        if self.handle.is_some() {
+            self.stop();
+        }
+    }
+}
+
+pub(crate) fn check_in_background(path: PathBuf, key: SecretKey) -> DeferredCheck {
+    use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+    let called_off =
+        |go_on: &Receiver<()>| matches!(go_on.try_recv(), Err(TryRecvError::Disconnected));
+    let (sender, go_on) = std::sync::mpsc::channel::<()>();
+    let running: Running = std::sync::Arc::default();
+    let slot = std::sync::Arc::clone(&running);
+    let handle = std::thread::spawn(move || {
+        if !matches!(
+            go_on.recv_timeout(CHECK_AFTER),
+            Err(RecvTimeoutError::Timeout)
+        ) {
+            return Ok(());
+        }
         let Ok(conn) = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         ) else {
             return Ok(());
         };
-        if crate::store::cipher::maybe_key(&conn, Some(&key)).is_err() {
+        *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(conn.get_interrupt_handle());
+        if called_off(&go_on) || crate::store::cipher::maybe_key(&conn, Some(&key)).is_err() {
             return Ok(());
         }
         drop(key);
-        crate::store::quick_check(&conn, &path)
-    })
+        let found = crate::store::quick_check(&conn, &path);
+        // An interrupted check found nothing either way.
+        if called_off(&go_on) {
+            return Ok(());
+        }
+        found
+    });
+    DeferredCheck {
+        handle: Some(handle),
+        go_on: Some(sender),
+        running,
+    }
 }

@@ -31,7 +31,7 @@ pub(crate) mod sealed;
 mod take;
 mod whole;
 
-pub(crate) use check::{check_in_background, integrity};
+pub(crate) use check::{check_in_background, integrity, DeferredCheck};
 pub use check::{preview_backup, preview_backup_with, verify_backup, verify_backup_with};
 pub use sealed::{EXTENSION as ENCRYPTED_EXTENSION, FORMAT as ENCRYPTED_FORMAT};
 pub(crate) use whole::verify_plain_bytes;
