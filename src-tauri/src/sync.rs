@@ -9,6 +9,7 @@
 //! - **When the folder changes**: a `notify` watcher on the chosen folder
 //!   alone (inotify on Linux: its thread sleeps in the kernel until a file
 //!   there changes, so an idle folder costs no CPU), which pokes the loop.
+//!   Accesses (Hearth's own reads) are not changes and poke nothing.
 //!
 //! The loop locks the journal with `lock_quietly`, which does not poke, so
 //! a look never causes another. A look that brought the other laptop's
@@ -67,7 +68,10 @@ fn watch(folder: Option<PathBuf>) {
     *watching = None;
     let Some(folder) = folder else { return };
     let watcher = ::notify::recommended_watcher(|event: ::notify::Result<::notify::Event>| {
-        if event.is_ok() {
+        // Only a change in the folder calls for a look. Hearth's own
+        // reading there is an access event too, and answering it with a
+        // look would read again: a loop every few seconds, for ever.
+        if event.is_ok_and(|e| !e.kind.is_access()) {
             poke();
         }
     });

@@ -1,7 +1,9 @@
 //! Sets up a couple with `count` daily rituals spread over the day, for the
 //! idle benchmark (`scripts/bench-idle`).
 //!
-//! Usage: `seed_rituals <data-dir> <count> <zone>`. Prints `SEEDED <count>`.
+//! Usage: `seed_rituals <data-dir> <count> <zone> [<sync-folder>]`. With a
+//! sync folder, the journal syncs through it (as after "Choose a sync
+//! folder"), so the app watches it. Prints `SEEDED <count>`.
 
 use chrono::Utc;
 use hearth_core::rituals::RitualInput;
@@ -13,6 +15,7 @@ fn main() {
     let dir = args.next().expect("a data directory");
     let count: u32 = args.next().and_then(|c| c.parse().ok()).expect("a count");
     let zone = args.next().unwrap_or_else(|| "UTC".into());
+    let folder = args.next();
     let mut hearth = Hearth::open(&dir, Box::new(SystemClock));
     let partner = |name: &str| PartnerInput {
         name: name.into(),
@@ -41,6 +44,12 @@ fn main() {
             .rituals()
             .create(&input)
             .expect("adding a ritual");
+    }
+    if let Some(folder) = folder {
+        hearth
+            .sync()
+            .choose_folder(std::path::Path::new(&folder), "The idle laptop")
+            .expect("choosing the sync folder");
     }
     println!("SEEDED {count}");
 }
