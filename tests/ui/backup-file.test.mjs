@@ -23,7 +23,7 @@ test('settings: an encrypted backup needs its passphrase twice, says nobody can 
   assert.equal(await focused(page), 'backup-passphrase', 'an empty passphrase sends focus to its field');
 
   await form.getByLabel('Backup passphrase').fill(PASS);
-  await form.getByLabel('Repeat the backup passphrase').fill('a quiet morning');
+  await form.getByLabel('Repeat the backup’s passphrase').fill('a quiet morning');
   await save.click();
   await page.locator('#backup-repeat-error', { hasText: 'aren’t the same' }).waitFor();
   assert.equal(await focused(page), 'backup-repeat', 'a repeat that differs sends focus to the repeat');
@@ -31,13 +31,13 @@ test('settings: an encrypted backup needs its passphrase twice, says nobody can 
     'nothing is asked of the core before the two agree');
 
   await form.getByLabel('Backup passphrase').fill('short');
-  await form.getByLabel('Repeat the backup passphrase').fill('short');
+  await form.getByLabel('Repeat the backup’s passphrase').fill('short');
   await save.click();
   await page.locator('#backup-save-error', { hasText: 'at least 8 characters' }).waitFor();
   assert.equal(await focused(page), 'backup-passphrase', 'the core’s refusal is shown in words, focus on the passphrase');
 
   await form.getByLabel('Backup passphrase').fill(PASS);
-  await form.getByLabel('Repeat the backup passphrase').fill(PASS);
+  await form.getByLabel('Repeat the backup’s passphrase').fill(PASS);
   await page.keyboard.press('Enter');
   await page.locator('#backup-path', { hasText: /Hearth backup \d{4}-\d\d-\d\d\.hearthbackup$/ }).waitFor();
   assert.equal(await page.inputValue('#backup-passphrase'), '', 'the passphrase is not kept in the page once saved');
@@ -49,7 +49,7 @@ test('settings: an encrypted backup needs its passphrase twice, says nobody can 
 
   await page.evaluate(() => { window.__dialogClosed = true; });
   await form.getByLabel('Backup passphrase').fill(PASS);
-  await form.getByLabel('Repeat the backup passphrase').fill(PASS);
+  await form.getByLabel('Repeat the backup’s passphrase').fill(PASS);
   await save.click();
   await page.locator('#backup-save-status', { hasText: 'Not saved: no place was chosen.' }).waitFor();
   assert.equal(await page.locator('#backup-path').isVisible(), false, 'no path when nothing was saved');

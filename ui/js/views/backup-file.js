@@ -11,7 +11,7 @@ import { secretField } from '../passphrase.js';
 /** Settings: two passphrase fields, the promise in one sentence, then the save dialog. */
 export function saveBackupForm() {
   const passphrase = secretField({ id: 'backup-passphrase', label: 'Backup passphrase', autocomplete: 'new-password' });
-  const repeat = secretField({ id: 'backup-repeat', label: 'Repeat the backup passphrase', autocomplete: 'new-password' });
+  const repeat = secretField({ id: 'backup-repeat', label: 'Repeat the backup’s passphrase', autocomplete: 'new-password' });
   const save = h('button', { type: 'submit', class: 'button button--quiet', id: 'backup-save' }, 'Save an encrypted backup');
   const out = formMessages('backup-save');
   const where = h('p', { class: 'path', id: 'backup-path', hidden: true });
