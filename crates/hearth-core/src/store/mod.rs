@@ -15,6 +15,7 @@
 pub mod backup;
 mod bulk;
 pub mod cipher;
+mod diagnostics;
 pub mod migrations;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use crate::error::{Error, Result};
 
 pub(crate) use backup::{check_in_background, DeferredCheck};
 pub use backup::{Backup, BackupPreview, Reason};
+pub use diagnostics::Diagnostics;
 pub use migrations::LATEST_VERSION;
 
 /// The name of the database file inside the data directory.
@@ -36,18 +38,6 @@ pub const BACKUP_DIR: &str = "backups";
 /// The folder, inside the data directory, where a file replaced by a restore
 /// (or found damaged) is moved. Nothing in it is ever overwritten or deleted.
 pub const SET_ASIDE_DIR: &str = "set-aside";
-
-/// How the connection is set up, as SQLite itself reports it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Diagnostics {
-    pub journal_mode: String,
-    /// 2 is FULL.
-    pub synchronous: String,
-    pub foreign_keys: bool,
-    pub busy_timeout_ms: u64,
-    pub schema_version: i64,
-}
 
 pub(crate) struct Store {
     conn: Connection,
@@ -168,41 +158,6 @@ impl Store {
             [key, value],
         )?;
         Ok(())
-    }
-
-    /// Connection settings as SQLite reports them, for Settings and tests.
-    pub fn diagnostics(&self) -> Result<Diagnostics> {
-        let pragma = |name: &str| -> Result<String> {
-            Ok(self
-                .conn
-                .query_row(&format!("SELECT * FROM pragma_{name}"), [], |r| {
-                    r.get::<_, rusqlite::types::Value>(0)
-                })
-                .map(|v| match v {
-                    rusqlite::types::Value::Integer(i) => i.to_string(),
-                    rusqlite::types::Value::Text(t) => t,
-                    other => format!("{other:?}"),
-                })?)
-        };
-        Ok(Diagnostics {
-            journal_mode: pragma("journal_mode")?,
-            synchronous: pragma("synchronous")?,
-            foreign_keys: pragma("foreign_keys")? == "1",
-            busy_timeout_ms: pragma("busy_timeout")?.parse().unwrap_or(0),
-            schema_version: self.schema_version()?,
-        })
-    }
-
-    /// Caps the file at `pages` pages on this connection (SQLite won't go
-    /// below the current size), so tests can fill the "disk". Returns the cap
-    /// now in force. Not for the app.
-    #[doc(hidden)]
-    pub fn limit_pages_for_tests(&self, pages: u32) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
-                r.get(0)
-            })?)
     }
 
     /// Copies everything in the `-wal` file into the database file and
