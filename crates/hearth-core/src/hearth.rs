@@ -16,7 +16,7 @@ mod conversion;
 mod exchange;
 mod first_screen;
 mod journal;
-mod locking;
+pub(crate) mod locking;
 mod plan;
 mod privacy;
 mod recovery_file;

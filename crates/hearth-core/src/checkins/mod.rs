@@ -39,7 +39,7 @@ pub const ANSWER_MAX_CHARS: usize = 5000;
 /// Most weeks [`Store::checkin_history`] returns at once.
 pub const HISTORY_MAX_WEEKS: u32 = 520;
 
-const WEEK_START_KEY: &str = "checkin_week_start";
+pub(crate) const WEEK_START_KEY: &str = "checkin_week_start";
 
 /// What a partner fills in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

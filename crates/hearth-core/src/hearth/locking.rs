@@ -41,7 +41,7 @@ pub const LOCK_AFTER_DEFAULT: u32 = 10;
 /// What a reminder is called while locked, with [`LockedNotice::Private`].
 pub const PRIVATE_REMINDER: &str = "A Hearth reminder";
 
-const NOTICE_KEY: &str = "locked_notice";
+pub(crate) const NOTICE_KEY: &str = "locked_notice";
 
 /// What a notification shows while Hearth is locked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -140,6 +140,15 @@ impl Replica {
             conn.execute_batch(&sql)?;
         } else {
             doc.import_batch(&kept).map_err(engine)?;
+            // A table Hearth began to record after this journal's first
+            // recording (the couple's settings) is noted whole once: while
+            // the document holds none of its rows.
+            let sql: String = tables::TABLES
+                .iter()
+                .filter(|t| doc.get_map(t.name).is_empty())
+                .map(|t| t.note_all_sql())
+                .collect();
+            conn.execute_batch(&sql)?;
         }
         doc.set_peer_id(peer).map_err(engine)?;
         let mut columns = HashMap::new();

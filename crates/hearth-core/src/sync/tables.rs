@@ -31,6 +31,10 @@ pub(crate) struct Table {
     /// as a sorted JSON list (an entry's tags: a tag is user text, and a
     /// record's key is kept for good, so a tag is never a key).
     pub set: Option<Set>,
+    /// Only the rows whose column (first) holds one of these values; the
+    /// others stay on their laptop (the couple's settings among this
+    /// laptop's own).
+    pub only: Option<(&'static str, &'static [&'static str])>,
 }
 
 /// A child table carried as a column of its parent's record.
@@ -87,6 +91,7 @@ const fn table(name: &'static str, key: &'static [&'static str]) -> Table {
         variant: None,
         tombstone: false,
         set: None,
+        only: None,
     }
 }
 
@@ -150,6 +155,20 @@ pub(crate) static TABLES: &[Table] = &[
     },
     // The laptops sharing the journal (a removal must reach every laptop).
     table("sync_devices", &["id"]),
+    // The couple's settings: the day their check-in week starts (both
+    // laptops must put a check-in in the same week) and what a locked
+    // laptop's reminders say. Who is writing, "Lock after" and the
+    // reminders' own settings stay on each laptop.
+    Table {
+        only: Some((
+            "key",
+            &[
+                crate::checkins::WEEK_START_KEY,
+                crate::hearth::locking::NOTICE_KEY,
+            ],
+        )),
+        ..table("settings", &["key"])
+    },
 ];
 
 pub(crate) fn find(name: &str) -> Option<&'static Table> {
@@ -157,6 +176,17 @@ pub(crate) fn find(name: &str) -> Option<&'static Table> {
 }
 
 impl Table {
+    /// SQL saying whether the row `alias` is one this table syncs.
+    pub fn synced_row_sql(&self, alias: &str) -> String {
+        match self.only {
+            Some((column, values)) => {
+                let values: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                format!("{alias}.{column} IN ({})", values.join(", "))
+            }
+            None => "1".into(),
+        }
+    }
+
     pub fn parent_of(&self, column: &str) -> Option<&'static str> {
         self.refs
             .iter()
@@ -191,8 +221,9 @@ impl Table {
         let note = |alias: &str| {
             format!(
                 "INSERT INTO main.sync_pending (tbl, key) SELECT '{name}', k FROM (SELECT {} AS k)
-                 WHERE NOT EXISTS (SELECT 1 FROM main.sync_pending p WHERE p.tbl = '{name}' AND p.key = k);",
-                self.key_sql(alias)
+                 WHERE {} AND NOT EXISTS (SELECT 1 FROM main.sync_pending p WHERE p.tbl = '{name}' AND p.key = k);",
+                self.key_sql(alias),
+                self.synced_row_sql(alias)
             )
         };
         let children = self
@@ -217,10 +248,11 @@ impl Table {
     /// was written before Hearth recorded anything).
     pub fn note_all_sql(&self) -> String {
         format!(
-            "INSERT OR IGNORE INTO sync_pending (tbl, key) SELECT '{}', {} FROM main.{} AS r;",
+            "INSERT OR IGNORE INTO sync_pending (tbl, key) SELECT '{}', {} FROM main.{} AS r WHERE {};",
             self.name,
             self.key_sql("r"),
-            self.name
+            self.name,
+            self.synced_row_sql("r")
         )
     }
 }
