@@ -163,6 +163,7 @@ fn first_sync(smoke: bool) {
             .unwrap()
     };
     let want = entries(dir_a.path());
+    let before = memory();
 
     let t = Instant::now();
     a.sync()
@@ -170,15 +171,17 @@ fn first_sync(smoke: bool) {
         .unwrap();
     let code = a.sync().pairing_code().unwrap();
     let sent = t.elapsed();
+    let with_a = memory();
+    drop(a); // closing folds the write-ahead log into the file
     let t = Instant::now();
     let mut b = Hearth::open(dir_b.path(), Box::new(FixedClock::at(now)));
     b.join_journal(folder.path(), &code.code, "Alex's laptop")
         .unwrap();
     let joined = t.elapsed();
+    let with_b = memory();
     drop(b);
     assert_eq!(entries(dir_b.path()), want, "every entry arrived");
 
-    drop(a); // closing folds the write-ahead log into the file
     let database = size(dir_a.path(), &|name| name.starts_with("hearth.sqlite3"));
     let in_folder = size(folder.path(), &|_| true);
     println!(
@@ -199,6 +202,24 @@ fn first_sync(smoke: bool) {
         mib(database),
         in_folder as f64 / database as f64
     );
+    if let (Some(before), Some(with_a), Some(with_b)) = (before, with_a, with_b) {
+        println!(
+            "memory (resident, MiB; memory freed may stay with the process): before {:.0}, \
+             laptop A synced, holding its record {:.0}, laptop B joined (A closed) {:.0}, \
+             the process's peak {:.0}",
+            before.0, with_a.0, with_b.0, with_b.1
+        );
+    }
+}
+
+/// (resident now, resident at the peak) in MiB, on Linux.
+fn memory() -> Option<(f64, f64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kib = |field: &str| -> Option<f64> {
+        let line = status.lines().find(|l| l.starts_with(field))?;
+        line.split_whitespace().nth(1)?.parse::<f64>().ok()
+    };
+    Some((kib("VmRSS:")? / 1024.0, kib("VmHWM:")? / 1024.0))
 }
 
 /// Bytes in the files under `dir` whose names pass `keep`.
