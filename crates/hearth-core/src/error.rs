@@ -168,6 +168,30 @@ impl Serialize for Error {
     }
 }
 
+/// The kept opening error, rebuilt (errors don't clone: they may hold I/O detail).
+pub(crate) fn reopen_error(err: &Error) -> Error {
+    match err {
+        Error::NewerDatabase {
+            path,
+            found,
+            supported,
+        } => Error::NewerDatabase {
+            path: path.clone(),
+            found: *found,
+            supported: *supported,
+        },
+        Error::NotADatabase { path } => Error::NotADatabase { path: path.clone() },
+        Error::Locked => Error::Locked,
+        Error::DamagedKey(message) => Error::DamagedKey(message.clone()),
+        Error::DamagedDatabase { path } => Error::DamagedDatabase { path: path.clone() },
+        Error::DataDir { path, reason } => Error::DataDir {
+            path: path.clone(),
+            reason: reason.clone(),
+        },
+        other => Error::Storage(other.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

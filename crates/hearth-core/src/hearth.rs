@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::clock::Clock;
 use crate::couple::{Partner, PartnerId, PartnerInput};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{reopen_error, Error, ErrorKind, Result};
 use crate::store::{Backup, Store, DATABASE_FILE};
 
 pub use backups::{BackupsHandle, Recoverable, RestoreReport};
@@ -379,28 +379,4 @@ fn prepare_dir(dir: &Path) -> Result<()> {
     }
     std::fs::read_dir(dir).map_err(refuse)?;
     Ok(())
-}
-
-/// The kept opening error, rebuilt (errors don't clone: they may hold I/O detail).
-fn reopen_error(err: &Error) -> Error {
-    match err {
-        Error::NewerDatabase {
-            path,
-            found,
-            supported,
-        } => Error::NewerDatabase {
-            path: path.clone(),
-            found: *found,
-            supported: *supported,
-        },
-        Error::NotADatabase { path } => Error::NotADatabase { path: path.clone() },
-        Error::Locked => Error::Locked,
-        Error::DamagedKey(message) => Error::DamagedKey(message.clone()),
-        Error::DamagedDatabase { path } => Error::DamagedDatabase { path: path.clone() },
-        Error::DataDir { path, reason } => Error::DataDir {
-            path: path.clone(),
-            reason: reason.clone(),
-        },
-        other => Error::Storage(other.to_string()),
-    }
 }
