@@ -25,16 +25,7 @@ const ZONE: &str = "Europe/Berlin";
 
 fn main() {
     let smoke = std::env::args().any(|a| a == "--smoke");
-    let sizes = if smoke {
-        Sizes {
-            entries: 400,
-            rituals: 3,
-            years: 1,
-            checkins: 10,
-        }
-    } else {
-        Sizes::SCALE
-    };
+    let sizes = if smoke { Sizes::SMOKE } else { Sizes::SCALE };
     let runs = if smoke { 5 } else { 200 };
     println!(
         "# Lock Hearth benchmark, {} ({} entries{})",

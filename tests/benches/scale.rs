@@ -65,16 +65,7 @@ fn main() {
         return;
     }
     let smoke = args.iter().any(|a| a == "--smoke");
-    let sizes = if smoke {
-        Sizes {
-            entries: 400,
-            rituals: 3,
-            years: 1,
-            checkins: 10,
-        }
-    } else {
-        Sizes::SCALE
-    };
+    let sizes = if smoke { Sizes::SMOKE } else { Sizes::SCALE };
     let keep = flag("--keep").map(|p| PathBuf::from(p.expect("--keep PATH")));
     let runs = if smoke { 5 } else { 200 };
 

@@ -138,16 +138,7 @@ fn main() {
 /// pairing code; a new laptop joins with it. Timed from choosing the folder
 /// to the new laptop holding every entry.
 fn first_sync(smoke: bool) {
-    let sizes = if smoke {
-        Sizes {
-            entries: 400,
-            rituals: 3,
-            years: 1,
-            checkins: 10,
-        }
-    } else {
-        Sizes::SCALE
-    };
+    let sizes = if smoke { Sizes::SMOKE } else { Sizes::SCALE };
     let (dir_a, dir_b, folder) = (
         tempfile::tempdir().unwrap(),
         tempfile::tempdir().unwrap(),

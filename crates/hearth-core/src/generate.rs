@@ -41,6 +41,13 @@ impl Sizes {
         years: 1,
         checkins: 50,
     };
+    /// A few of everything: the benchmarks' smoke runs in CI.
+    pub const SMOKE: Sizes = Sizes {
+        entries: 400,
+        rituals: 3,
+        years: 1,
+        checkins: 10,
+    };
     /// Years of writing: what the database benchmark measures.
     pub const SCALE: Sizes = Sizes {
         entries: 100_000,

@@ -9,6 +9,8 @@
 
 import { h, announce, focusElement } from '../dom.js';
 
+const ARRIVED = 'New things arrived from the other laptop.';
+
 /** True when a field differs from what it was drawn with (for a radio
  * group or a list, from its first choice when none was marked). */
 function changed(field, main) {
@@ -39,7 +41,7 @@ export function inUse(main, heading) {
 export function arrivalNote({ main, heading, redraw }) {
   const show = h('button', { type: 'button', class: 'button button--quiet', id: 'arrival-show' }, 'Show them');
   const el = h('div', { class: 'arrival-note', id: 'arrival-note', role: 'status', hidden: true },
-    h('p', {}, 'New things arrived from the other laptop.'), show);
+    h('p', {}, ARRIVED), show);
 
   async function showThem() {
     el.hidden = true;
@@ -59,7 +61,7 @@ export function arrivalNote({ main, heading, redraw }) {
       el.hidden = true;
       await redraw();
       if (hadHeading) focusElement(heading());
-      announce('New things arrived from the other laptop.');
+      announce(ARRIVED);
     },
     /** Another place is shown, fresh: the offer is no longer needed. */
     clear() {

@@ -11,7 +11,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value as Json;
 
-use super::record::{is_purged, local_id, local_key, loro_to_sql, record_key, where_key};
+use super::record::{is_purged, local_id, local_key, loro_to_sql, record_names, where_key};
 use super::tables::{Table, TABLES};
 use crate::error::Result;
 
@@ -85,10 +85,7 @@ impl From<crate::error::Error> for Refused {
 /// The record's map as the document has it now, if the row should exist.
 fn wanted(doc: &LoroDoc, table: &Table, key: &[Json]) -> Option<LoroMap> {
     let root = doc.get_map(table.name);
-    let names: Vec<String> = match table.variant {
-        Some((_, values)) => values.iter().map(|v| record_key(key, Some(v))).collect(),
-        None => vec![record_key(key, None)],
-    };
+    let names = record_names(table, key);
     let record = names.iter().find_map(|name| match root.get(name) {
         Some(ValueOrContainer::Container(loro::Container::Map(map))) => Some(map),
         _ => None,

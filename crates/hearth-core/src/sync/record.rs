@@ -65,10 +65,7 @@ pub(super) fn record_pending(
 /// Whether a row that is gone pointed at a row of a tombstoned table that
 /// is gone too (the document still says which).
 fn gone_with_parent(doc: &LoroDoc, conn: &Connection, table: &Table, key: &[Json]) -> Result<bool> {
-    let names: Vec<String> = match table.variant {
-        Some((_, values)) => values.iter().map(|v| record_key(key, Some(v))).collect(),
-        None => vec![record_key(key, None)],
-    };
+    let names = record_names(table, key);
     let root = doc.get_map(table.name);
     for name in names {
         let Some(ValueOrContainer::Container(loro::Container::Map(record))) = root.get(&name)
@@ -149,6 +146,15 @@ fn select_row(
             (0..exprs.len()).map(|i| r.get::<_, Value>(i)).collect()
         })
         .optional()?)
+}
+
+/// Every name the record of `key` may have in the document: one, or one
+/// per variant for a table that keeps variants side by side.
+pub(super) fn record_names(table: &Table, key: &[Json]) -> Vec<String> {
+    match table.variant {
+        Some((_, values)) => values.iter().map(|v| record_key(key, Some(v))).collect(),
+        None => vec![record_key(key, None)],
+    }
 }
 
 /// The record's name in the document: its key as JSON, with the variant's
@@ -257,10 +263,7 @@ fn erase(doc: &LoroDoc, table: &Table, key: &[Json]) -> Result<()> {
         }
         return Ok(());
     }
-    let names: Vec<String> = match table.variant {
-        Some((_, values)) => values.iter().map(|v| record_key(key, Some(v))).collect(),
-        None => vec![record_key(key, None)],
-    };
+    let names = record_names(table, key);
     for name in names {
         if root.get(&name).is_some() {
             root.delete(&name).map_err(super::engine)?;
