@@ -5,6 +5,7 @@ mod conflicts;
 mod convergence;
 mod folder;
 mod folder_bad_input;
+mod keys;
 mod pairing;
 mod recording;
 

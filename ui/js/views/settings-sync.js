@@ -146,8 +146,7 @@ export function syncSection() {
       h('p', {}, 'On the other laptop: open Hearth, choose “Join a journal from another laptop”, choose that laptop’s copy of this folder, ',
         'and type this code. Once the folder has carried this laptop’s files across, the other laptop shows the same journal.'),
       h('p', { class: 'muted', id: 'sync-code-passphrases' },
-        'Your passphrases go across with the pairing. If one of you wants a passphrase and hasn’t set it yet, ',
-        'set it first in Settings → Privacy, then make a new code: for now, a passphrase set after pairing stays on the laptop where it was set.'));
+        'Your passphrases go across with the pairing, and a passphrase set or changed later follows through the folder.'));
   }
 
   function devicesList(state) {

@@ -122,7 +122,13 @@ impl Hearth {
         store.set_writer(partner)?;
         // A sealed row that won't open must not keep its author out of their
         // own pages: the reveal is tried again at the next unlock.
-        let _ = super::sealing::on_unlock(store, partner, &key);
+        let sealed = super::sealing::on_unlock(store, partner, &key).unwrap_or(0);
+        if sealed > 0 {
+            // Words that were plain until now: the record keeps its present
+            // state (sealed), not its history, as when a passphrase is set.
+            self.forget_sync_history()?;
+            super::sealing::scrub(self.store()?)?;
+        }
         self.vault.hold(partner, key);
         self.index_private_pages()?;
         self.note_activity();
@@ -177,7 +183,9 @@ impl Hearth {
             Slot::seal(writer, SlotKind::Recovery, &recovery.secret(), &key, r)?,
         ];
         super::sealing::zero_freed_pages(self.store()?)?;
-        self.save_slots_and(&slots, |tx| super::sealing::seal_all(tx, writer, &key))?;
+        self.save_slots_and(&slots, |tx| {
+            super::sealing::seal_all(tx, writer, &key).map(drop)
+        })?;
         // The record of changes held the words plain until now: keep its
         // present state (sealed), not its history.
         self.forget_sync_history()?;
@@ -228,6 +236,9 @@ impl Hearth {
         let key = self.check_current(current)?;
         let writer = self.vault.unlocked().ok_or(Error::NotSetUp)?;
         let tx = self.store()?.conn_mut().transaction()?;
+        if let Some(recovery) = Slot::load(&tx, writer, SlotKind::Recovery)? {
+            crate::sync::keys::changed(&tx, writer, &recovery.salt, true)?;
+        }
         Slot::delete_all(&tx, writer)?;
         super::sealing::unseal_all(&tx, writer, &key)?;
         tx.commit()?;
@@ -308,6 +319,15 @@ impl Hearth {
         let tx = self.store()?.conn_mut().transaction()?;
         for slot in slots {
             slot.save(&tx, &now)?;
+        }
+        // Counted, so the other laptops take the newest (`sync::keys`); the
+        // key is named by its recovery slot.
+        let mut partners: Vec<_> = slots.iter().map(|s| s.partner).collect();
+        partners.dedup();
+        for partner in partners {
+            if let Some(recovery) = Slot::load(&tx, partner, SlotKind::Recovery)? {
+                crate::sync::keys::changed(&tx, partner, &recovery.salt, false)?;
+            }
         }
         then(&tx)?;
         tx.commit()?;

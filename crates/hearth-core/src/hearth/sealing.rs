@@ -30,11 +30,11 @@ use crate::store::Store;
 use crate::vault::SecretKey;
 
 /// Seals everything of `partner`'s that is theirs alone (a passphrase set).
-pub(super) fn seal_all(conn: &Connection, partner: PartnerId, key: &SecretKey) -> Result<()> {
-    sealed::seal_all(conn, partner, key)?;
-    drafts::reseal_all(conn, partner, key, true)?;
-    crate::checkins::reseal_all(conn, partner, key, true)?;
-    Ok(())
+/// Returns how many rows it sealed.
+pub(super) fn seal_all(conn: &Connection, partner: PartnerId, key: &SecretKey) -> Result<usize> {
+    Ok(sealed::seal_all(conn, partner, key)?
+        + drafts::reseal_all(conn, partner, key, true)?
+        + crate::checkins::reseal_all(conn, partner, key, true)?)
 }
 
 /// Opens every sealed row of `partner`'s (the passphrase removed).
@@ -45,16 +45,29 @@ pub(super) fn unseal_all(conn: &Connection, partner: PartnerId, key: &SecretKey)
     Ok(())
 }
 
+/// Whether anything of `partner`'s here is sealed (with their key).
+pub(super) fn has_sealed(conn: &Connection, partner: PartnerId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM entries WHERE author = ?1 AND sealed IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM drafts WHERE author = ?1 AND sealed IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM checkins WHERE author = ?1 AND sealed IS NOT NULL)",
+        [partner.0],
+        |r| r.get(0),
+    )?)
+}
+
 /// At unlock: the reveal (answers and check-ins both have written are
 /// opened for both), and anything of theirs that arrived plain while they
-/// were locked (an import) is sealed. One transaction.
-pub(super) fn on_unlock(store: &mut Store, partner: PartnerId, key: &SecretKey) -> Result<()> {
+/// were locked (an import, or words written on another laptop before their
+/// passphrase reached it) is sealed. One transaction; returns how many rows
+/// it sealed.
+pub(super) fn on_unlock(store: &mut Store, partner: PartnerId, key: &SecretKey) -> Result<usize> {
     let tx = store.conn_mut().transaction()?;
     sealed::open_revealed(&tx, partner, key)?;
     crate::checkins::open_revealed(&tx, partner, key)?;
-    seal_all(&tx, partner, key)?;
+    let sealed = seal_all(&tx, partner, key)?;
     tx.commit()?;
-    Ok(())
+    Ok(sealed)
 }
 
 /// After words that were plain are sealed: zero freed pages, rewrite the

@@ -6,6 +6,7 @@
 
 mod folder;
 mod joining;
+mod keys;
 mod trading;
 
 use super::Hearth;

@@ -391,6 +391,9 @@ pub static STEPS: &[&str] = &[
     "CREATE INDEX entries_sealed ON entries (author, prompt_date) WHERE sealed IS NOT NULL;
      CREATE INDEX entries_to_seal ON entries (author)
         WHERE sealed IS NULL AND (visibility = 'private' OR prompt_date IS NOT NULL);",
+    // v13 (two laptops): each partner's key changes counted, and the keys
+    // removed, so the slots travel between laptops by rules (`sync::keys`).
+    crate::sync::keys::MIGRATION,
 ];
 
 /// The version a fresh install ends at.

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! header  "HEARTHSY" · format (u16) · journal id (16) · device id (u64)
-//!         · kind (u8: 1 changes, 2 snapshot) · generation (u32)      (plain)
+//!         · kind (u8: 1 changes, 2 snapshot, 3 keys) · generation (u32)  (plain)
 //! frame*  length (u32) · nonce (24) · XChaCha20-Poly1305(Loro bytes)
 //!         associated data: the header and the frame's index (u32)
 //! ```
@@ -43,6 +43,8 @@ pub(crate) struct Header {
 
 pub(crate) const CHANGES: u8 = 1;
 pub(crate) const SNAPSHOT: u8 = 2;
+/// What this laptop holds of the partners' keys (`sync::keys`).
+pub(crate) const KEYS: u8 = 3;
 
 impl Header {
     pub fn encode(&self) -> [u8; HEADER_BYTES] {
@@ -288,6 +290,7 @@ pub(crate) fn changes_name(generation: u32) -> String {
 
 pub(crate) const SNAPSHOT_NAME: &str = "snapshot.hsync";
 pub(crate) const PAIRING_NAME: &str = "pairing.hsync";
+pub(crate) const KEYS_NAME: &str = "keys.hsync";
 pub(crate) const DEVICES_DIR: &str = "devices";
 
 /// A device id as its folder's name: 16 lower-case hex digits.

@@ -32,6 +32,7 @@
 mod apply;
 pub(crate) mod config;
 pub(crate) mod files;
+pub(crate) mod keys;
 pub(crate) mod pairing;
 mod record;
 pub(crate) mod tables;

@@ -31,7 +31,7 @@ const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const CODE_CHARS: usize = 16;
 
 /// One stored key slot, its columns as they are (all public).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SlotRow {
     pub partner: i64,
     pub kind: String,

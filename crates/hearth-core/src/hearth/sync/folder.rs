@@ -9,7 +9,7 @@ use super::SyncHandle;
 use crate::error::{Error, Result};
 use crate::sync::config::{self, stamp};
 use crate::sync::files::{device_hex, PAIRING_NAME};
-use crate::sync::pairing::{self, Invitation, SlotRow};
+use crate::sync::pairing::{self, Invitation};
 use crate::sync::{PairingCode, SyncState};
 use crate::vault::SecretKey;
 
@@ -96,7 +96,7 @@ impl SyncHandle<'_> {
         let invitation = Invitation {
             journal: kept.journal.to_vec(),
             key: kept.key.expose().to_vec(),
-            slots: key_slots(conn)?,
+            slots: crate::sync::keys::slot_rows(conn)?,
         };
         let code = pairing::new_code();
         let expires_at = now + Duration::hours(PAIRING_HOURS);
@@ -148,31 +148,6 @@ impl SyncHandle<'_> {
         )?;
         self.state()
     }
-}
-
-/// The partners' key slots as stored (each wrapped by its passphrase).
-fn key_slots(conn: &rusqlite::Connection) -> Result<Vec<SlotRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT partner, kind, version, kdf, memory_kib, iterations, lanes, salt, nonce,
-                wrapped, checksum, created_at FROM key_slots ORDER BY partner, kind",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(SlotRow {
-            partner: r.get(0)?,
-            kind: r.get(1)?,
-            version: r.get(2)?,
-            kdf: r.get(3)?,
-            memory_kib: r.get(4)?,
-            iterations: r.get(5)?,
-            lanes: r.get(6)?,
-            salt: r.get(7)?,
-            nonce: r.get(8)?,
-            wrapped: r.get(9)?,
-            checksum: r.get(10)?,
-            created_at: r.get(11)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Writes a small file whole: a temporary name, flushed, then renamed.

@@ -85,26 +85,8 @@ impl Hearth {
         // The slots name the partners, who have arrived by now.
         let tx = store.conn_mut().transaction()?;
         tx.execute("DELETE FROM key_slots", [])?;
-        for s in &invitation.slots {
-            tx.execute(
-                "INSERT INTO key_slots (partner, kind, version, kdf, memory_kib, iterations,
-                    lanes, salt, nonce, wrapped, checksum, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                rusqlite::params![
-                    s.partner,
-                    s.kind,
-                    s.version,
-                    s.kdf,
-                    s.memory_kib,
-                    s.iterations,
-                    s.lanes,
-                    s.salt,
-                    s.nonce,
-                    s.wrapped,
-                    s.checksum,
-                    s.created_at
-                ],
-            )?;
+        for slot in &invitation.slots {
+            crate::sync::keys::save_row(&tx, slot)?;
         }
         tx.commit()?;
         if store.writer()?.is_none() {

@@ -41,6 +41,9 @@ impl SyncHandle<'_> {
         } else {
             let written = self.write_own(&kept, &folder, device);
             arrived = self.read_others(&kept, &folder, device, now)?;
+            // After the others' keys were taken: this laptop's, as they now are.
+            let own = folder.join(DEVICES_DIR).join(device_hex(device));
+            let written = written.and_then(|()| self.write_keys(&kept, &own, device));
             written.err().map(|e| {
                 format!(
                     "Hearth couldn't write in the sync folder ({e}). Your changes are safe \
@@ -174,10 +177,14 @@ impl SyncHandle<'_> {
                     peer.last_heard = Some(stamp(now));
                 }
             }
+            let keys = self.take_keys(kept, &folder.join(DEVICES_DIR).join(name))?;
+            let conn = self.0.store()?.conn();
+            let name_said = config::device_name(conn, name);
+            peer.note = peer
+                .note
+                .or(keys)
+                .map(|n| n.replace("{laptop}", &name_said));
             if peer != before {
-                let conn = self.0.store()?.conn();
-                let name_said = config::device_name(conn, name);
-                peer.note = peer.note.map(|n| n.replace("{laptop}", &name_said));
                 config::save_peer(conn, name, &peer)?;
             }
         }
@@ -288,7 +295,7 @@ fn fingerprint(name: &str, path: &Path) -> Option<String> {
 
 impl Refusal {
     /// The note in Settings; `laptop` names the laptop whose file it is.
-    fn words(&self, laptop: Option<&str>) -> String {
+    pub(super) fn words(&self, laptop: Option<&str>) -> String {
         let laptop = laptop.unwrap_or("another laptop");
         match self {
             Refusal::OtherJournal => "Some files in the sync folder belong to another journal; \
