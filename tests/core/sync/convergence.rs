@@ -275,6 +275,18 @@ impl World {
 
 #[test]
 fn three_laptops_end_with_the_same_journal_whatever_the_order() {
+    converge("");
+}
+
+/// The same, with every import asking the engine what changed (a journal of
+/// a thousand records or more; a smaller one lists every record instead).
+#[test]
+fn three_laptops_converge_when_the_engine_says_what_each_import_changed() {
+    hearth_core::sync::ask_the_engine_what_changed_for_tests();
+    converge(", each import asking the engine what changed");
+}
+
+fn converge(how: &str) {
     let cases: u32 = std::env::var("HEARTH_SYNC_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -318,7 +330,7 @@ fn three_laptops_end_with_the_same_journal_whatever_the_order() {
         panic!("{e}");
     }
     println!(
-        "sync convergence: {cases} cases of 10 to 50 operations on three laptops, all converged ({:.1} s)",
+        "sync convergence{how}: {cases} cases of 10 to 50 operations on three laptops, all converged ({:.1} s)",
         started.elapsed().as_secs_f64()
     );
 }

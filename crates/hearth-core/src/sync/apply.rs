@@ -143,10 +143,29 @@ fn apply_one(
         .filter(|c| !table.key.contains(&c.as_str()))
         .map(|c| format!("{c} = excluded.{c}"))
         .collect();
+    // A row already as the document has it is left alone: not counted as
+    // arrived, and its search index not rewritten.
+    let differs: Vec<&String> = cols
+        .iter()
+        .filter(|c| !table.key.contains(&c.as_str()))
+        .collect();
     let on_conflict = if updates.is_empty() {
         "DO NOTHING".to_string()
     } else {
-        format!("DO UPDATE SET {}", updates.join(", "))
+        format!(
+            "DO UPDATE SET {} WHERE ({}) IS NOT ({})",
+            updates.join(", "),
+            differs
+                .iter()
+                .map(|c| format!("{}.{c}", table.name))
+                .collect::<Vec<_>>()
+                .join(", "),
+            differs
+                .iter()
+                .map(|c| format!("excluded.{c}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     };
     let sql = format!(
         "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) {on_conflict}",
@@ -172,7 +191,7 @@ fn apply_one(
                 .is_none(),
             None => true,
         };
-    let written = conn
+    let mut written = conn
         .prepare_cached(&sql)?
         .execute(rusqlite::params_from_iter(row))?
         > 0;
@@ -182,19 +201,20 @@ fn apply_one(
             _ => "[]".to_string(),
         };
         let key = where_key(table);
-        conn.prepare_cached(&format!(
-            "DELETE FROM {t} WHERE {p} = (SELECT id FROM {parent} WHERE {key})
+        let removed = conn
+            .prepare_cached(&format!(
+                "DELETE FROM {t} WHERE {p} = (SELECT id FROM {parent} WHERE {key})
                  AND {v} NOT IN (SELECT value FROM json_each(?{n}))",
-            t = set.table,
-            p = set.parent,
-            parent = table.name,
-            v = set.value,
-            n = key_params(table) + 1,
-        ))?
-        .execute(rusqlite::params_from_iter(key_values(
-            &fields, table, &list,
-        )))?;
-        conn.prepare_cached(&format!(
+                t = set.table,
+                p = set.parent,
+                parent = table.name,
+                v = set.value,
+                n = key_params(table) + 1,
+            ))?
+            .execute(rusqlite::params_from_iter(key_values(
+                &fields, table, &list,
+            )))?;
+        let added = conn.prepare_cached(&format!(
                 "INSERT OR IGNORE INTO {t} ({p}, {v}) SELECT (SELECT id FROM {parent} WHERE {key}), value
                  FROM json_each(?{n})",
                 t = set.table,
@@ -204,6 +224,7 @@ fn apply_one(
                 n = key_params(table) + 1,
             ))?
             .execute(rusqlite::params_from_iter(key_values(&fields, table, &list)))?;
+        written |= removed + added > 0;
     }
     Ok(Written {
         row: written,

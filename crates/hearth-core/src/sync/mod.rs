@@ -40,16 +40,15 @@ pub(crate) mod tables;
 pub use config::{DeviceView, PairingCode, SyncNote, SyncState};
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
 
-use loro::event::{Diff, DiffEvent};
-use loro::{EventTriggerKind, ExportMode, Index, LoroDoc, Subscription, VersionVector};
+use loro::event::Diff;
+use loro::{ExportMode, Frontiers, Index, LoroDoc, VersionVector};
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 
 /// (table, record key) pairs an import changed.
-type Changed = Arc<Mutex<BTreeSet<(String, String)>>>;
+type Changed = BTreeSet<(String, String)>;
 
 /// What applying a peer's changes did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,8 +69,6 @@ pub struct Applied {
 pub struct Replica {
     doc: LoroDoc,
     peer: u64,
-    changed: Changed,
-    _events: Subscription,
     /// The synced columns of each table, as SQLite lists them.
     columns: HashMap<&'static str, Vec<String>>,
     /// Something recorded may not be on the disk yet.
@@ -167,43 +164,9 @@ impl Replica {
                 .collect();
             columns.insert(table.name, synced);
         }
-        let changed: Changed = Arc::default();
-        let sink = changed.clone();
-        let events = doc.subscribe_root(Arc::new(move |event: DiffEvent| {
-            // A batch import (several frames at once) reports its changes
-            // as a checkout to the latest version; Hearth checks out nothing else.
-            if !matches!(
-                event.triggered_by,
-                EventTriggerKind::Import | EventTriggerKind::Checkout
-            ) {
-                return;
-            }
-            let mut sink = sink.lock().unwrap_or_else(|e| e.into_inner());
-            for diff in &event.events {
-                let key = |i: usize| match diff.path.get(i) {
-                    Some((_, Index::Key(k))) => Some(k.to_string()),
-                    _ => None,
-                };
-                match (key(0), key(1)) {
-                    (Some(table), Some(record)) => {
-                        sink.insert((table, record));
-                    }
-                    (Some(table), None) => {
-                        if let Diff::Map(map) = &diff.diff {
-                            for record in map.updated.keys() {
-                                sink.insert((table.clone(), record.to_string()));
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }));
         Ok(Replica {
             doc,
             peer,
-            changed,
-            _events: events,
             columns,
             // The last run may have recorded without flushing.
             unsettled: true,
@@ -279,7 +242,17 @@ impl Replica {
         chunks: &[Vec<u8>],
     ) -> Result<Applied> {
         self.record(conn)?;
-        self.take_changed();
+        // Next to nothing here yet (a laptop joining): nearly every record
+        // that arrives is new, and listing them all is far cheaper than
+        // asking the engine for the difference.
+        // (Those here before are listed too: the import may remove them.)
+        let first = record_count(&self.doc) < LIST_ALL_BELOW.with(|n| n.get());
+        let here_before = if first {
+            every_record(&self.doc)
+        } else {
+            Changed::new()
+        };
+        let before = self.doc.state_frontiers();
         let status = self.doc.import_batch(chunks).map_err(|_| {
             Error::invalid(
                 "Those changes are damaged or cut short, so nothing of them was applied. \
@@ -287,7 +260,15 @@ impl Replica {
             )
         })?;
         let known = status.success.is_empty() && status.pending.is_none();
-        let changed = self.take_changed();
+        let changed = if known {
+            Changed::new()
+        } else if first {
+            let mut all = every_record(&self.doc);
+            all.extend(here_before);
+            all
+        } else {
+            changed_between(&self.doc, &before, &self.doc.state_frontiers())?
+        };
         let tx = conn.transaction()?;
         // The rows about to be written are the engine's own state: nothing
         // to note or record (the triggers go with the transaction if it fails).
@@ -341,10 +322,6 @@ impl Replica {
         Ok((bytes, end))
     }
 
-    fn take_changed(&self) -> BTreeSet<(String, String)> {
-        std::mem::take(&mut *self.changed.lock().unwrap_or_else(|e| e.into_inner()))
-    }
-
     /// This laptop's version: what it has of every device's changes.
     pub(crate) fn version(&self) -> Vec<u8> {
         self.doc.oplog_vv().encode()
@@ -395,4 +372,66 @@ impl Replica {
         *self = Replica::load(conn)?;
         Ok(())
     }
+}
+
+thread_local! {
+    /// Below this many records, an import writes every record to SQLite
+    /// rather than asking the engine what changed.
+    static LIST_ALL_BELOW: std::cell::Cell<usize> = const { std::cell::Cell::new(1000) };
+}
+
+/// Tests only, on this thread: every import asks the engine what changed,
+/// as one into a journal of a thousand records or more does, so that tests
+/// of a few records cover that way too. Never called by the app.
+#[doc(hidden)]
+pub fn ask_the_engine_what_changed_for_tests() {
+    LIST_ALL_BELOW.with(|n| n.set(0));
+}
+
+fn record_count(doc: &LoroDoc) -> usize {
+    tables::TABLES
+        .iter()
+        .map(|t| doc.get_map(t.name).len())
+        .sum()
+}
+
+/// Every record the document holds, as (table, record key).
+fn every_record(doc: &LoroDoc) -> Changed {
+    let mut out = Changed::new();
+    for table in tables::TABLES {
+        for key in doc.get_map(table.name).keys() {
+            out.insert((table.name.to_string(), key.to_string()));
+        }
+    }
+    out
+}
+
+/// The records whose state differs between versions `a` and `b`. Asked of
+/// the engine after an import, not heard as it happens: an engine that has
+/// a listener works out the events of every local commit too, which made
+/// recording a whole journal take twice as long.
+fn changed_between(doc: &LoroDoc, a: &Frontiers, b: &Frontiers) -> Result<Changed> {
+    let batch = doc.diff(a, b).map_err(engine)?;
+    let mut out = Changed::new();
+    for (container, diff) in batch.iter() {
+        let path = doc.get_path_to_container(container).unwrap_or_default();
+        let key = |i: usize| match path.get(i) {
+            Some((_, Index::Key(k))) => Some(k.to_string()),
+            _ => None,
+        };
+        match (key(0), key(1)) {
+            (Some(table), Some(record)) => {
+                out.insert((table, record));
+            }
+            (Some(table), None) => {
+                if let Diff::Map(map) = diff {
+                    for record in map.updated.keys() {
+                        out.insert((table.clone(), record.to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
