@@ -277,3 +277,42 @@ fn two_keys_made_apart_are_both_kept_until_one_is_removed() {
         "and the note about two passphrases goes"
     );
 }
+
+#[test]
+fn with_lock_hearth_on_a_passphrase_changed_on_the_other_laptop_opens_the_closed_journal() {
+    const SAMS: &str = "the lighthouse at dusk";
+    let mut two = Two::new();
+    two.a.hearth.set_passphrase(SAMS, SAMS).unwrap();
+    two.a.hearth.lock().unwrap();
+    two.a.hearth.set_writer(ALEX).unwrap();
+    two.a.hearth.set_passphrase(FIRST, FIRST).unwrap();
+    two.settle();
+    two.b.hearth.unlock(SAM, SAMS).unwrap();
+    two.b
+        .hearth
+        .turn_on_lock_hearth(FIRST)
+        .expect("both passphrases arrived, so Lock Hearth can be turned on");
+
+    two.a.hearth.lock().unwrap();
+    two.a.hearth.unlock(SAM, SAMS).unwrap();
+    two.a
+        .hearth
+        .change_passphrase(SAMS, SECOND, SECOND)
+        .unwrap();
+    two.settle();
+
+    // Closed and opened again: the lock screen reads the key file, not the
+    // journal, so the key file must have the newer slot too.
+    let clock = two.b.clock.clone();
+    two.b.hearth = hearth_core::Hearth::open(two.b.home.path(), Box::new(clock));
+    two.b.hearth.use_cheap_keys_for_tests();
+    assert!(two.b.hearth.state().unwrap().privacy.lock_hearth);
+    assert!(
+        two.b.hearth.unlock(SAM, SAMS).is_err(),
+        "the old passphrase no longer opens the closed journal"
+    );
+    two.b
+        .hearth
+        .unlock(SAM, SECOND)
+        .expect("the passphrase changed on the other laptop opens the closed journal here");
+}
