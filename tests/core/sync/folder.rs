@@ -247,3 +247,42 @@ fn a_ritual_done_on_a_is_not_reminded_on_b_once_the_change_arrived() {
     );
     assert!(!on(&a, "Morning walk"), "nor is A, where it was marked");
 }
+
+#[test]
+fn a_change_that_clashes_with_this_laptops_own_is_kept_and_said_in_settings() {
+    let mut two = Two::new();
+    let day = hearth_tests::rituals::d(2026, 11, 20);
+    for (laptop, words) in [
+        (&mut two.a, "Answered on A."),
+        (&mut two.b, "Answered on B."),
+    ] {
+        laptop.hearth.journal().prompt_of_the_day(day).unwrap();
+        laptop
+            .hearth
+            .journal()
+            .answer_prompt(day, &hearth_tests::note(words), hearth_tests::OFFSET)
+            .unwrap();
+    }
+    two.settle();
+    let notes: Vec<String> = two
+        .b
+        .hearth
+        .sync()
+        .state()
+        .unwrap()
+        .notes
+        .into_iter()
+        .map(|n| n.text)
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("clash") && n.contains("Nothing is lost")),
+        "Sam answered the same day on both laptops: Settings says the other laptop's \
+         answer clashes and that nothing is lost: {notes:?}"
+    );
+    assert!(
+        two.b.has("Answered on B."),
+        "each laptop keeps its own answer"
+    );
+}

@@ -394,6 +394,8 @@ pub static STEPS: &[&str] = &[
     // v13 (two laptops): each partner's key changes counted, and the keys
     // removed, so the slots travel between laptops by rules (`sync::keys`).
     crate::sync::keys::MIGRATION,
+    // v14 (two laptops): the records SQLite refused, for Settings to say.
+    crate::sync::apply::MIGRATION,
 ];
 
 /// The version a fresh install ends at.

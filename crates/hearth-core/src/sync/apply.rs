@@ -15,6 +15,15 @@ use super::record::{is_purged, local_id, local_key, loro_to_sql, record_names, w
 use super::tables::{Table, TABLES};
 use crate::error::Result;
 
+/// The records SQLite refused, kept so Settings can say so (schema step
+/// v14); a record leaves once it applies.
+pub(crate) const MIGRATION: &str = "
+    CREATE TABLE sync_refused (
+        tbl  TEXT NOT NULL,
+        key  TEXT NOT NULL,
+        PRIMARY KEY (tbl, key)
+    ) STRICT, WITHOUT ROWID;";
+
 /// Writes the changed records; returns (rows written or removed, refused).
 pub(super) fn apply_changed(
     doc: &LoroDoc,
@@ -27,6 +36,10 @@ pub(super) fn apply_changed(
     // because an edit beat their removal), by table: their uids.
     let mut back: HashMap<&'static str, HashSet<String>> = HashMap::new();
     let mut applied: HashSet<(&'static str, String)> = HashSet::new();
+    let refused_before: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sync_refused)", [], |r| {
+            r.get(0)
+        })?;
     for table in TABLES {
         let mut keys = BTreeSet::new();
         for (_, record) in changed.iter().filter(|(t, _)| t == table.name) {
@@ -44,12 +57,24 @@ pub(super) fn apply_changed(
             let key: Vec<Json> = serde_json::from_str(&name).unwrap_or_default();
             match apply_one(doc, conn, columns, table, &key) {
                 Ok(written) => {
+                    if refused_before {
+                        conn.prepare_cached(
+                            "DELETE FROM sync_refused WHERE tbl = ?1 AND key = ?2",
+                        )?
+                        .execute([table.name, &name])?;
+                    }
                     rows += usize::from(written.row);
                     if let (true, [Json::String(uid)]) = (written.was_away, key.as_slice()) {
                         back.entry(table.name).or_default().insert(uid.clone());
                     }
                 }
-                Err(Refused) => refused += 1,
+                Err(Refused) => {
+                    refused += 1;
+                    conn.prepare_cached(
+                        "INSERT OR IGNORE INTO sync_refused (tbl, key) VALUES (?1, ?2)",
+                    )?
+                    .execute([table.name, &name])?;
+                }
             }
             applied.insert((table.name, name));
         }

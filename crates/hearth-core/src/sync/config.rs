@@ -266,6 +266,19 @@ pub(crate) fn describe(conn: &Connection, this: u64) -> Result<SyncState> {
     if let Some(text) = note {
         notes.push(SyncNote { device: None, text });
     }
+    let clashes: i64 = conn.query_row("SELECT count(*) FROM sync_refused", [], |r| r.get(0))?;
+    if clashes > 0 {
+        let (count, clash) = match clashes {
+            1 => ("One change".to_string(), "clashes"),
+            n => (format!("{n} changes"), "clash"),
+        };
+        notes.push(SyncNote {
+            device: None,
+            text: format!(
+                "{count} from the other laptop {clash} with this laptop's own: for example, one                  of you answered the same day's question on both laptops before they synced.                  This laptop keeps its own for now. Nothing is lost: the record keeps both."
+            ),
+        });
+    }
     let devices = stmt
         .query_map([&this_device], |r| {
             let id: String = r.get(0)?;

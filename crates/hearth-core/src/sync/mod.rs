@@ -29,7 +29,7 @@
 //! to the engine (refused whole when damaged or cut short), then writes the
 //! records the engine says changed to SQLite and stores the bytes, together.
 
-mod apply;
+pub(crate) mod apply;
 pub(crate) mod config;
 pub(crate) mod files;
 pub(crate) mod keys;
