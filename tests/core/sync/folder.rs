@@ -264,19 +264,10 @@ fn a_change_that_clashes_with_this_laptops_own_is_kept_and_said_in_settings() {
             .unwrap();
     }
     two.settle();
-    let notes: Vec<String> = two
-        .b
-        .hearth
-        .sync()
-        .state()
-        .unwrap()
-        .notes
-        .into_iter()
-        .map(|n| n.text)
-        .collect();
+    let notes = two.b.notes();
     assert!(
         notes
-            .iter()
+            .lines()
             .any(|n| n.contains("clash") && n.contains("Nothing is lost")),
         "Sam answered the same day on both laptops: Settings says the other laptop's \
          answer clashes and that nothing is lost: {notes:?}"

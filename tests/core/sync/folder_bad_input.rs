@@ -7,16 +7,6 @@ use std::path::Path;
 
 use super::{Laptop, Two};
 
-fn notes(laptop: &mut Laptop) -> String {
-    let state = laptop.hearth.sync().state().unwrap();
-    state
-        .notes
-        .iter()
-        .map(|n| n.text.clone())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Copies a folder's files (not its subfolders) into `to`.
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
@@ -50,9 +40,11 @@ fn another_journals_files_are_left_alone_with_a_note() {
         "nothing of another journal is applied"
     );
     assert!(
-        notes(&mut two.a).contains("belong to another journal; Hearth left them alone"),
+        two.a
+            .notes()
+            .contains("belong to another journal; Hearth left them alone"),
         "a note says so: {}",
-        notes(&mut two.a)
+        two.a.notes()
     );
 }
 
@@ -74,9 +66,9 @@ fn a_newer_hearths_files_are_skipped_with_a_note() {
         "a newer format is not applied"
     );
     assert!(
-        notes(&mut two.a).contains("Alex's laptop uses a newer Hearth"),
+        two.a.notes().contains("Alex's laptop uses a newer Hearth"),
         "a note names the laptop: {}",
-        notes(&mut two.a)
+        two.a.notes()
     );
 }
 
@@ -97,7 +89,7 @@ fn a_file_cut_short_applies_its_whole_frames_and_the_rest_once_whole() {
         "the whole frames of a half-synced file are applied"
     );
     assert!(!two.a.has("Third of three."), "the cut-short frame is not");
-    assert_eq!(notes(&mut two.a), "", "a file still arriving is no alarm");
+    assert_eq!(two.a.notes(), "", "a file still arriving is no alarm");
     fs::write(&path, &whole).unwrap();
     two.a.look();
     assert!(
@@ -122,14 +114,14 @@ fn a_file_whose_bytes_were_changed_applies_nothing_and_says_whose() {
     let before = two.a.dump();
     two.a.look();
     assert_eq!(two.a.dump(), before, "nothing of a changed file is applied");
-    let said = notes(&mut two.a);
+    let said = two.a.notes();
     assert!(
         said.contains("A file from Alex's laptop was changed or damaged"),
         "the note names the laptop: {said}"
     );
     two.a.look();
     assert_eq!(
-        notes(&mut two.a),
+        two.a.notes(),
         said,
         "the file is skipped, and the note stays, until it changes"
     );
@@ -157,11 +149,7 @@ fn a_missing_folder_leaves_a_calm_note_and_the_work_is_sent_later() {
     );
     fs::rename(&away, two.folder.path()).unwrap();
     two.a.look();
-    assert_eq!(
-        notes(&mut two.a),
-        "",
-        "the note goes once the folder is back"
-    );
+    assert_eq!(two.a.notes(), "", "the note goes once the folder is back");
     two.b.look();
     assert!(
         two.b.has("Written while the stick was out."),

@@ -1,46 +1,15 @@
 //! Passphrases set, changed or removed after pairing reach the other laptop,
 //! and no key that sealed something is ever dropped on the way.
 
-use hearth_core::journal::TimelineQuery;
 use hearth_core::ErrorKind;
-use hearth_tests::{private_note, ALEX, OFFSET, SAM};
+use hearth_tests::sync::contains;
+use hearth_tests::{ALEX, SAM};
 
-use super::{Laptop, Two};
+use super::Two;
 
 const FIRST: &str = "a kettle on the stove";
 const SECOND: &str = "the long way round the lake";
 const THIRD: &str = "seven herons at dawn";
-
-/// Whether `partner`, unlocked on `laptop`, reads `words` in their journal.
-fn reads(laptop: &mut Laptop, words: &str) -> bool {
-    laptop
-        .hearth
-        .journal()
-        .timeline(&TimelineQuery::default())
-        .unwrap()
-        .entries
-        .iter()
-        .any(|e| e.body == words)
-}
-
-fn write_private(laptop: &mut Laptop, words: &str) {
-    laptop
-        .hearth
-        .journal()
-        .create_entry(&private_note(words), OFFSET)
-        .expect("saving a private entry");
-}
-
-/// What Settings → Two laptops says on `laptop`, as one text.
-fn notes(laptop: &mut Laptop) -> String {
-    let state = laptop.hearth.sync().state().unwrap();
-    state
-        .notes
-        .iter()
-        .map(|n| n.text.clone())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 #[test]
 fn a_passphrase_set_after_pairing_locks_that_partner_on_the_other_laptop_too() {
@@ -48,7 +17,7 @@ fn a_passphrase_set_after_pairing_locks_that_partner_on_the_other_laptop_too() {
     let mut two = Two::new();
     two.a.hearth.set_writer(ALEX).unwrap();
     two.a.hearth.set_passphrase(FIRST, FIRST).unwrap();
-    write_private(&mut two.a, WORDS);
+    two.a.write_private(WORDS);
     two.settle();
 
     let file = std::fs::read(two.dir_of('a').join("keys.hsync")).expect("A's keys file");
@@ -61,9 +30,8 @@ fn a_passphrase_set_after_pairing_locks_that_partner_on_the_other_laptop_too() {
         .unwrap();
     assert_eq!(parts.len(), 2, "a passphrase slot and a recovery slot");
     for (salt, wrapped) in parts {
-        let seen = |part: &[u8]| file.windows(part.len()).any(|w| w == part);
         assert!(
-            !seen(&salt) && !seen(&wrapped),
+            !contains(&file, &salt) && !contains(&file, &wrapped),
             "the slots travel sealed with the couple's key, not even their public parts plain"
         );
     }
@@ -80,7 +48,7 @@ fn a_passphrase_set_after_pairing_locks_that_partner_on_the_other_laptop_too() {
         .unlock(ALEX, FIRST)
         .expect("the same passphrase opens Alex's pages on the other laptop");
     assert!(
-        reads(&mut two.b, WORDS),
+        two.b.reads(WORDS),
         "Alex reads the page written on the other laptop"
     );
 }
@@ -90,7 +58,7 @@ fn words_written_before_the_passphrase_arrived_are_sealed_at_the_next_unlock() {
     const WORDS: &str = "Written on the second laptop, before any passphrase.";
     let mut two = Two::new();
     two.b.hearth.set_writer(ALEX).unwrap();
-    write_private(&mut two.b, WORDS);
+    two.b.write_private(WORDS);
     two.a.hearth.set_writer(ALEX).unwrap();
     two.a.hearth.set_passphrase(FIRST, FIRST).unwrap();
     two.settle();
@@ -105,15 +73,12 @@ fn words_written_before_the_passphrase_arrived_are_sealed_at_the_next_unlock() {
         !two.b.has(WORDS),
         "at the unlock, words written plain before the passphrase arrived are sealed"
     );
-    assert!(reads(&mut two.b, WORDS), "and Alex still reads them");
+    assert!(two.b.reads(WORDS), "and Alex still reads them");
     let plain_in_files = std::fs::read_dir(two.b.home.path())
         .unwrap()
         .map(|f| f.unwrap().path())
         .filter(|p| p.is_file())
-        .any(|p| {
-            let bytes = hearth_tests::bytes(&p);
-            bytes.windows(WORDS.len()).any(|w| w == WORDS.as_bytes())
-        });
+        .any(|p| contains(&hearth_tests::bytes(&p), WORDS.as_bytes()));
     assert!(
         !plain_in_files,
         "no plain copy is left in the laptop's files, the record's history included"
@@ -121,7 +86,7 @@ fn words_written_before_the_passphrase_arrived_are_sealed_at_the_next_unlock() {
     two.settle();
     two.a.hearth.unlock(ALEX, FIRST).unwrap();
     assert!(
-        reads(&mut two.a, WORDS),
+        two.a.reads(WORDS),
         "the sealed page opens on the first laptop with the same key"
     );
 }
@@ -167,7 +132,7 @@ fn a_removed_passphrase_is_removed_on_the_other_laptop_and_the_pages_open() {
     let mut two = Two::new();
     two.a.hearth.set_writer(ALEX).unwrap();
     two.a.hearth.set_passphrase(FIRST, FIRST).unwrap();
-    write_private(&mut two.a, WORDS);
+    two.a.write_private(WORDS);
     two.settle();
     two.a.hearth.remove_passphrase(FIRST).unwrap();
     two.settle();
@@ -177,7 +142,7 @@ fn a_removed_passphrase_is_removed_on_the_other_laptop_and_the_pages_open() {
         .set_writer(ALEX)
         .expect("with the passphrase removed, Alex is switched to as before");
     assert!(
-        reads(&mut two.b, WORDS),
+        two.b.reads(WORDS),
         "Alex's private page is readable to Alex"
     );
     assert!(
@@ -200,15 +165,15 @@ fn a_removal_waits_while_pages_here_are_sealed_with_the_key_and_never_loses_them
     two.a.hearth.set_passphrase(FIRST, FIRST).unwrap();
     two.settle();
     two.b.hearth.unlock(ALEX, FIRST).unwrap();
-    write_private(&mut two.b, WORDS);
+    two.b.write_private(WORDS);
     two.b.hearth.lock().unwrap();
     two.a.hearth.remove_passphrase(FIRST).unwrap();
     two.settle();
 
     assert!(
-        notes(&mut two.b).contains("still sealed"),
+        two.b.notes().contains("still sealed"),
         "the laptop says why the passphrase stays: {}",
-        notes(&mut two.b)
+        two.b.notes()
     );
     assert!(
         two.b.hearth.set_writer(ALEX).is_err(),
@@ -230,7 +195,7 @@ fn a_removal_waits_while_pages_here_are_sealed_with_the_key_and_never_loses_them
         "the page sealed here was opened, not lost, and reached the first laptop plain"
     );
     assert!(
-        !notes(&mut two.b).contains("still sealed"),
+        !two.b.notes().contains("still sealed"),
         "the note goes once the removal is followed"
     );
 }
@@ -242,10 +207,10 @@ fn two_keys_made_apart_are_both_kept_until_one_is_removed() {
     let mut two = Two::new();
     two.a.hearth.set_writer(ALEX).unwrap();
     two.a.hearth.set_passphrase(FIRST, FIRST).unwrap();
-    write_private(&mut two.a, ON_A);
+    two.a.write_private(ON_A);
     two.b.hearth.set_writer(ALEX).unwrap();
     two.b.hearth.set_passphrase(SECOND, SECOND).unwrap();
-    write_private(&mut two.b, ON_B);
+    two.b.write_private(ON_B);
     two.settle();
 
     two.a.hearth.lock().unwrap();
@@ -256,9 +221,9 @@ fn two_keys_made_apart_are_both_kept_until_one_is_removed() {
     two.b.hearth.lock().unwrap();
     two.b.hearth.unlock(ALEX, SECOND).unwrap();
     assert!(
-        notes(&mut two.b).contains("before the two met"),
+        two.b.notes().contains("before the two met"),
         "the laptop says there are two passphrases: {}",
-        notes(&mut two.b)
+        two.b.notes()
     );
 
     two.b.hearth.remove_passphrase(SECOND).unwrap();
@@ -269,11 +234,11 @@ fn two_keys_made_apart_are_both_kept_until_one_is_removed() {
         .unlock(ALEX, FIRST)
         .expect("once one is removed, the other laptop's passphrase arrives there");
     assert!(
-        reads(&mut two.b, ON_A) && reads(&mut two.b, ON_B),
+        two.b.reads(ON_A) && two.b.reads(ON_B),
         "Alex reads the pages of both laptops with the one passphrase"
     );
     assert!(
-        !notes(&mut two.a).contains("before the two met"),
+        !two.a.notes().contains("before the two met"),
         "and the note about two passphrases goes"
     );
 }

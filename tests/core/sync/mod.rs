@@ -69,6 +69,37 @@ impl Laptop {
             .expect("saving an entry");
     }
 
+    /// Writes a private entry as the partner writing now.
+    pub fn write_private(&mut self, body: &str) {
+        self.hearth
+            .journal()
+            .create_entry(&hearth_tests::private_note(body), hearth_tests::OFFSET)
+            .expect("saving a private entry");
+    }
+
+    /// Whether the partner writing now reads an entry with this body in
+    /// their timeline (their own private pages included).
+    pub fn reads(&mut self, body: &str) -> bool {
+        self.hearth
+            .journal()
+            .timeline(&hearth_core::journal::TimelineQuery::default())
+            .unwrap()
+            .entries
+            .iter()
+            .any(|e| e.body == body)
+    }
+
+    /// What Settings → Two laptops says here, as one text.
+    pub fn notes(&mut self) -> String {
+        let state = self.hearth.sync().state().unwrap();
+        state
+            .notes
+            .iter()
+            .map(|n| n.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// One look at the sync folder.
     pub fn look(&mut self) -> hearth_core::sync::SyncState {
         self.hearth

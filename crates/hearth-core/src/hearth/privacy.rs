@@ -306,7 +306,8 @@ impl Hearth {
         self.save_slots_and(slots, |_| Ok(()))
     }
 
-    /// Saves `slots` and runs `then` in the same transaction.
+    /// Saves `slots` (all of one partner's) and runs `then` in the same
+    /// transaction.
     fn save_slots_and(
         &mut self,
         slots: &[Slot],
@@ -321,12 +322,11 @@ impl Hearth {
             slot.save(&tx, &now)?;
         }
         // Counted, so the other laptops take the newest (`sync::keys`); the
-        // key is named by its recovery slot.
-        let mut partners: Vec<_> = slots.iter().map(|s| s.partner).collect();
-        partners.dedup();
-        for partner in partners {
-            if let Some(recovery) = Slot::load(&tx, partner, SlotKind::Recovery)? {
-                crate::sync::keys::changed(&tx, partner, &recovery.salt, false)?;
+        // key (one partner's, whose slots these are) is named by its
+        // recovery slot.
+        if let Some(slot) = slots.first() {
+            if let Some(recovery) = Slot::load(&tx, slot.partner, SlotKind::Recovery)? {
+                crate::sync::keys::changed(&tx, slot.partner, &recovery.salt, false)?;
             }
         }
         then(&tx)?;

@@ -30,6 +30,7 @@
 //! records the engine says changed to SQLite and stores the bytes, together.
 
 pub(crate) mod apply;
+mod changed;
 pub(crate) mod config;
 pub(crate) mod files;
 pub(crate) mod keys;
@@ -37,18 +38,16 @@ pub(crate) mod pairing;
 mod record;
 pub(crate) mod tables;
 
+pub use changed::ask_the_engine_what_changed_for_tests;
 pub use config::{DeviceView, PairingCode, SyncNote, SyncState};
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
-use loro::event::Diff;
-use loro::{ExportMode, Frontiers, Index, LoroDoc, VersionVector};
+use loro::{ExportMode, LoroDoc, VersionVector};
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
-
-/// (table, record key) pairs an import changed.
-type Changed = BTreeSet<(String, String)>;
+use changed::Changed;
 
 /// What applying a peer's changes did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -242,17 +241,7 @@ impl Replica {
         chunks: &[Vec<u8>],
     ) -> Result<Applied> {
         self.record(conn)?;
-        // Next to nothing here yet (a laptop joining): nearly every record
-        // that arrives is new, and listing them all is far cheaper than
-        // asking the engine for the difference.
-        // (Those here before are listed too: the import may remove them.)
-        let first = record_count(&self.doc) < LIST_ALL_BELOW.with(|n| n.get());
-        let here_before = if first {
-            every_record(&self.doc)
-        } else {
-            Changed::new()
-        };
-        let before = self.doc.state_frontiers();
+        let before = changed::Before::of(&self.doc);
         let status = self.doc.import_batch(chunks).map_err(|_| {
             Error::invalid(
                 "Those changes are damaged or cut short, so nothing of them was applied. \
@@ -262,12 +251,8 @@ impl Replica {
         let known = status.success.is_empty() && status.pending.is_none();
         let changed = if known {
             Changed::new()
-        } else if first {
-            let mut all = every_record(&self.doc);
-            all.extend(here_before);
-            all
         } else {
-            changed_between(&self.doc, &before, &self.doc.state_frontiers())?
+            before.changed(&self.doc)?
         };
         let tx = conn.transaction()?;
         // The rows about to be written are the engine's own state: nothing
@@ -372,66 +357,4 @@ impl Replica {
         *self = Replica::load(conn)?;
         Ok(())
     }
-}
-
-thread_local! {
-    /// Below this many records, an import writes every record to SQLite
-    /// rather than asking the engine what changed.
-    static LIST_ALL_BELOW: std::cell::Cell<usize> = const { std::cell::Cell::new(1000) };
-}
-
-/// Tests only, on this thread: every import asks the engine what changed,
-/// as one into a journal of a thousand records or more does, so that tests
-/// of a few records cover that way too. Never called by the app.
-#[doc(hidden)]
-pub fn ask_the_engine_what_changed_for_tests() {
-    LIST_ALL_BELOW.with(|n| n.set(0));
-}
-
-fn record_count(doc: &LoroDoc) -> usize {
-    tables::TABLES
-        .iter()
-        .map(|t| doc.get_map(t.name).len())
-        .sum()
-}
-
-/// Every record the document holds, as (table, record key).
-fn every_record(doc: &LoroDoc) -> Changed {
-    let mut out = Changed::new();
-    for table in tables::TABLES {
-        for key in doc.get_map(table.name).keys() {
-            out.insert((table.name.to_string(), key.to_string()));
-        }
-    }
-    out
-}
-
-/// The records whose state differs between versions `a` and `b`. Asked of
-/// the engine after an import, not heard as it happens: an engine that has
-/// a listener works out the events of every local commit too, which made
-/// recording a whole journal take twice as long.
-fn changed_between(doc: &LoroDoc, a: &Frontiers, b: &Frontiers) -> Result<Changed> {
-    let batch = doc.diff(a, b).map_err(engine)?;
-    let mut out = Changed::new();
-    for (container, diff) in batch.iter() {
-        let path = doc.get_path_to_container(container).unwrap_or_default();
-        let key = |i: usize| match path.get(i) {
-            Some((_, Index::Key(k))) => Some(k.to_string()),
-            _ => None,
-        };
-        match (key(0), key(1)) {
-            (Some(table), Some(record)) => {
-                out.insert((table, record));
-            }
-            (Some(table), None) => {
-                if let Diff::Map(map) = diff {
-                    for record in map.updated.keys() {
-                        out.insert((table.clone(), record.to_string()));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(out)
 }
