@@ -297,13 +297,18 @@ class Harness {
     return profile;
   }
 
+  /** Where `spawnMarked(label, …)` writes a helper's output. */
+  logFor(label) {
+    return path.join(logDir, `${this.name}-${label}.log`);
+  }
+
   /**
    * Starts a helper process (a Syncthing daemon…) on the harness's display
    * and bus, with its marker, so `stop()` ends it whatever happens. Its
    * output goes to <logDir>/<name>-<label>.log. Returns the child process.
    */
   spawnMarked(label, cmd, args, { env = this.env } = {}) {
-    const log = path.join(logDir, `${this.name}-${label}.log`);
+    const log = this.logFor(label);
     fs.appendFileSync(log, `# ${new Date().toISOString()} ${cmd} ${args.join(" ")}\n`);
     return spawnLogged(cmd, args, { env: { ...env, [MARKER]: this.id }, log });
   }

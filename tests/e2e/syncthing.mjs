@@ -154,6 +154,33 @@ export class Syncthing {
     });
   }
 
+  /**
+   * While both daemons are stopped: a new listen port for this one, written
+   * to its own config.xml and to the peer's address for it. Syncthing 1.19
+   * dials from its own listen port, so two daemons keep one fixed pair of
+   * ports for every connection; a restart on new ports owes nothing to
+   * whatever the old pair left behind (a port taken meanwhile by another
+   * process on this busy machine, a socket the kernel still holds).
+   */
+  async moveListenPort(peer) {
+    if (this.child || peer.child) throw new Error("move a listen port only while both daemons are stopped");
+    const old = `tcp://127.0.0.1:${this.listenPort}`;
+    do this.listenPort = await freePort(); while ([this.guiPort, peer.listenPort, peer.guiPort].includes(this.listenPort));
+    for (const home of [this.home, peer.home]) {
+      const file = path.join(home, "config.xml");
+      const xml = fs.readFileSync(file, "utf8");
+      if (!xml.includes(old)) throw new Error(`${file} does not name ${old}`);
+      fs.writeFileSync(file, xml.split(old).join(`tcp://127.0.0.1:${this.listenPort}`));
+    }
+  }
+
+  /** The last lines this daemon logged (for a failure message). */
+  logTail(lines = 15) {
+    const log = this.harness.logFor?.(`syncthing-${this.label}`);
+    if (!log || !fs.existsSync(log)) return "(no log)";
+    return fs.readFileSync(log, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  }
+
   async connectedTo(peer) {
     const { connections } = await this.rest("GET", "/rest/system/connections");
     return Boolean(connections?.[peer.deviceId]?.connected);
@@ -179,10 +206,21 @@ export async function syncthingPair(harness, dirA, dirB) {
   return { a, b };
 }
 
-export function waitForConnection(a, b, timeout = 60_000) {
-  return waitUntil(async () => (await a.connectedTo(b)) && (await b.connectedTo(a)), {
-    timeout,
-    interval: 500,
-    message: `the two Syncthing daemons did not connect over 127.0.0.1 (logs: syncthing-A/B in the e2e logs)`,
-  });
+export async function waitForConnection(a, b, timeout = 60_000) {
+  try {
+    return await waitUntil(async () => (await a.connectedTo(b)) && (await b.connectedTo(a)), { timeout, interval: 500 });
+  } catch (e) {
+    const tails = [a, b].map((d) => `--- syncthing-${d.label}, last lines ---\n${d.logTail()}`).join("\n");
+    throw new Error(`the two Syncthing daemons did not connect over 127.0.0.1: ${e.message}\n${tails}`);
+  }
+}
+
+/** Stops both daemons (if running), moves both to new listen ports, starts both and waits until they connect. */
+export async function restartPair(a, b, { whileStopped = async () => {} } = {}) {
+  await Promise.all([a.stop(), b.stop()]);
+  await whileStopped();
+  await a.moveListenPort(b);
+  await b.moveListenPort(a);
+  await Promise.all([a.serve(), b.serve()]);
+  await waitForConnection(a, b, 90_000);
 }

@@ -22,7 +22,7 @@ import {
   textOf,
   visibleText,
 } from "./harness.mjs";
-import { syncthingPair, waitForConnection } from "./syncthing.mjs";
+import { restartPair, syncthingPair } from "./syncthing.mjs";
 import { waitUntil, xpathLiteral } from "./webdriver.mjs";
 
 const RITUAL = "Morning coffee together";
@@ -230,14 +230,15 @@ describe("two laptops, one journal, two real Syncthing daemons", () => {
   });
 
   step("with both daemons stopped, both laptops write; once they run again, both show both entries", async () => {
-    await Promise.all([daemons.a.stop(), daemons.b.stop()]);
     const fromA = "Written on A while the folder slept.";
     const fromB = "Written on B while the folder slept.";
-    await writeEntry(A, fromA);
-    await writeEntry(B, fromB);
-    assert.equal(await journalShows(A, fromB), false, "with nothing carrying the folder, A has not heard B's entry");
-    await Promise.all([daemons.a.serve(), daemons.b.serve()]);
-    await waitForConnection(daemons.a, daemons.b);
+    await restartPair(daemons.a, daemons.b, {
+      whileStopped: async () => {
+        await writeEntry(A, fromA);
+        await writeEntry(B, fromB);
+        assert.equal(await journalShows(A, fromB), false, "with nothing carrying the folder, A has not heard B's entry");
+      },
+    });
     await waitToSee(A, "B's entry on A after the restart", () => journalShows(A, fromB));
     await waitToSee(B, "A's entry on B after the restart", () => journalShows(B, fromA));
     for (const [name, laptop] of [["A", A], ["B", B]]) {
