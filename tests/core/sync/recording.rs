@@ -27,6 +27,34 @@ fn each_laptop_has_its_own_device_id_kept_in_the_file() {
     );
 }
 
+#[test]
+fn a_journal_that_syncs_nowhere_never_loads_its_record_to_look_at_the_folder() {
+    let mut a = Laptop::new();
+    a.write("Written before the restart.");
+    drop(a.hearth);
+    let mut again = a.home.open();
+    let state = again
+        .sync()
+        .exchange()
+        .expect("a look with no folder chosen");
+    assert!(state.folder.is_none());
+    again.sync().state().expect("Settings → Two laptops");
+    again.sync().device().expect("the device id");
+    assert!(
+        !again.sync_record_loaded_for_tests(),
+        "with no sync folder, the look the app makes at start and on every tick (and Settings) \
+         reads the settings only, never the whole record of changes"
+    );
+    again
+        .journal()
+        .create_entry(&note("Written after it."), OFFSET)
+        .unwrap();
+    assert!(
+        again.sync_record_loaded_for_tests(),
+        "a write is still recorded, with no folder too (so a folder chosen later sends it)"
+    );
+}
+
 /// One change made through the door.
 type Step = Box<dyn Fn(&mut hearth_core::Hearth)>;
 

@@ -87,7 +87,11 @@ impl Hearth {
 impl SyncHandle<'_> {
     /// This laptop's device id (its Loro peer id), kept in the file.
     pub fn device(&mut self) -> Result<u64> {
-        self.0.with_replica(|replica, _| Ok(replica.device()))
+        match &self.0.sync {
+            Some(replica) => Ok(replica.device()),
+            // Read from the file: the document need not be loaded for it.
+            None => sync::device(self.0.store()?.conn()),
+        }
     }
 
     /// What this laptop has of every device's changes, to send to a peer so

@@ -36,6 +36,11 @@ impl Hearth {
         self.store()?.upcoming_reminders(from, to)
     }
 
+    /// Whether the record of changes (the Loro document) is in memory now.
+    pub fn sync_record_loaded_for_tests(&self) -> bool {
+        self.sync.is_some()
+    }
+
     /// How many entries the writer can see.
     pub fn entry_count_for_tests(&mut self) -> Result<i64> {
         self.as_writer(|s, me, _| s.entry_count(me))

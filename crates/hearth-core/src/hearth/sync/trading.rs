@@ -21,15 +21,19 @@ impl SyncHandle<'_> {
     /// Writes this laptop's new changes to the folder, then reads and
     /// applies the other laptops'. A folder that is gone or read-only
     /// leaves a calm note: the work here goes on and is written later.
+    ///
+    /// Without a folder this reads one settings row and nothing else: the
+    /// app looks at start and on every tick, and a journal that syncs
+    /// nowhere never loads its record of changes for it.
     pub fn exchange(&mut self) -> Result<SyncState> {
-        self.0.with_replica(|r, conn| r.settle(conn))?;
-        let device = self.device()?;
         let Some(kept) = config::load(self.0.store()?.conn())? else {
             return self.state();
         };
         let Some(folder) = kept.folder.clone() else {
             return self.state();
         };
+        self.0.with_replica(|r, conn| r.settle(conn))?;
+        let device = self.device()?;
         let now = self.0.clock.now();
         let mut arrived = 0;
         let note = if !folder.is_dir() {
