@@ -1,6 +1,8 @@
 //! The sync folder from the app: when Hearth looks at it. Every decision
 //! is the core's (`Hearth::sync().exchange()`); this only says when.
 //!
+//! - **At start**, [`FIRST_LOOK_AFTER`] later, so the first screen doesn't
+//!   share the machine with loading the record of changes.
 //! - **After writes**, debounced: every command's lock of the journal pokes
 //!   the loop, which waits [`DEBOUNCE`] for more, then looks once.
 //! - **On every reminder tick**: the reminder loop locks the journal at each
@@ -30,6 +32,9 @@ use crate::reminders::{PageMessage, Reminders};
 
 /// How long after a poke the loop waits for more before it looks.
 pub const DEBOUNCE: Duration = Duration::from_secs(2);
+
+/// How long after start the loop first looks.
+const FIRST_LOOK_AFTER: Duration = Duration::from_secs(2);
 
 static POKE: Notify = Notify::const_new();
 
@@ -87,6 +92,10 @@ fn watch(folder: Option<PathBuf>) {
 /// Starts the loop on Tauri's tokio runtime.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
+        // The first look waits a moment: with a folder chosen it loads the
+        // record of changes, which is work the first screen need not share
+        // the machine with.
+        tokio::time::sleep(FIRST_LOOK_AFTER).await;
         let mut first = true;
         loop {
             if !first {
