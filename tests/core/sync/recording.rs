@@ -266,6 +266,40 @@ fn a_journal_written_before_recording_began_is_recorded_whole() {
 }
 
 #[test]
+fn a_long_record_is_folded_into_one_snapshot_at_opening_and_still_gives_a_peer_what_it_lacks() {
+    let mut a = Laptop::new();
+    let mut b = Laptop::new();
+    for i in 0..300 {
+        a.write(&format!("Entry {i} of a long year."));
+    }
+    b.take_from(&mut a);
+    a.write("Written after B last heard from A.");
+    drop(a.hearth);
+    let stored = |db: &std::path::Path| -> i64 {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("SELECT count(*) FROM sync_changes", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert!(stored(&a.home.database()) > 300, "each write stored its own row");
+    a.hearth = hearth_core::Hearth::open(a.home.path(), Box::new(a.clock.clone()));
+    a.hearth.use_cheap_keys_for_tests();
+    a.write("Written after the restart.");
+    assert!(
+        stored(&a.home.database()) <= 3,
+        "a record of hundreds of rows is one snapshot once loaded again (and the write after it)"
+    );
+    b.take_from(&mut a);
+    assert!(
+        b.reads("Written after B last heard from A.") && b.reads("Written after the restart."),
+        "after the folding, a peer is still given exactly what it lacks"
+    );
+    assert_eq!(b.dump(), a.dump(), "and both journals are the same");
+    let mut c = Laptop::new();
+    c.hearth.sync().apply(&a.changes()).unwrap();
+    assert_eq!(c.dump(), a.dump(), "a new laptop gets the whole journal from the snapshot");
+}
+
+#[test]
 fn a_sealed_private_entry_is_recorded_as_its_ciphertext_only() {
     let mut a = Laptop::new();
     let mut b = Laptop::new();

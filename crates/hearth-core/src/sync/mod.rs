@@ -118,6 +118,34 @@ pub(crate) fn renew_device(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A stored record of more rows than this is folded into one snapshot
+/// when it is next loaded.
+const COMPACT_ABOVE_ROWS: usize = 256;
+
+/// Replaces the stored rows with one snapshot of the document, history
+/// included (so any peer can still be given exactly what it lacks), and the
+/// changes still waiting for earlier ones, in one transaction: every write
+/// adds a row, and a year of them would otherwise be imported one by one at
+/// every opening. A crash keeps the rows as they were.
+fn compact(doc: &LoroDoc, conn: &Connection) -> Result<()> {
+    let snapshot = doc.export(ExportMode::Snapshot).map_err(engine)?;
+    let waiting = doc.export_pending_updates().map_err(engine)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute("DELETE FROM sync_changes", [])?;
+    tx.execute(
+        "INSERT INTO sync_changes (origin, bytes) VALUES ('snapshot', ?1)",
+        [snapshot],
+    )?;
+    if let Some(waiting) = waiting {
+        tx.execute(
+            "INSERT INTO sync_changes (origin, bytes) VALUES ('remote', ?1)",
+            [waiting],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 fn engine(err: impl std::fmt::Display) -> Error {
     Error::Storage(format!("the record of changes could not be kept ({err})"))
 }
@@ -137,6 +165,9 @@ impl Replica {
             conn.execute_batch(&sql)?;
         } else {
             doc.import_batch(&kept).map_err(engine)?;
+            if kept.len() > COMPACT_ABOVE_ROWS && conn.is_autocommit() {
+                compact(&doc, conn)?;
+            }
             // A table Hearth began to record after this journal's first
             // recording (the couple's settings) is noted whole once: while
             // the document holds none of its rows.
