@@ -280,7 +280,10 @@ fn a_long_record_is_folded_into_one_snapshot_at_opening_and_still_gives_a_peer_w
         conn.query_row("SELECT count(*) FROM sync_changes", [], |r| r.get(0))
             .unwrap()
     };
-    assert!(stored(&a.home.database()) > 300, "each write stored its own row");
+    assert!(
+        stored(&a.home.database()) > 300,
+        "each write stored its own row"
+    );
     a.hearth = hearth_core::Hearth::open(a.home.path(), Box::new(a.clock.clone()));
     a.hearth.use_cheap_keys_for_tests();
     a.write("Written after the restart.");
@@ -296,7 +299,11 @@ fn a_long_record_is_folded_into_one_snapshot_at_opening_and_still_gives_a_peer_w
     assert_eq!(b.dump(), a.dump(), "and both journals are the same");
     let mut c = Laptop::new();
     c.hearth.sync().apply(&a.changes()).unwrap();
-    assert_eq!(c.dump(), a.dump(), "a new laptop gets the whole journal from the snapshot");
+    assert_eq!(
+        c.dump(),
+        a.dump(),
+        "a new laptop gets the whole journal from the snapshot"
+    );
 }
 
 #[test]
