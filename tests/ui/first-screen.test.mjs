@@ -93,3 +93,18 @@ test('when the one question fails, the page still opens and each card says what 
   await page.evaluate(() => { window.__failing = null; });
   await clean(page);
 });
+
+test('the page fetches first the screen it opened on last time, and draws another whole when the answer asks for it', async () => {
+  const remember = (screen) => `localStorage.setItem('hearth.firstScreen', ${JSON.stringify(screen)});`;
+  // Last time the lock screen; this time the writer's pages are open.
+  let page = await h.open({ cfg: { ...READY, rituals: [{ title: 'Evening walk' }] }, init: remember('locked') });
+  await page.locator('#today-ritual-list > li').first().waitFor();
+  assert.equal(await page.locator('#today-ritual-list > li').count(), 1, 'Today is drawn with its cards although the lock screen was fetched first');
+  assert.equal(await page.evaluate(() => localStorage.getItem('hearth.firstScreen')), 'ready', 'the page keeps the screen it opened on, for the next start');
+  await clean(page);
+  // Last time Today; this time the writer has a passphrase not yet typed.
+  page = await h.open({ cfg: { ...READY, passphrases: { 1: 'a long walk home' } }, init: remember('ready') });
+  await page.getByRole('button', { name: 'Unlock' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('hearth.firstScreen')), 'locked', 'a start on the lock screen is kept as such');
+  await clean(page);
+});

@@ -4,11 +4,19 @@ import { api, hasBackend } from './api.js';
 import { focusElement } from './dom.js';
 import { store } from './store.js';
 import { watchActivity } from './lock.js';
-import { renderFrame } from './views/frame.js';
 
-// Today's frame comes with the page. The lock screen, the "can't open the
-// journal" screen and first-run setup are fetched only when they are the
-// screen to show: the first paint waits for fewer files (docs/PERFORMANCE.md).
+// Today's frame is fetched before the first question is asked, so Today is
+// drawn in the frame its answer arrives. When this page last opened on the
+// lock screen (a word kept in the page's storage, nothing of the journal),
+// the question goes at once and the lock screen's files are fetched beside
+// it: a locked start never waits for Today's twenty files. Whatever the
+// answer asks for that wasn't fetched is fetched then, as are the "can't
+// open the journal" screen and first-run setup (docs/PERFORMANCE.md).
+const FIRST_SCREEN_KEY = 'hearth.firstScreen';
+let frameFiles = null;
+let lockedFiles = null;
+const frameModule = () => (frameFiles ??= import('./views/frame.js'));
+const lockedModule = () => (lockedFiles ??= import('./views/locked.js'));
 const unavailable = () => import('./views/unavailable.js');
 
 const app = document.getElementById('app');
@@ -37,8 +45,17 @@ function reportFirstPaint() {
   }));
 }
 
+function lastFirstScreen() {
+  try { return localStorage.getItem(FIRST_SCREEN_KEY); } catch { return null; }
+}
+
 function mount(phase, screen, { moveFocus }) {
-  if (shown.phase === null && phase !== 'no-backend') reportFirstPaint();
+  if (shown.phase === null && phase !== 'no-backend') {
+    reportFirstPaint();
+    if (phase === 'ready' || phase === 'locked') {
+      try { localStorage.setItem(FIRST_SCREEN_KEY, phase); } catch { /* the next start fetches Today's files */ }
+    }
+  }
   shown.screen?.destroy?.();
   app.replaceChildren(screen.el);
   shown = { phase, screen };
@@ -100,9 +117,13 @@ function render(state) {
     import('./views/setup.js').then(({ renderSetup }) => {
       if (token === rendering && shown.phase !== 'setup') mount(phase, renderSetup(store.get()), { moveFocus });
     });
-  } else if (phase === 'ready') mount(phase, renderFrame(state, firstToday), { moveFocus });
-  else if (phase === 'locked') {
-    import('./views/locked.js').then(({ renderLocked }) => {
+  } else if (phase === 'ready') {
+    const today = firstToday;
+    frameModule().then(({ renderFrame }) => {
+      if (token === rendering && shown.phase !== 'ready') mount(phase, renderFrame(store.get(), today), { moveFocus });
+    });
+  } else if (phase === 'locked') {
+    lockedModule().then(({ renderLocked }) => {
       if (token === rendering && shown.phase !== 'locked') mount(phase, renderLocked(store.get()), { moveFocus: true });
     });
   } else {
@@ -133,7 +154,14 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
 if (hasBackend()) {
   store.subscribe(render);
   watchActivity();
-  load(firstScreen);
+  if (lastFirstScreen() === 'locked') {
+    lockedModule();
+    load(firstScreen);
+  } else {
+    // A frame that fails to load still lets the question be asked: the
+    // answer's screen then says what went wrong.
+    frameModule().catch(() => {}).finally(() => load(firstScreen));
+  }
 } else {
   unavailable().then(({ renderNoBackend }) => mount('no-backend', renderNoBackend(), { moveFocus: false }));
 }
