@@ -123,12 +123,19 @@ pub(crate) fn renew_device(conn: &Connection) -> Result<()> {
 const COMPACT_ABOVE_ROWS: usize = 256;
 
 /// Replaces the stored rows with one snapshot of the document, history
-/// included (so any peer can still be given exactly what it lacks), and the
-/// changes still waiting for earlier ones, in one transaction: every write
-/// adds a row, and a year of them would otherwise be imported one by one at
-/// every opening. A crash keeps the rows as they were.
+/// included (so any peer can still be given exactly what it lacks): every
+/// write adds a row, and a year of them would otherwise be imported one by
+/// one at every opening.
 fn compact(doc: &LoroDoc, conn: &Connection) -> Result<()> {
-    let snapshot = doc.export(ExportMode::Snapshot).map_err(engine)?;
+    store_as_snapshot(doc, conn, ExportMode::Snapshot)
+}
+
+/// Replaces the stored rows with `mode`'s snapshot of the document and the
+/// changes still waiting for earlier ones (kept apart by the engine, so
+/// nothing waiting is dropped), in one transaction: a crash keeps the rows
+/// as they were.
+fn store_as_snapshot(doc: &LoroDoc, conn: &Connection, mode: ExportMode) -> Result<()> {
+    let snapshot = doc.export(mode).map_err(engine)?;
     let waiting = doc.export_pending_updates().map_err(engine)?;
     let tx = conn.unchecked_transaction()?;
     tx.execute("DELETE FROM sync_changes", [])?;
@@ -369,24 +376,7 @@ impl Replica {
         if sealed == 0 || frontiers.is_empty() {
             return Ok(());
         }
-        let snapshot = self
-            .doc
-            .export(ExportMode::shallow_snapshot(&frontiers))
-            .map_err(engine)?;
-        let waiting = self.doc.export_pending_updates().map_err(engine)?;
-        let tx = conn.transaction()?;
-        tx.execute("DELETE FROM sync_changes", [])?;
-        tx.execute(
-            "INSERT INTO sync_changes (origin, bytes) VALUES ('snapshot', ?1)",
-            [snapshot],
-        )?;
-        if let Some(waiting) = waiting {
-            tx.execute(
-                "INSERT INTO sync_changes (origin, bytes) VALUES ('remote', ?1)",
-                [waiting],
-            )?;
-        }
-        tx.commit()?;
+        store_as_snapshot(&self.doc, conn, ExportMode::shallow_snapshot(&frontiers))?;
         *self = Replica::load(conn)?;
         Ok(())
     }
